@@ -1,0 +1,1 @@
+//! Property-style robustness tests (being written).
