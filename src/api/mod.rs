@@ -1,0 +1,10 @@
+//! The only code that talks HTTP. One typed function per endpoint, grouped by resource.
+
+mod client;
+pub mod error;
+pub mod owners;
+pub mod query;
+
+pub use client::{use_api, ApiClient};
+pub use error::ApiError;
+pub use query::Query;

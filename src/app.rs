@@ -1,0 +1,79 @@
+//! The app: loads `config.json`, provides the API client, and routes.
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::{ParentRoute, Route, Router, Routes},
+    path,
+};
+
+use crate::api::ApiClient;
+use crate::components::announcer::{Announcer, AnnouncerRegion};
+use crate::components::layout::{Footer, Header};
+use crate::config::Config;
+use crate::logic::routes::GroupTab;
+use crate::pages::{
+    home::Home,
+    lock_group::{GroupTabPlaceholder, LockGroupOverview, LockGroupPage},
+    lock_groups::LockGroupsPage,
+    not_found::NotFound,
+    settings::SettingsPage,
+};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let config = LocalResource::new(Config::load);
+    view! {
+        <Suspense fallback=|| view! { <p class="boot" role="status">"Loading the console…"</p> }>
+            {move || Suspend::new(async move {
+                match config.await {
+                    Ok(config) => view! { <Shell config/> }.into_any(),
+                    Err(message) => view! {
+                        <main class="boot">
+                            <h1>"The console could not start"</h1>
+                            <p role="alert">{message}</p>
+                        </main>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The page frame around every route, with the config-dependent contexts.
+#[component]
+fn Shell(config: Config) -> impl IntoView {
+    provide_context(ApiClient::new(config.api_base(), config.dev_token.clone()));
+    provide_context(Announcer::new());
+    provide_context(config);
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/owners/:owner/lock-groups") view=LockGroupsPage/>
+                    <ParentRoute path=path!("/owners/:owner/lock-groups/:id") view=LockGroupPage>
+                        <Route path=path!("") view=LockGroupOverview/>
+                        <Route
+                            path=path!("members")
+                            view=|| view! { <GroupTabPlaceholder tab=GroupTab::Members/> }
+                        />
+                        <Route
+                            path=path!("grants")
+                            view=|| view! { <GroupTabPlaceholder tab=GroupTab::Grants/> }
+                        />
+                        <Route
+                            path=path!("diagram")
+                            view=|| view! { <GroupTabPlaceholder tab=GroupTab::Diagram/> }
+                        />
+                    </ParentRoute>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                </Routes>
+            </main>
+            <Footer/>
+            <AnnouncerRegion/>
+        </Router>
+    }
+}

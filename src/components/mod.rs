@@ -1,0 +1,5 @@
+//! Reusable view pieces.
+
+pub mod announcer;
+pub mod layout;
+pub mod owner_switcher;

@@ -1,0 +1,73 @@
+//! Picks the owner account (locking system) every lock group page is scoped to.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::api::{owners::list_owners, use_api};
+use crate::logic::routes;
+
+#[component]
+pub fn OwnerSwitcher() -> impl IntoView {
+    let api = use_api();
+    let owners = LocalResource::new(move || {
+        let api = api.clone();
+        async move { list_owners(&api).await }
+    });
+    let location = use_location();
+    let current = Memo::new(move |_| routes::owner_from_path(&location.pathname.get()));
+    let navigate = use_navigate();
+    let on_change = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if !id.is_empty() {
+            navigate(&routes::lock_groups(&id), Default::default());
+        }
+    };
+
+    view! {
+        <div class="owner-switcher">
+            <label for="owner-switcher">"Owner account"</label>
+            <Transition fallback=|| view! {
+                <select id="owner-switcher" disabled=true>
+                    <option>"Loading…"</option>
+                </select>
+            }>
+                {move || {
+                    let on_change = on_change.clone();
+                    Suspend::new(async move {
+                    match owners.await {
+                        Ok(list) => {
+                            view! {
+                                <select id="owner-switcher" on:change=on_change>
+                                    <option value="" selected=move || current.get().is_none()>
+                                        "Choose…"
+                                    </option>
+                                    {list
+                                        .into_iter()
+                                        .map(|owner| {
+                                            let id = owner.id.clone();
+                                            let selected = move || current.get().as_deref() == Some(id.as_str());
+                                            view! {
+                                                <option value=owner.id.clone() selected=selected>
+                                                    {owner.name}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            }
+                            .into_any()
+                        }
+                        Err(e) => view! {
+                            <select id="owner-switcher" disabled=true aria-describedby="owner-switcher-error">
+                                <option>"Unavailable"</option>
+                            </select>
+                            <span id="owner-switcher-error" class="field-error">{e.to_string()}</span>
+                        }
+                        .into_any(),
+                    }
+                })
+                }}
+            </Transition>
+        </div>
+    }
+}

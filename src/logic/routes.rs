@@ -1,0 +1,115 @@
+//! The console's URLs, built and read in one place.
+
+use crate::api::query::encode_segment;
+
+pub fn lock_groups(owner: &str) -> String {
+    format!("/owners/{}/lock-groups", encode_segment(owner))
+}
+
+pub fn lock_group(owner: &str, id: &str) -> String {
+    format!("{}/{}", lock_groups(owner), encode_segment(id))
+}
+
+/// The tabs of a lock group's page, each its own URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupTab {
+    Overview,
+    Members,
+    Grants,
+    Diagram,
+}
+
+impl GroupTab {
+    pub const ALL: [GroupTab; 4] = [
+        GroupTab::Overview,
+        GroupTab::Members,
+        GroupTab::Grants,
+        GroupTab::Diagram,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupTab::Overview => "Overview",
+            GroupTab::Members => "Members",
+            GroupTab::Grants => "Grants",
+            GroupTab::Diagram => "Diagram",
+        }
+    }
+
+    /// Path segment after the group's URL ("" for the overview).
+    pub fn segment(self) -> &'static str {
+        match self {
+            GroupTab::Overview => "",
+            GroupTab::Members => "members",
+            GroupTab::Grants => "grants",
+            GroupTab::Diagram => "diagram",
+        }
+    }
+
+    pub fn path(self, owner: &str, id: &str) -> String {
+        match self.segment() {
+            "" => lock_group(owner, id),
+            seg => format!("{}/{seg}", lock_group(owner, id)),
+        }
+    }
+}
+
+/// The owner account a console path is scoped to (`/owners/{owner}/...`), decoded.
+pub fn owner_from_path(path: &str) -> Option<String> {
+    let rest = path.strip_prefix("/owners/")?;
+    let segment = rest.split('/').next().filter(|s| !s.is_empty())?;
+    Some(percent_decode(segment))
+}
+
+/// Decodes `%XX` escapes; invalid escapes are kept as written.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+        if let (b'%', Some(h)) = (bytes[i], hex) {
+            let digit = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
+            out.push(digit(h[0]) * 16 + digit(h[1]));
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_paths_with_encoded_ids() {
+        assert_eq!(lock_groups("1"), "/owners/1/lock-groups");
+        assert_eq!(lock_group("1", "a b"), "/owners/1/lock-groups/a%20b");
+        assert_eq!(GroupTab::Overview.path("1", "7"), "/owners/1/lock-groups/7");
+        assert_eq!(
+            GroupTab::Members.path("1", "7"),
+            "/owners/1/lock-groups/7/members"
+        );
+    }
+
+    #[test]
+    fn reads_the_owner_back() {
+        assert_eq!(
+            owner_from_path("/owners/1/lock-groups").as_deref(),
+            Some("1")
+        );
+        assert_eq!(
+            owner_from_path("/owners/a%20b/lock-groups/3").as_deref(),
+            Some("a b")
+        );
+        assert_eq!(owner_from_path("/owners/").as_deref(), None);
+        assert_eq!(owner_from_path("/settings"), None);
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%41%+1"), "%zzA%+1");
+    }
+}

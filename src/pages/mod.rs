@@ -1,0 +1,7 @@
+//! One component per route.
+
+pub mod home;
+pub mod lock_group;
+pub mod lock_groups;
+pub mod not_found;
+pub mod settings;

@@ -1,0 +1,69 @@
+//! The console shell in a real browser against the sandbox: it starts from `config.json`,
+//! fills the owner-account switcher from `GET /Owners`, routes, and deep-links.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use wire::Owner;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn owner_switcher_shows_the_owner_accounts_from_the_api() {
+    support::run("owner_switcher", async |s| {
+        let owners: Vec<Owner> = s.api_get("/Owners").await;
+        assert!(
+            owners.len() >= 2,
+            "demo data has at least two owner accounts"
+        );
+
+        // `/` goes to the first owner's lock groups.
+        s.goto("/").await;
+        let first = format!("/owners/{}/lock-groups", owners[0].id);
+        s.wait_for_path(|p| p == first, &first).await;
+
+        let switcher = s.by_role("combobox", "Owner account").await;
+        s.wait_for_text(&owners[1].name).await;
+        let texts = s.option_texts(&switcher).await;
+        let names: Vec<&str> = owners.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(
+            &texts[1..],
+            names.as_slice(),
+            "one option per owner, in API order"
+        );
+        let selected = switcher.prop("value").await.unwrap();
+        assert_eq!(selected.as_deref(), Some(owners[0].id.as_str()));
+
+        // Switching goes to that owner's lock groups.
+        switcher.select_by_label(&owners[1].name).await.unwrap();
+        let second = format!("/owners/{}/lock-groups", owners[1].id);
+        s.wait_for_path(|p| p == second, &second).await;
+        s.by_role("heading", "Lock groups").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deep_links_load_and_unknown_pages_say_so() {
+    support::run("deep_links", async |s| {
+        // A deep link is served index.html by the sandbox and routed by the console.
+        s.goto("/owners/1/lock-groups/2/members").await;
+        s.by_role("heading", "Members").await;
+        let tabs = s.names_of_role("link").await;
+        for tab in ["Overview", "Members", "Grants", "Diagram"] {
+            assert!(tabs.iter().any(|t| t == tab), "tab {tab} in {tabs:?}");
+        }
+        let current = s.by_role("link", "Members").await;
+        assert_eq!(
+            current.attr("aria-current").await.unwrap().as_deref(),
+            Some("page")
+        );
+
+        s.goto("/no/such/page").await;
+        s.by_role("heading", "Page not found").await;
+        s.by_role("link", "Go to your lock groups").await;
+
+        // The footer names the API the console talks to.
+        s.wait_for_text("API: /api/v1").await;
+        s.by_role("link", "Skip to main content").await;
+    })
+    .await;
+}

@@ -1,0 +1,397 @@
+//! Browser end-to-end harness: an in-process sandbox (real HTTP on a free port, a fresh
+//! SQLite file, demo data) serving the release build in `dist/`, and headless Chromium
+//! driven through chromedriver. Elements are found the way a user finds them: by role
+//! and accessible name. On failure a screenshot and the page HTML are saved under
+//! `tests/artifacts/<test>/`.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::{Element, ElementRef};
+use fantoccini::{Client, ClientBuilder};
+use futures::FutureExt;
+use serde_json::{json, Value};
+
+pub const DEV_TOKEN: &str = "sandbox-dev-token";
+const WAIT: Duration = Duration::from_secs(15);
+const CHROMIUM: &str = "/usr/lib/chromium/chromium";
+
+/// One running test: sandbox + browser.
+pub struct Session {
+    pub browser: Client,
+    pub server: sandbox::Server,
+    pub http: reqwest::Client,
+    _db_dir: tempfile::TempDir,
+    _profile: tempfile::TempDir,
+    _driver: tokio::process::Child,
+}
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Runs `body` against a fresh sandbox (with `--demo`) and browser; on failure saves
+/// the evidence, then fails the test with the original panic.
+pub async fn run<F>(name: &str, body: F)
+where
+    F: AsyncFnOnce(&Session),
+{
+    run_with(name, sandbox::Config::default(), body).await
+}
+
+/// As [`run`], with sandbox settings of the test's choosing (addr, db, static dir, demo
+/// and dev token are filled in).
+pub async fn run_with<F>(name: &str, config: sandbox::Config, body: F)
+where
+    F: AsyncFnOnce(&Session),
+{
+    let session = Session::start(config).await;
+    let outcome = std::panic::AssertUnwindSafe(body(&session))
+        .catch_unwind()
+        .await;
+    if outcome.is_err() {
+        session.save_evidence(name).await;
+    }
+    let _ = session.browser.clone().close().await;
+    session.server.shutdown().await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+impl Session {
+    async fn start(mut config: sandbox::Config) -> Session {
+        let dist = repo_root().join("dist");
+        assert!(
+            dist.join("index.html").exists(),
+            "dist/index.html is missing: build the console first (`trunk build --release`, \
+             which the README's test command does)"
+        );
+        let db_dir = tempfile::tempdir().unwrap();
+        config.addr = "127.0.0.1:0".parse().unwrap();
+        config.db = db_dir.path().join("sandbox.sqlite3");
+        config.static_dir = dist;
+        config.demo = true;
+        config.dev_token = Some(DEV_TOKEN.into());
+        let server = sandbox::start(config).await.expect("sandbox starts");
+
+        let port = free_port();
+        let driver = tokio::process::Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver runs (scripts/setup --browser installs it)");
+        let deadline = Instant::now() + WAIT;
+        while tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_err()
+        {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+
+        let profile = tempfile::tempdir().unwrap();
+        let args = [
+            "--headless=new".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-default-apps".into(),
+            "--disable-extensions".into(),
+            "--no-first-run".into(),
+            "--no-default-browser-check".into(),
+            "--window-size=1280,900".into(),
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost".into(),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let caps = json!({
+            "goog:chromeOptions": { "binary": CHROMIUM, "args": args },
+            "goog:loggingPrefs": { "browser": "ALL" },
+        });
+        let mut builder =
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+        builder.capabilities(caps.as_object().unwrap().clone());
+        let browser = builder
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a Chromium session");
+
+        Session {
+            browser,
+            server,
+            http: reqwest::Client::new(),
+            _db_dir: db_dir,
+            _profile: profile,
+            _driver: driver,
+        }
+    }
+
+    async fn save_evidence(&self, name: &str) {
+        let dir = repo_root().join("tests/artifacts").join(name);
+        let _ = std::fs::create_dir_all(&dir);
+        if let Ok(png) = self.browser.screenshot().await {
+            let _ = std::fs::write(dir.join("screenshot.png"), png);
+        }
+        if let Ok(html) = self.browser.source().await {
+            let _ = std::fs::write(dir.join("page.html"), html);
+        }
+        if let Ok(url) = self.browser.current_url().await {
+            let _ = std::fs::write(dir.join("url.txt"), url.as_str());
+        }
+        eprintln!("evidence saved in {}", dir.display());
+    }
+
+    /// Absolute URL of a console path on the sandbox.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.server.url(), path)
+    }
+
+    pub async fn goto(&self, path: &str) {
+        self.browser
+            .goto(&self.url(path))
+            .await
+            .expect("navigation");
+    }
+
+    /// The path (and query) the browser is at now.
+    pub async fn path(&self) -> String {
+        let url = self.browser.current_url().await.expect("current url");
+        match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_string(),
+        }
+    }
+
+    /// Waits until the browser's path (with query) satisfies `want`.
+    pub async fn wait_for_path(&self, want: impl Fn(&str) -> bool, what: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let path = self.path().await;
+            if want(&path) {
+                return path;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {what}; still at {path}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Finds the visible elements with this ARIA role whose accessible name is `name`
+    /// (whitespace-normalised, exact), waiting for at least one.
+    pub async fn all_by_role(&self, role: &str, name: &str) -> Vec<Element> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let found = self.query_role(role, Some(name)).await;
+            if !found.is_empty() {
+                return found;
+            }
+            if Instant::now() >= deadline {
+                let names = self.names_of_role(role).await;
+                panic!("no {role} named {name:?}; visible {role}s: {names:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The one visible element with this role and accessible name.
+    pub async fn by_role(&self, role: &str, name: &str) -> Element {
+        let mut all = self.all_by_role(role, name).await;
+        assert_eq!(
+            all.len(),
+            1,
+            "expected one {role} named {name:?}, found {}",
+            all.len()
+        );
+        all.remove(0)
+    }
+
+    /// Accessible names of every visible element with this role (no waiting).
+    pub async fn names_of_role(&self, role: &str) -> Vec<String> {
+        let value = self
+            .browser
+            .execute(
+                &format!("{FIND_BY_ROLE}\nreturn names(arguments[0]);"),
+                vec![json!(role)],
+            )
+            .await
+            .expect("script runs");
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    /// Waits until no visible element has this role and name.
+    pub async fn wait_gone(&self, role: &str, name: &str) {
+        let deadline = Instant::now() + WAIT;
+        while !self.query_role(role, Some(name)).await.is_empty() {
+            assert!(Instant::now() < deadline, "{role} {name:?} did not go away");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn query_role(&self, role: &str, name: Option<&str>) -> Vec<Element> {
+        let value = self
+            .browser
+            .execute(
+                &format!("{FIND_BY_ROLE}\nreturn find(arguments[0], arguments[1]);"),
+                vec![json!(role), json!(name)],
+            )
+            .await
+            .expect("script runs");
+        value
+            .as_array()
+            .map(|items| items.iter().filter_map(|v| self.element(v)).collect())
+            .unwrap_or_default()
+    }
+
+    fn element(&self, value: &Value) -> Option<Element> {
+        let id = value.get("element-6066-11e4-a52e-4f735466cecf")?.as_str()?;
+        Some(Element::from_element_id(
+            self.browser.clone(),
+            ElementRef::from(id.to_string()),
+        ))
+    }
+
+    /// Waits until the page's visible text contains `text`.
+    pub async fn wait_for_text(&self, text: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let body: String = serde_json::from_value(
+                self.browser
+                    .execute("return document.body.innerText;", vec![])
+                    .await
+                    .expect("script runs"),
+            )
+            .unwrap_or_default();
+            if body.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "text {text:?} never appeared; page says:\n{body}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The visible texts of a `<select>`'s options.
+    pub async fn option_texts(&self, select: &Element) -> Vec<String> {
+        let value = self
+            .browser
+            .execute(
+                "return [...arguments[0].options].map(o => o.textContent.trim());",
+                vec![serde_json::to_value(select).unwrap()],
+            )
+            .await
+            .expect("script runs");
+        serde_json::from_value(value).unwrap()
+    }
+
+    /// GET on the sandbox API with the dev token, as JSON.
+    pub async fn api_get<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
+        let response = self
+            .http
+            .get(format!("{}/api/v1{path}", self.server.url()))
+            .bearer_auth(DEV_TOKEN)
+            .send()
+            .await
+            .expect("API answers");
+        assert!(
+            response.status().is_success(),
+            "GET {path}: {}",
+            response.status()
+        );
+        response.json().await.expect("JSON")
+    }
+}
+
+/// Finds elements by ARIA role and accessible name. A compact version of the
+/// accessible-name rules: aria-labelledby, aria-label, <label>, alt, <caption>/<legend>,
+/// then text content, then title. Explicit `role` attributes win over native ones.
+const FIND_BY_ROLE: &str = r#"
+const NATIVE = {
+  button: 'button, input[type=submit], input[type=button], input[type=reset], summary',
+  link: 'a[href]',
+  textbox: 'input:not([type]), input[type=text], input[type=email], input[type=url], input[type=tel], input[type=password], textarea',
+  searchbox: 'input[type=search]',
+  spinbutton: 'input[type=number]',
+  combobox: 'select:not([multiple]):not([size])',
+  listbox: 'select[multiple], select[size]',
+  option: 'option',
+  checkbox: 'input[type=checkbox]',
+  radio: 'input[type=radio]',
+  heading: 'h1, h2, h3, h4, h5, h6',
+  table: 'table',
+  row: 'tr',
+  cell: 'td',
+  columnheader: 'thead th, tr > th[scope=col]',
+  rowheader: 'th[scope=row]',
+  dialog: 'dialog',
+  navigation: 'nav',
+  main: 'main',
+  banner: 'body > header',
+  contentinfo: 'body > footer',
+  img: 'img[alt]:not([alt=""])',
+  list: 'ul, ol',
+  listitem: 'li',
+  group: 'fieldset',
+  form: 'form',
+};
+const norm = s => (s || '').replace(/\s+/g, ' ').trim();
+function visible(el) {
+  if (el.tagName === 'OPTION') return true;
+  if (el.closest('[hidden], [aria-hidden=true]')) return false;
+  const r = el.getClientRects();
+  return r.length > 0 && getComputedStyle(el).visibility !== 'hidden';
+}
+function textOf(el) {
+  // Text content, without hidden descendants.
+  if (el.nodeType === 3) return el.textContent;
+  if (el.nodeType !== 1) return '';
+  if (el.getAttribute('aria-hidden') === 'true' || el.hidden) return '';
+  if (el.getAttribute('aria-label')) return el.getAttribute('aria-label');
+  if (el.tagName === 'IMG') return el.alt || '';
+  return [...el.childNodes].map(textOf).join(el.tagName === 'BR' ? ' ' : '');
+}
+function accName(el) {
+  const by = el.getAttribute('aria-labelledby');
+  if (by) return norm(by.split(/\s+/).map(id => { const e = document.getElementById(id); return e ? textOf(e) : ''; }).join(' '));
+  const al = el.getAttribute('aria-label');
+  if (al) return norm(al);
+  if (el.labels && el.labels.length) return norm([...el.labels].map(textOf).join(' '));
+  if (el.tagName === 'INPUT' && ['submit', 'button', 'reset'].includes(el.type)) return norm(el.value);
+  if (el.tagName === 'IMG') return norm(el.alt);
+  if (el.tagName === 'TABLE') { const c = el.querySelector(':scope > caption'); if (c) return norm(textOf(c)); }
+  if (el.tagName === 'FIELDSET') { const l = el.querySelector(':scope > legend'); if (l) return norm(textOf(l)); }
+  if (['INPUT', 'SELECT', 'TEXTAREA', 'DIALOG', 'NAV', 'MAIN', 'TABLE', 'UL', 'OL', 'FORM'].includes(el.tagName) ||
+      ['dialog', 'alertdialog', 'region', 'navigation', 'group', 'img', 'list'].includes(el.getAttribute('role'))) {
+    return norm(el.getAttribute('title'));
+  }
+  return norm(textOf(el)) || norm(el.getAttribute('title'));
+}
+function candidates(role) {
+  const explicit = [...document.querySelectorAll('[role]')].filter(e => e.getAttribute('role').split(/\s+/)[0] === role);
+  const native = NATIVE[role] ? [...document.querySelectorAll(NATIVE[role])].filter(e => !e.hasAttribute('role')) : [];
+  return [...new Set([...explicit, ...native])].filter(visible);
+}
+function find(role, name) {
+  return candidates(role).filter(e => name === null || accName(e) === norm(name));
+}
+function names(role) { return candidates(role).map(accName); }
+"#;
