@@ -10,10 +10,12 @@ use crate::api::ApiClient;
 use crate::components::announcer::{Announcer, AnnouncerRegion};
 use crate::components::layout::{Footer, Header};
 use crate::config::Config;
-use crate::logic::routes::GroupTab;
 use crate::pages::{
     home::Home,
-    lock_group::{GroupTabPlaceholder, LockGroupOverview, LockGroupPage},
+    lock_group::{
+        diagram::DiagramTab, grants::GrantsTab, members::MembersTab, overview::OverviewTab,
+        LockGroupPage,
+    },
     lock_groups::LockGroupsPage,
     not_found::NotFound,
     settings::SettingsPage,
@@ -55,19 +57,10 @@ fn Shell(config: Config) -> impl IntoView {
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/owners/:owner/lock-groups") view=LockGroupsPage/>
                     <ParentRoute path=path!("/owners/:owner/lock-groups/:id") view=LockGroupPage>
-                        <Route path=path!("") view=LockGroupOverview/>
-                        <Route
-                            path=path!("members")
-                            view=|| view! { <GroupTabPlaceholder tab=GroupTab::Members/> }
-                        />
-                        <Route
-                            path=path!("grants")
-                            view=|| view! { <GroupTabPlaceholder tab=GroupTab::Grants/> }
-                        />
-                        <Route
-                            path=path!("diagram")
-                            view=|| view! { <GroupTabPlaceholder tab=GroupTab::Diagram/> }
-                        />
+                        <Route path=path!("") view=OverviewTab/>
+                        <Route path=path!("members") view=MembersTab/>
+                        <Route path=path!("grants") view=GrantsTab/>
+                        <Route path=path!("diagram") view=DiagramTab/>
                     </ParentRoute>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>

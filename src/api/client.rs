@@ -42,6 +42,11 @@ impl ApiClient {
         self.token
     }
 
+    /// The base URL without its `/api/v1` path: where sandbox-only routes live.
+    pub fn origin(&self) -> &str {
+        self.base.strip_suffix("/api/v1").unwrap_or(&self.base)
+    }
+
     fn url(&self, path: &str, query: &Query) -> String {
         format!("{}{}{}", self.base, path, query.to_query_string())
     }
@@ -68,8 +73,16 @@ impl ApiClient {
         query: &Query,
         body: Option<&(impl Serialize + ?Sized)>,
     ) -> Result<Response, ApiError> {
-        let url = self.url(path, query);
-        let builder = self.builder(method, &url);
+        self.send_to(method, &self.url(path, query), body).await
+    }
+
+    async fn send_to(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<&(impl Serialize + ?Sized)>,
+    ) -> Result<Response, ApiError> {
+        let builder = self.builder(method, url);
         let request = match body {
             Some(body) => builder
                 .json(body)
@@ -130,6 +143,11 @@ impl ApiClient {
         self.send(Method::Post, path, &Query::new(), None::<&()>)
             .await
             .map(drop)
+    }
+
+    /// POST without a body to a full URL outside the API base (sandbox-only routes).
+    pub async fn post_absolute(&self, url: &str) -> Result<(), ApiError> {
+        self.send_to(Method::Post, url, None::<&()>).await.map(drop)
     }
 
     /// DELETE; success is any 2xx (the API answers 204 No Content).

@@ -2,6 +2,10 @@
 
 mod client;
 pub mod error;
+pub mod grants;
+pub mod lock_groups;
+pub mod locks;
+pub mod memberships;
 pub mod owners;
 pub mod query;
 

@@ -1,0 +1,19 @@
+//! Grants: `/Owners/{o}/Grants` (create, revoke). A group's grants are listed through
+//! [`super::lock_groups::grants`].
+
+use wire::{CreateGrant, Grant};
+
+use super::query::encode_segment as seg;
+use super::{ApiClient, ApiError};
+
+/// `PUT /Owners/{o}/Grants` on a lock or a lock group.
+pub async fn create(api: &ApiClient, owner: &str, body: &CreateGrant) -> Result<Grant, ApiError> {
+    api.put(&format!("/Owners/{}/Grants", seg(owner)), body)
+        .await
+}
+
+/// `POST /Owners/{o}/Grants/{id}/Revoke`.
+pub async fn revoke(api: &ApiClient, owner: &str, id: &str) -> Result<(), ApiError> {
+    api.post_empty(&format!("/Owners/{}/Grants/{}/Revoke", seg(owner), seg(id)))
+        .await
+}

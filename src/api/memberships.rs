@@ -1,0 +1,43 @@
+//! A group's memberships: `/Owners/{o}/LockGroups/{g}/Memberships`.
+
+use wire::{CreateMembership, Membership};
+
+use super::query::encode_segment as seg;
+use super::{ApiClient, ApiError, Query};
+
+fn memberships(owner: &str, group: &str) -> String {
+    format!(
+        "/Owners/{}/LockGroups/{}/Memberships",
+        seg(owner),
+        seg(group)
+    )
+}
+
+/// `GET .../Memberships` with OData options, `expand` and `includeUnboundLocks` in `query`.
+pub async fn list(
+    api: &ApiClient,
+    owner: &str,
+    group: &str,
+    query: &Query,
+) -> Result<Vec<Membership>, ApiError> {
+    api.get(&memberships(owner, group), query).await
+}
+
+/// `PUT .../Memberships`: starts the lock's join (completes when the lock syncs).
+pub async fn create(
+    api: &ApiClient,
+    owner: &str,
+    group: &str,
+    bound_lock_id: &str,
+) -> Result<Membership, ApiError> {
+    let body = CreateMembership {
+        bound_lock_id: Some(bound_lock_id.to_string()),
+    };
+    api.put(&memberships(owner, group), &body).await
+}
+
+/// `DELETE .../Memberships/{id}`: starts the lock's leave (completes when the lock syncs).
+pub async fn delete(api: &ApiClient, owner: &str, group: &str, id: &str) -> Result<(), ApiError> {
+    let path = format!("{}/{}", memberships(owner, group), seg(id));
+    api.delete(&path, &Query::new()).await
+}
