@@ -103,6 +103,12 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX grants_owner ON grants(owner_id);
     CREATE INDEX grants_target ON grants(target_id);
     "#,
+    // 2: indexes that serve the default order (by id) of each owner's lists without a sort.
+    r#"
+    CREATE INDEX lock_groups_owner_id ON lock_groups(owner_id, active);
+    CREATE INDEX bound_locks_owner_id ON bound_locks(owner_id, active);
+    CREATE INDEX contacts_owner_id ON contacts(owner_id, is_active);
+    "#,
 ];
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {

@@ -677,9 +677,19 @@ pub fn run_list<T>(
     sql.push_str(" ORDER BY ");
     if let Some(o) = &parts.order_sql {
         sql.push_str(o);
-        sql.push_str(", ");
     }
-    sql.push_str(tiebreak);
+    // The ID breaks ties (stable paging), in the direction of the last key, so that an
+    // index on (owner, active, key) can serve `key DESC, id DESC` by scanning backwards
+    // instead of sorting every matching row.
+    let id_ordered = q.orderby.iter().any(|(name, _)| name == "id");
+    if !id_ordered {
+        if parts.order_sql.is_some() {
+            sql.push_str(", ");
+        }
+        sql.push_str(tiebreak);
+        let desc = q.orderby.last().is_some_and(|(_, d)| *d);
+        sql.push_str(if desc { " DESC" } else { " ASC" });
+    }
     sql.push_str(" LIMIT ? OFFSET ?");
     let top = q.top.map_or(-1, |t| i64::try_from(t).unwrap_or(i64::MAX));
     let skip = q.skip.map_or(0, |s| i64::try_from(s).unwrap_or(i64::MAX));

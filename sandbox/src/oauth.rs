@@ -128,6 +128,7 @@ fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
 }
 
 /// Checks the request; `Err(response)` is what to answer instead.
+#[allow(clippy::result_large_err)]
 fn validate(ps: &Params) -> Result<(), Response> {
     let redirect_uri = p(ps, "redirect_uri");
     if p(ps, "client_id").is_empty() {
