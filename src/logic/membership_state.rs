@@ -1,0 +1,614 @@
+//! A membership's place in its join/leave lifecycle, derived from its four dates, and the
+//! Members tab's list state (filter, toggles, page) as URL query and OData filter.
+//!
+//! The state follows the API's own precedence (the one its `statistics` count by):
+//! leave completed → Unjoined; leave started → UnjoinPending; join completed → Joined;
+//! otherwise JoinPending. Combinations the lifecycle cannot produce (a leave completed
+//! that never started, dates out of order, unreadable dates, no dates at all) keep that
+//! state and carry an [`Issue`], so they are shown as inconsistent, never hidden.
+
+use wire::{Membership, MembershipState};
+
+use super::time;
+
+/// The four dates of a membership, as the API sends them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Dates<'a> {
+    pub join_start: Option<&'a str>,
+    pub join_completed: Option<&'a str>,
+    pub leave_start: Option<&'a str>,
+    pub leave_completed: Option<&'a str>,
+}
+
+impl<'a> Dates<'a> {
+    pub fn of(m: &'a Membership) -> Self {
+        Dates {
+            join_start: m.join_start_date.as_deref(),
+            join_completed: m.join_completed_date.as_deref(),
+            leave_start: m.leave_start_date.as_deref(),
+            leave_completed: m.leave_completed_date.as_deref(),
+        }
+    }
+
+    fn all(&self) -> [(Event, Option<&'a str>); 4] {
+        [
+            (Event::JoinStart, self.join_start),
+            (Event::JoinCompleted, self.join_completed),
+            (Event::LeaveStart, self.leave_start),
+            (Event::LeaveCompleted, self.leave_completed),
+        ]
+    }
+}
+
+/// One of the four recorded events of a membership.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    JoinStart,
+    JoinCompleted,
+    LeaveStart,
+    LeaveCompleted,
+}
+
+impl Event {
+    pub fn label(self) -> &'static str {
+        match self {
+            Event::JoinStart => "Added",
+            Event::JoinCompleted => "Joined (lock synced)",
+            Event::LeaveStart => "Removed",
+            Event::LeaveCompleted => "Left (lock synced)",
+        }
+    }
+}
+
+/// Why a combination of dates is not one the lifecycle produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Issue {
+    /// No date is set at all.
+    NoDates,
+    /// A later event is recorded, but not the join's start.
+    MissingJoinStart,
+    /// The leave completed, but its start is not recorded.
+    MissingLeaveStart,
+    /// A date the console cannot read.
+    Unreadable(Event),
+    /// This event is dated before the one it follows.
+    OutOfOrder(Event),
+}
+
+impl Issue {
+    pub fn describe(self) -> String {
+        match self {
+            Issue::NoDates => "no lifecycle dates are recorded".into(),
+            Issue::MissingJoinStart => "later dates are set but the join start is missing".into(),
+            Issue::MissingLeaveStart => "the leave completed but its start is missing".into(),
+            Issue::Unreadable(e) => format!("the date of \"{}\" cannot be read", e.label()),
+            Issue::OutOfOrder(e) => {
+                format!("\"{}\" is dated before the step it follows", e.label())
+            }
+        }
+    }
+}
+
+/// A membership's derived state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Derived {
+    pub state: MembershipState,
+    /// Set when the dates are not a combination the lifecycle produces.
+    pub issue: Option<Issue>,
+}
+
+impl Derived {
+    pub fn is_pending(&self) -> bool {
+        matches!(
+            self.state,
+            MembershipState::JoinPending | MembershipState::UnjoinPending
+        )
+    }
+}
+
+/// The state of a membership from its dates. Total: every combination has an answer.
+pub fn derive(d: Dates) -> Derived {
+    let state = if d.leave_completed.is_some() {
+        MembershipState::Unjoined
+    } else if d.leave_start.is_some() {
+        MembershipState::UnjoinPending
+    } else if d.join_completed.is_some() {
+        MembershipState::Joined
+    } else {
+        MembershipState::JoinPending
+    };
+    Derived {
+        state,
+        issue: issue_of(d),
+    }
+}
+
+fn issue_of(d: Dates) -> Option<Issue> {
+    let all = d.all();
+    if all.iter().all(|(_, v)| v.is_none()) {
+        return Some(Issue::NoDates);
+    }
+    if d.join_start.is_none() {
+        return Some(Issue::MissingJoinStart);
+    }
+    if d.leave_completed.is_some() && d.leave_start.is_none() {
+        return Some(Issue::MissingLeaveStart);
+    }
+    let mut parsed = [None; 4];
+    for (i, (event, value)) in all.iter().enumerate() {
+        if let Some(v) = value {
+            match time::parse(v) {
+                Some(t) => parsed[i] = Some(t),
+                None => return Some(Issue::Unreadable(*event)),
+            }
+        }
+    }
+    // Each event must not precede the latest earlier event that is recorded.
+    let mut latest: Option<i64> = None;
+    for (i, (event, _)) in all.iter().enumerate() {
+        if let Some(t) = parsed[i] {
+            if latest.is_some_and(|l| t < l) {
+                return Some(Issue::OutOfOrder(*event));
+            }
+            latest = Some(latest.map_or(t, |l| l.max(t)));
+        }
+    }
+    None
+}
+
+/// Admin-facing words for a state.
+pub fn label(state: MembershipState) -> &'static str {
+    match state {
+        MembershipState::JoinPending => "Added, waiting for the lock to sync",
+        MembershipState::Joined => "Joined",
+        MembershipState::UnjoinPending => "Removed, waiting for the lock to sync",
+        MembershipState::Unjoined => "Unjoined",
+        MembershipState::Unknown => "Unknown state",
+    }
+}
+
+/// Short name, as the diagram shows it.
+pub fn short_label(state: MembershipState) -> &'static str {
+    match state {
+        MembershipState::JoinPending => "Added",
+        MembershipState::Joined => "Joined",
+        MembershipState::UnjoinPending => "Removed",
+        MembershipState::Unjoined => "Unjoined",
+        MembershipState::Unknown => "Unknown",
+    }
+}
+
+/// A text symbol for a state, shown next to its words (never colour alone).
+pub fn icon(state: MembershipState) -> &'static str {
+    match state {
+        MembershipState::JoinPending => "⏳",
+        MembershipState::Joined => "✔",
+        MembershipState::UnjoinPending => "⌛",
+        MembershipState::Unjoined => "✖",
+        MembershipState::Unknown => "?",
+    }
+}
+
+/// Reads a state name from a URL or the API (`JoinPending`, ...).
+pub fn parse_state(s: &str) -> Option<MembershipState> {
+    MembershipState::ALL
+        .into_iter()
+        .find(|st| st.as_str().eq_ignore_ascii_case(s))
+}
+
+/// The OData `$filter` that selects memberships in `state` by their dates, with the same
+/// precedence as [`derive`] and the API's statistics.
+pub fn state_filter(state: MembershipState) -> &'static str {
+    match state {
+        MembershipState::JoinPending => {
+            "joinCompletedDate eq null and leaveStartDate eq null and leaveCompletedDate eq null"
+        }
+        MembershipState::Joined => {
+            "joinCompletedDate ne null and leaveStartDate eq null and leaveCompletedDate eq null"
+        }
+        MembershipState::UnjoinPending => "leaveStartDate ne null and leaveCompletedDate eq null",
+        MembershipState::Unjoined | MembershipState::Unknown => "leaveCompletedDate ne null",
+    }
+}
+
+/// Whether the lock has not yet seen the group's latest change: the membership's
+/// `lastSeenRclSerialNo` is behind (or missing while) the group's `rclSerialNo`.
+pub fn behind(last_seen: Option<i64>, group_serial: Option<i64>) -> bool {
+    match (last_seen, group_serial) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(seen), Some(latest)) => seen < latest,
+    }
+}
+
+/// The steps of the lifecycle a membership has taken, in order, with their dates:
+/// what the diagram highlights as "the path it took".
+pub fn path<'a>(d: Dates<'a>) -> Vec<(Event, Option<&'a str>)> {
+    let mut steps = Vec::with_capacity(4);
+    if d.join_start.is_some() || d.join_completed.is_some() {
+        steps.push((Event::JoinStart, d.join_start));
+    }
+    if let Some(v) = d.join_completed {
+        steps.push((Event::JoinCompleted, Some(v)));
+    }
+    if d.leave_start.is_some() || d.leave_completed.is_some() {
+        steps.push((Event::LeaveStart, d.leave_start));
+    }
+    if let Some(v) = d.leave_completed {
+        steps.push((Event::LeaveCompleted, Some(v)));
+    }
+    steps
+}
+
+/// Rows per page in the Members tab.
+pub const PAGE_SIZE: u64 = 20;
+
+/// The Members tab's list state, kept in the URL query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MembersQuery {
+    /// `state=Joined`: only this state.
+    pub state: Option<MembershipState>,
+    /// `past=1`: also show Unjoined memberships when no state is chosen.
+    pub past: bool,
+    /// `unbound=1`: include memberships of unbound locks (`includeUnboundLocks`).
+    pub unbound: bool,
+    /// `page=N`, 1-based.
+    pub page: u64,
+}
+
+impl MembersQuery {
+    /// Reads the state from URL query parameters (unknown values fall back to defaults).
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        let flag = |k: &str| get(k).is_some_and(|v| v == "1" || v == "true");
+        MembersQuery {
+            state: get("state").and_then(|s| parse_state(&s)),
+            past: flag("past"),
+            unbound: flag("unbound"),
+            page: get("page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
+        }
+    }
+
+    /// The URL query (with `?`), leaving defaults out.
+    pub fn to_url_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(s) = self.state {
+            parts.push(format!("state={}", s.as_str()));
+        }
+        if self.past {
+            parts.push("past=1".into());
+        }
+        if self.unbound {
+            parts.push("unbound=1".into());
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// The server-side `$filter`.
+    pub fn odata_filter(&self) -> Option<String> {
+        match self.state {
+            Some(s) => Some(state_filter(s).into()),
+            None if self.past => None,
+            None => Some("leaveCompletedDate eq null".into()),
+        }
+    }
+
+    /// `$skip` of the current page.
+    pub fn skip(&self) -> u64 {
+        (self.page.max(1) - 1) * PAGE_SIZE
+    }
+
+    /// A changed filter starts again at page 1.
+    pub fn with(&self, change: impl FnOnce(&mut MembersQuery)) -> MembersQuery {
+        let mut next = self.clone();
+        change(&mut next);
+        if next.state != self.state || next.past != self.past || next.unbound != self.unbound {
+            next.page = 1;
+        }
+        next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use MembershipState::*;
+
+    const A: &str = "2020-03-03T15:00:00.000Z";
+    const B: &str = "2020-03-03T16:00:00.000Z";
+    const C: &str = "2020-03-04T10:00:00.000Z";
+    const D: &str = "2020-03-05T10:00:00.000Z";
+
+    fn dates<'a>(js: bool, jc: bool, ls: bool, lc: bool) -> Dates<'a> {
+        Dates {
+            join_start: js.then_some(A),
+            join_completed: jc.then_some(B),
+            leave_start: ls.then_some(C),
+            leave_completed: lc.then_some(D),
+        }
+    }
+
+    #[test]
+    fn every_combination_of_present_dates() {
+        // (js, jc, ls, lc) -> (state, issue)
+        let expected: [((bool, bool, bool, bool), MembershipState, Option<Issue>); 16] = [
+            (
+                (false, false, false, false),
+                JoinPending,
+                Some(Issue::NoDates),
+            ),
+            ((true, false, false, false), JoinPending, None),
+            ((true, true, false, false), Joined, None),
+            ((true, true, true, false), UnjoinPending, None),
+            ((true, true, true, true), Unjoined, None),
+            // Removed before the lock ever synced: a real path, not an inconsistency.
+            ((true, false, true, false), UnjoinPending, None),
+            ((true, false, true, true), Unjoined, None),
+            // A leave completed without its start.
+            (
+                (true, false, false, true),
+                Unjoined,
+                Some(Issue::MissingLeaveStart),
+            ),
+            (
+                (true, true, false, true),
+                Unjoined,
+                Some(Issue::MissingLeaveStart),
+            ),
+            // Later dates without the join start.
+            (
+                (false, true, false, false),
+                Joined,
+                Some(Issue::MissingJoinStart),
+            ),
+            (
+                (false, false, true, false),
+                UnjoinPending,
+                Some(Issue::MissingJoinStart),
+            ),
+            (
+                (false, false, false, true),
+                Unjoined,
+                Some(Issue::MissingJoinStart),
+            ),
+            (
+                (false, true, true, false),
+                UnjoinPending,
+                Some(Issue::MissingJoinStart),
+            ),
+            (
+                (false, true, false, true),
+                Unjoined,
+                Some(Issue::MissingJoinStart),
+            ),
+            (
+                (false, false, true, true),
+                Unjoined,
+                Some(Issue::MissingJoinStart),
+            ),
+            (
+                (false, true, true, true),
+                Unjoined,
+                Some(Issue::MissingJoinStart),
+            ),
+        ];
+        for ((js, jc, ls, lc), state, issue) in expected {
+            let d = derive(dates(js, jc, ls, lc));
+            assert_eq!(d.state, state, "{:?}", (js, jc, ls, lc));
+            assert_eq!(d.issue, issue, "{:?}", (js, jc, ls, lc));
+        }
+    }
+
+    #[test]
+    fn dates_out_of_order_are_inconsistent() {
+        let d = Dates {
+            join_start: Some(B),
+            join_completed: Some(A),
+            ..Default::default()
+        };
+        assert_eq!(
+            derive(d),
+            Derived {
+                state: Joined,
+                issue: Some(Issue::OutOfOrder(Event::JoinCompleted))
+            }
+        );
+        // Removed before it was added (no join completion in between).
+        let d = Dates {
+            join_start: Some(C),
+            leave_start: Some(B),
+            ..Default::default()
+        };
+        assert_eq!(derive(d).issue, Some(Issue::OutOfOrder(Event::LeaveStart)));
+        let d = Dates {
+            join_start: Some(A),
+            join_completed: Some(B),
+            leave_start: Some(D),
+            leave_completed: Some(C),
+        };
+        assert_eq!(derive(d).state, Unjoined);
+        assert_eq!(
+            derive(d).issue,
+            Some(Issue::OutOfOrder(Event::LeaveCompleted))
+        );
+        // Equal times are fine (a sync in the same millisecond).
+        let d = Dates {
+            join_start: Some(A),
+            join_completed: Some(A),
+            ..Default::default()
+        };
+        assert_eq!(derive(d).issue, None);
+    }
+
+    #[test]
+    fn unreadable_dates_are_inconsistent_not_panics() {
+        let d = Dates {
+            join_start: Some(A),
+            join_completed: Some("yesterday"),
+            ..Default::default()
+        };
+        assert_eq!(derive(d).state, Joined);
+        assert_eq!(
+            derive(d).issue,
+            Some(Issue::Unreadable(Event::JoinCompleted))
+        );
+        assert!(derive(d)
+            .issue
+            .unwrap()
+            .describe()
+            .contains("cannot be read"));
+        for issue in [
+            Issue::NoDates,
+            Issue::MissingJoinStart,
+            Issue::MissingLeaveStart,
+            Issue::OutOfOrder(Event::LeaveStart),
+        ] {
+            assert!(!issue.describe().is_empty());
+        }
+    }
+
+    #[test]
+    fn pending_states() {
+        assert!(derive(dates(true, false, false, false)).is_pending());
+        assert!(derive(dates(true, true, true, false)).is_pending());
+        assert!(!derive(dates(true, true, false, false)).is_pending());
+        assert!(!derive(dates(true, true, true, true)).is_pending());
+    }
+
+    #[test]
+    fn labels_icons_and_names() {
+        assert_eq!(label(JoinPending), "Added, waiting for the lock to sync");
+        assert_eq!(
+            label(UnjoinPending),
+            "Removed, waiting for the lock to sync"
+        );
+        for s in MembershipState::ALL {
+            assert_eq!(parse_state(s.as_str()), Some(s));
+            assert!(!icon(s).is_empty());
+            assert!(!short_label(s).is_empty());
+        }
+        assert_eq!(parse_state("joined"), Some(Joined));
+        assert_eq!(parse_state("Unknown"), None);
+        assert_eq!(parse_state(""), None);
+    }
+
+    #[test]
+    fn state_filters_are_exclusive_and_match_derive() {
+        assert_eq!(
+            state_filter(Joined),
+            "joinCompletedDate ne null and leaveStartDate eq null and leaveCompletedDate eq null"
+        );
+        assert_eq!(state_filter(Unjoined), "leaveCompletedDate ne null");
+    }
+
+    #[test]
+    fn behind_the_group() {
+        assert!(behind(None, Some(3)));
+        assert!(behind(Some(2), Some(3)));
+        assert!(!behind(Some(3), Some(3)));
+        assert!(!behind(Some(4), Some(3)));
+        assert!(!behind(None, None));
+        assert!(!behind(Some(1), None));
+    }
+
+    #[test]
+    fn path_lists_the_steps_taken() {
+        let p = path(dates(true, true, true, false));
+        assert_eq!(
+            p,
+            vec![
+                (Event::JoinStart, Some(A)),
+                (Event::JoinCompleted, Some(B)),
+                (Event::LeaveStart, Some(C)),
+            ]
+        );
+        let p = path(dates(true, false, true, true));
+        assert_eq!(
+            p.iter().map(|s| s.0).collect::<Vec<_>>(),
+            vec![Event::JoinStart, Event::LeaveStart, Event::LeaveCompleted]
+        );
+        // A missing start still shows the step, without a date.
+        assert_eq!(
+            path(dates(false, true, false, false))[0],
+            (Event::JoinStart, None)
+        );
+        assert!(path(dates(false, false, false, false)).is_empty());
+    }
+
+    #[test]
+    fn members_query_round_trips_through_the_url() {
+        let get = |q: &'static [(&'static str, &'static str)]| {
+            move |k: &str| q.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        };
+        let q = MembersQuery::from_params(get(&[]));
+        assert_eq!(
+            q,
+            MembersQuery {
+                page: 1,
+                ..Default::default()
+            }
+        );
+        assert_eq!(q.to_url_query(), "");
+        assert_eq!(
+            q.odata_filter().as_deref(),
+            Some("leaveCompletedDate eq null")
+        );
+        assert_eq!(q.skip(), 0);
+
+        let q = MembersQuery::from_params(get(&[
+            ("state", "UnjoinPending"),
+            ("past", "1"),
+            ("unbound", "true"),
+            ("page", "3"),
+        ]));
+        assert_eq!(q.state, Some(UnjoinPending));
+        assert!(q.past && q.unbound);
+        assert_eq!(q.skip(), 2 * PAGE_SIZE);
+        assert_eq!(
+            q.to_url_query(),
+            "?state=UnjoinPending&past=1&unbound=1&page=3"
+        );
+        assert_eq!(
+            q.odata_filter().as_deref(),
+            Some(state_filter(UnjoinPending))
+        );
+
+        let past = MembersQuery {
+            past: true,
+            page: 1,
+            ..Default::default()
+        };
+        assert_eq!(past.odata_filter(), None);
+
+        let bad = MembersQuery::from_params(get(&[("state", "x"), ("page", "0")]));
+        assert_eq!(
+            bad,
+            MembersQuery {
+                page: 1,
+                ..Default::default()
+            }
+        );
+        let bad = MembersQuery::from_params(get(&[("page", "-2")]));
+        assert_eq!(bad.page, 1);
+    }
+
+    #[test]
+    fn changing_a_filter_goes_back_to_page_one() {
+        let q = MembersQuery {
+            page: 4,
+            ..Default::default()
+        };
+        assert_eq!(q.with(|q| q.page = 5).page, 5);
+        assert_eq!(q.with(|q| q.unbound = true).page, 1);
+        assert_eq!(q.with(|q| q.state = Some(Joined)).page, 1);
+    }
+}
