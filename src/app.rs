@@ -21,30 +21,28 @@ use crate::pages::{
     settings::SettingsPage,
 };
 
-#[component]
-pub fn App() -> impl IntoView {
-    let config = LocalResource::new(Config::load);
-    view! {
-        <Suspense fallback=|| view! { <p class="boot" role="status">"Loading the console…"</p> }>
-            {move || Suspend::new(async move {
-                match config.await {
-                    Ok(config) => view! { <Shell config/> }.into_any(),
-                    Err(message) => view! {
-                        <main class="boot">
-                            <h1>"The console could not start"</h1>
-                            <p role="alert">{message}</p>
-                        </main>
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
+/// Loads `config.json`, then mounts the console (or a clear error) on `<body>`.
+///
+/// The config is loaded before mounting rather than under a `<Suspense>`: a root
+/// Suspense would also catch every resource read below it and blank the whole page
+/// each time one reloads.
+pub async fn start() {
+    match Config::load().await {
+        Ok(config) => leptos::mount::mount_to_body(move || view! { <App config/> }),
+        Err(message) => leptos::mount::mount_to_body(move || {
+            view! {
+                <main class="boot">
+                    <h1>"The console could not start"</h1>
+                    <p role="alert">{message}</p>
+                </main>
+            }
+        }),
     }
 }
 
 /// The page frame around every route, with the config-dependent contexts.
 #[component]
-fn Shell(config: Config) -> impl IntoView {
+pub fn App(config: Config) -> impl IntoView {
     provide_context(ApiClient::new(config.api_base(), config.dev_token.clone()));
     provide_context(Announcer::new());
     provide_context(config);

@@ -2,5 +2,6 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(lock_groups_admin::App);
+    // Leptos's executor starts with the mount; the config is loaded before that.
+    wasm_bindgen_futures::spawn_local(lock_groups_admin::app::start());
 }

@@ -89,6 +89,24 @@ pub async fn grants(
         .await
 }
 
+/// How many active grants the group has, counting up to `limit` (one request; only ids
+/// are asked for).
+pub async fn count_active_grants(
+    api: &ApiClient,
+    owner: &str,
+    id: &str,
+    limit: u64,
+) -> Result<usize, ApiError> {
+    let query = Query::new()
+        .filter(Some("active eq true".into()))
+        .param("$select", "id")
+        .top(limit);
+    let rows: Vec<serde::de::IgnoredAny> = api
+        .get(&format!("{}/Grants", group(owner, id)), &query)
+        .await?;
+    Ok(rows.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

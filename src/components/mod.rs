@@ -1,5 +1,9 @@
 //! Reusable view pieces.
 
 pub mod announcer;
+pub mod create_group_dialog;
+pub mod delete_group_dialog;
 pub mod layout;
+pub mod modal;
 pub mod owner_switcher;
+pub mod unsaved_guard;

@@ -1,16 +1,264 @@
-//! `/owners/:owner/lock-groups`: the owner's lock groups.
+//! `/owners/:owner/lock-groups`: the owner's lock groups, searchable, sortable, paged.
+//! The view state lives in the URL query (see `logic::list_params`). One request per
+//! view; Leptos drops the answer of a request superseded by a newer one, and
+//! `Transition` keeps the old rows on screen while the next page loads.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_params_map, use_query_map},
+    NavigateOptions,
+};
+use std::time::Duration;
+use wire::{LockGroup, MembershipState};
+
+use crate::api::{lock_groups, use_api, ApiError};
+use crate::components::create_group_dialog::CreateGroupDialog;
+use crate::logic::list_params::{split_page, ListParams, PAGE_SIZES};
+use crate::logic::routes;
+
+/// How long typing must pause before the search is sent.
+const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
 
 #[component]
 pub fn LockGroupsPage() -> impl IntoView {
-    let params = use_params_map();
-    let owner = move || params.read().get("owner").unwrap_or_default();
+    let api = use_api();
+    let params_map = use_params_map();
+    let query_map = use_query_map();
+    let navigate = use_navigate();
+    let owner = Memo::new(move |_| params_map.read().get("owner").unwrap_or_default());
+    let params = Memo::new(move |_| {
+        let query = query_map.read();
+        ListParams::from_query(|k| query.get(k))
+    });
+
+    let groups = LocalResource::new(move || {
+        let (api, owner, params) = (api.clone(), owner.get(), params.get());
+        async move {
+            let rows = lock_groups::list(&api, &owner, &params.api_query()).await?;
+            Ok::<_, ApiError>(split_page(rows, params.size))
+        }
+    });
+
+    // Moves to another view of the list. Typing replaces the history entry; paging and
+    // sorting push one, so the back button walks back through them.
+    let go = Callback::new(move |(next, replace): (ListParams, bool)| {
+        let url = format!(
+            "{}{}",
+            routes::lock_groups(&owner.get_untracked()),
+            next.to_query_string()
+        );
+        navigate(
+            &url,
+            NavigateOptions {
+                replace,
+                ..Default::default()
+            },
+        );
+    });
+
+    // Search box: local text, sent after a pause.
+    let typed = RwSignal::new(params.get_untracked().search);
+    Effect::new(move |_| typed.set(params.get().search));
+    let on_search = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        typed.set(text.clone());
+        set_timeout(
+            move || {
+                if typed.get_untracked() == text && params.get_untracked().search != text {
+                    go.run((params.get_untracked().with_search(text), true));
+                }
+            },
+            SEARCH_DEBOUNCE,
+        );
+    };
+
+    let create_open = RwSignal::new(false);
+    let busy = move || groups.get().is_none();
+
     view! {
-        <h1>"Lock groups"</h1>
-        <p class="placeholder">
-            "Not built yet: the list of owner account " {owner} "'s lock groups comes with the lock group screens."
-        </p>
+        <div class="page-head">
+            <h1>"Lock groups"</h1>
+            <button type="button" class="primary" on:click=move |_| create_open.set(true)>
+                "New lock group"
+            </button>
+        </div>
+        <div class="toolbar" role="search">
+            <label for="group-search">"Search by title"</label>
+            <input
+                id="group-search"
+                type="search"
+                autocomplete="off"
+                prop:value=typed
+                on:input=on_search
+            />
+            <span class="busy" role="status">{move || busy().then_some("Loading…")}</span>
+        </div>
+        <Transition fallback=move || view! { <SkeletonTable/> }>
+            {move || Suspend::new(async move {
+                match groups.await {
+                    Err(e) => view! {
+                        <div class="load-error" role="alert">
+                            <p>"The lock groups could not be loaded: " {e.to_string()}</p>
+                            <button type="button" on:click=move |_| groups.refetch()>"Retry"</button>
+                        </div>
+                    }
+                    .into_any(),
+                    Ok((rows, more)) => {
+                        let p = params.get_untracked();
+                        if rows.is_empty() && p.page == 1 && p.search.trim().is_empty() {
+                            view! {
+                                <div class="empty">
+                                    <p>"This owner account has no lock groups yet."</p>
+                                    <button type="button" class="primary" on:click=move |_| create_open.set(true)>
+                                        "Create the first lock group"
+                                    </button>
+                                </div>
+                            }
+                            .into_any()
+                        } else {
+                            view! { <GroupTable rows more params owner busy=Signal::derive(busy) go/> }.into_any()
+                        }
+                    }
+                }
+            })}
+        </Transition>
+        <CreateGroupDialog open=create_open owner/>
+    }
+}
+
+#[component]
+fn GroupTable(
+    rows: Vec<LockGroup>,
+    more: bool,
+    params: Memo<ListParams>,
+    owner: Memo<String>,
+    busy: Signal<bool>,
+    go: Callback<(ListParams, bool)>,
+) -> impl IntoView {
+    let p = params.get_untracked();
+    let shown = rows.len();
+    let descending = p.descending;
+    let caption = format!(
+        "Lock groups{}, sorted by title {}. {}.",
+        if p.search.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" matching “{}”", p.search.trim())
+        },
+        if descending { "Z to A" } else { "A to Z" },
+        p.rows_label(shown)
+    );
+    let sort = move |_| go.run((params.get_untracked().with_descending(!descending), false));
+    let page = p.page;
+    let to_page = move |n: u64| go.run((params.get_untracked().with_page(n), false));
+    let on_size = move |ev: leptos::ev::Event| {
+        if let Ok(size) = event_target_value(&ev).parse() {
+            go.run((params.get_untracked().with_size(size), false));
+        }
+    };
+    let size = p.size;
+    let no_match = rows.is_empty().then(|| {
+        view! { <p class="empty">"No lock groups match this search."</p> }
+    });
+
+    view! {
+        <table class="data" aria-busy=move || busy.get().to_string()>
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col" aria-sort=if descending { "descending" } else { "ascending" }>
+                        <button type="button" class="sort" on:click=sort>
+                            "Title"
+                            <span aria-hidden="true">{if descending { " ▼" } else { " ▲" }}</span>
+                            <span class="visually-hidden">
+                                {if descending { ", sort A to Z" } else { ", sort Z to A" }}
+                            </span>
+                        </button>
+                    </th>
+                    <th scope="col">"Description"</th>
+                    <th scope="col" class="num">"Joined"</th>
+                    <th scope="col" class="num">"Joins pending"</th>
+                    <th scope="col" class="num">"Leaves pending"</th>
+                    <th scope="col">"Time restrictions"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|g| {
+                        let href = routes::lock_group(&owner.get_untracked(), &g.id);
+                        let time = match &g.supported_features {
+                            Some(f) if f.time_restriction_supported() => "Supported",
+                            Some(_) => "Not supported",
+                            None => "Unknown",
+                        };
+                        let counts = [
+                            MembershipState::Joined,
+                            MembershipState::JoinPending,
+                            MembershipState::UnjoinPending,
+                        ]
+                        .map(|s| g.count(s));
+                        let title = g.title;
+                        view! {
+                            <tr>
+                                <td><A href=href>{title}</A></td>
+                                <td>{g.description.unwrap_or_default()}</td>
+                                <td class="num">{counts[0]}</td>
+                                <td class="num">{counts[1]}</td>
+                                <td class="num">{counts[2]}</td>
+                                <td>{time}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        {no_match}
+        <nav class="pager" aria-label="Pages">
+            <button type="button" disabled=page <= 1 on:click=move |_| to_page(page - 1)>
+                "Previous page"
+            </button>
+            <span>"Page " {page}</span>
+            <button type="button" disabled=!more on:click=move |_| to_page(page + 1)>
+                "Next page"
+            </button>
+            <label for="page-size">"Rows per page"</label>
+            <select id="page-size" on:change=on_size>
+                {PAGE_SIZES
+                    .iter()
+                    .map(|s| view! { <option value=s.to_string() selected=*s == size>{*s}</option> })
+                    .collect_view()}
+            </select>
+        </nav>
+    }
+}
+
+/// First load: the table's shape, without data.
+#[component]
+fn SkeletonTable() -> impl IntoView {
+    view! {
+        <table class="data skeleton" aria-busy="true">
+            <caption>"Lock groups (loading)"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Title"</th>
+                    <th scope="col">"Description"</th>
+                    <th scope="col" class="num">"Joined"</th>
+                    <th scope="col" class="num">"Joins pending"</th>
+                    <th scope="col" class="num">"Leaves pending"</th>
+                    <th scope="col">"Time restrictions"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {(0..5)
+                    .map(|_| view! {
+                        <tr aria-hidden="true">
+                            {(0..6).map(|_| view! { <td><span class="bone"></span></td> }).collect_view()}
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -211,6 +211,27 @@ impl Session {
         }
     }
 
+    /// The first visible element with this role whose accessible name starts with
+    /// `prefix`, waiting for one.
+    pub async fn by_role_prefix(&self, role: &str, prefix: &str) -> Element {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(found) = self
+                .query_role_with(role, Some(prefix), true)
+                .await
+                .into_iter()
+                .next()
+            {
+                return found;
+            }
+            if Instant::now() >= deadline {
+                let names = self.names_of_role(role).await;
+                panic!("no {role} named {prefix:?}…; visible {role}s: {names:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// The one visible element with this role and accessible name.
     pub async fn by_role(&self, role: &str, name: &str) -> Element {
         let mut all = self.all_by_role(role, name).await;
@@ -246,11 +267,15 @@ impl Session {
     }
 
     async fn query_role(&self, role: &str, name: Option<&str>) -> Vec<Element> {
+        self.query_role_with(role, name, false).await
+    }
+
+    async fn query_role_with(&self, role: &str, name: Option<&str>, prefix: bool) -> Vec<Element> {
         let value = self
             .browser
             .execute(
-                &format!("{FIND_BY_ROLE}\nreturn find(arguments[0], arguments[1]);"),
-                vec![json!(role), json!(name)],
+                &format!("{FIND_BY_ROLE}\nreturn find(arguments[0], arguments[1], arguments[2]);"),
+                vec![json!(role), json!(name), json!(prefix)],
             )
             .await
             .expect("script runs");
@@ -301,6 +326,72 @@ impl Session {
             .await
             .expect("script runs");
         serde_json::from_value(value).unwrap()
+    }
+
+    /// PUT on the sandbox API with the dev token; the JSON answer.
+    pub async fn api_put(&self, path: &str, body: Value) -> Value {
+        let response = self
+            .http
+            .put(format!("{}/api/v1{path}", self.server.url()))
+            .bearer_auth(DEV_TOKEN)
+            .json(&body)
+            .send()
+            .await
+            .expect("API answers");
+        assert!(
+            response.status().is_success(),
+            "PUT {path}: {}",
+            response.status()
+        );
+        response.json().await.expect("JSON")
+    }
+
+    /// Empties a text field the way a user does (select all, delete), so the page sees
+    /// `input` events; WebDriver's own clear() only fires `change`.
+    pub async fn clear(&self, field: &Element) {
+        field
+            .send_keys("\u{e009}a\u{e009}\u{e003}")
+            .await
+            .expect("keys");
+    }
+
+    /// Reloads the page.
+    pub async fn reload(&self) {
+        self.browser.refresh().await.expect("reload");
+    }
+
+    /// The browser's back button.
+    pub async fn back(&self) {
+        self.browser.back().await.expect("back");
+    }
+
+    /// Texts of the cells of one column of the table whose accessible name (caption) starts
+    /// with `table`,
+    /// body rows only.
+    pub async fn column(&self, table: &str, column: usize) -> Vec<String> {
+        let table = self.by_role_prefix("table", table).await;
+        let value = self
+            .browser
+            .execute(
+                "return [...arguments[0].tBodies[0].rows].map(r => r.cells[arguments[1]].innerText.trim());",
+                vec![serde_json::to_value(&table).unwrap(), json!(column)],
+            )
+            .await
+            .expect("script runs");
+        serde_json::from_value(value).unwrap()
+    }
+
+    /// Accessible name of the element that has focus.
+    pub async fn focused_name(&self) -> String {
+        let value = self
+            .browser
+            .execute(
+                &format!("{FIND_BY_ROLE}\nconst a = document.activeElement; return !a || a === document.body ? '(body)' : accName(a);"),
+                vec![],
+            )
+            .await
+            .expect("script runs");
+        value.as_str().unwrap_or_default().to_string()
     }
 
     /// GET on the sandbox API with the dev token, as JSON.
@@ -390,8 +481,95 @@ function candidates(role) {
   const native = NATIVE[role] ? [...document.querySelectorAll(NATIVE[role])].filter(e => !e.hasAttribute('role')) : [];
   return [...new Set([...explicit, ...native])].filter(visible);
 }
-function find(role, name) {
-  return candidates(role).filter(e => name === null || accName(e) === norm(name));
+function find(role, name, prefix) {
+  return candidates(role).filter(e => name === null ||
+    (prefix ? accName(e).startsWith(norm(name)) : accName(e) === norm(name)));
 }
 function names(role) { return candidates(role).map(accName); }
 "#;
+
+// Helpers for the memberships, diagram and grants tests.
+impl Session {
+    /// The visible text of the table row whose row header starts with `name` (the first
+    /// such row), or `None`.
+    pub async fn row_text(&self, name: &str) -> Option<String> {
+        let value = self
+            .browser
+            .execute(
+                r#"const norm = s => (s || '').replace(/\s+/g, ' ').trim();
+                   const th = [...document.querySelectorAll('th[scope=row]')]
+                     .find(th => norm(th.innerText).startsWith(arguments[0]) && th.getClientRects().length);
+                   return th ? norm(th.closest('tr').innerText) : null;"#,
+                vec![json!(name)],
+            )
+            .await
+            .expect("script runs");
+        value.as_str().map(str::to_string)
+    }
+
+    /// Waits until the row headed `name` exists and its text contains `want`; returns it.
+    pub async fn wait_row(&self, name: &str, want: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let text = self.row_text(name).await;
+            if let Some(t) = text.as_deref().filter(|t| t.contains(want)) {
+                return t.to_string();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "row {name:?} never contained {want:?}; it says: {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until no row is headed `name`.
+    pub async fn wait_no_row(&self, name: &str) {
+        let deadline = Instant::now() + WAIT;
+        while self.row_text(name).await.is_some() {
+            assert!(Instant::now() < deadline, "row {name:?} did not go away");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The focused element's aria-label, else its trimmed text.
+    pub async fn focused_label(&self) -> String {
+        let value = self
+            .browser
+            .execute(
+                "const e = document.activeElement; return e ? (e.getAttribute('aria-label') || e.textContent.trim()) : '';",
+                vec![],
+            )
+            .await
+            .expect("script runs");
+        value.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Presses a key on the focused element (e.g. `"\u{E00C}"` for Escape).
+    pub async fn press(&self, key: &str) {
+        self.browser
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(key)
+            .await
+            .expect("key press");
+    }
+
+    /// POST without a body on the sandbox (outside `/api/v1` when `path` starts with
+    /// `/sandbox`), with the dev token.
+    pub async fn sandbox_post(&self, path: &str) {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.server.url()))
+            .bearer_auth(DEV_TOKEN)
+            .send()
+            .await
+            .expect("sandbox answers");
+        assert!(
+            response.status().is_success(),
+            "POST {path}: {}",
+            response.status()
+        );
+    }
+}

@@ -42,32 +42,60 @@ pub fn LockGroupPage() -> impl IntoView {
     });
     provide_context(GroupContext { owner, id, group });
 
-    let title = move || {
-        group
-            .get()
-            .and_then(|r| r.ok())
-            .map(|g| g.title)
-            .unwrap_or_else(|| format!("Lock group {}", id.get()))
+    let loaded = move || group.get().and_then(Result::ok);
+    let not_found = move || matches!(group.get(), Some(Err(ApiError::NotFound(_))));
+    let title = move || match group.get() {
+        Some(Ok(g)) => g.title,
+        Some(Err(ApiError::NotFound(_))) => "Lock group not found".to_string(),
+        _ => "Lock group".to_string(),
     };
     view! {
         <p class="breadcrumb">
             <A href=move || routes::lock_groups(&owner.get())>"Lock groups"</A>
         </p>
         <h1>{title}</h1>
-        <nav class="tabs" aria-label="Lock group">
-            {GroupTab::ALL
-                .into_iter()
-                .map(|tab| {
-                    view! {
-                        <A href=move || tab.path(&owner.get(), &id.get()) exact=true>
-                            {tab.label()}
-                        </A>
-                    }
-                })
-                .collect_view()}
-        </nav>
-        <section class="tab-panel">
-            <Outlet/>
-        </section>
+        {move || match group.get() {
+            None => Some(view! { <p role="status">"Loading the lock group…"</p> }.into_any()),
+            Some(Err(ApiError::NotFound(_))) => Some(view! {
+                <p>
+                    "There is no lock group with the ID " <code>{id.get()}</code>
+                    " in this owner account. "
+                    <A href=move || routes::lock_groups(&owner.get())>"Back to the lock groups"</A>
+                </p>
+            }.into_any()),
+            Some(Err(e)) => Some(view! {
+                <div class="load-error" role="alert">
+                    <p>"The lock group could not be loaded: " {e.to_string()}</p>
+                    <button type="button" on:click=move |_| group.refetch()>"Retry"</button>
+                </div>
+            }.into_any()),
+            Some(Ok(_)) => None,
+        }}
+        {move || loaded().filter(|g| g.description.is_some()).map(|g| view! {
+            <p class="lead">{g.description}</p>
+        })}
+        {move || loaded().filter(|g| !g.active).map(|_| view! {
+            <p class="deleted-notice" role="note">
+                <strong>"Deleted. "</strong>
+                "This lock group was deleted: it is shown for the record and can no longer be changed."
+            </p>
+        })}
+        <Show when=move || !not_found()>
+            <nav class="tabs" aria-label="Lock group">
+                {GroupTab::ALL
+                    .into_iter()
+                    .map(|tab| {
+                        view! {
+                            <A href=move || tab.path(&owner.get(), &id.get()) exact=true>
+                                {tab.label()}
+                            </A>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <section class="tab-panel">
+                <Outlet/>
+            </section>
+        </Show>
     }
 }

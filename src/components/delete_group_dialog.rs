@@ -1,0 +1,154 @@
+//! "Delete lock group": a specific confirmation (`role="alertdialog"`) that says what the
+//! group still holds and offers the two force options, each with its consequence.
+
+use leptos::{html, prelude::*};
+use leptos_router::hooks::use_navigate;
+use wire::LockGroup;
+
+use crate::api::lock_groups::{self, DeleteOptions};
+use crate::api::use_api;
+use crate::components::announcer::use_announcer;
+use crate::components::modal::Modal;
+use crate::logic::group_delete::{self, plural, Blocker};
+use crate::logic::routes;
+
+/// Grants are counted up to this many; more shows as "100 or more".
+const GRANT_COUNT_LIMIT: u64 = 100;
+
+#[component]
+pub fn DeleteGroupDialog(
+    open: RwSignal<bool>,
+    /// The group as last loaded (title and statistics).
+    group: LockGroup,
+    owner: String,
+) -> impl IntoView {
+    let api = use_api();
+    let announcer = use_announcer();
+    let navigate = use_navigate();
+    let unjoin = RwSignal::new(false);
+    let revoke = RwSignal::new(false);
+    let blocker = RwSignal::new(None::<Blocker>);
+    let error = RwSignal::new(None::<String>);
+    let cancel_button = NodeRef::<html::Button>::new();
+    let unjoin_box = NodeRef::<html::Input>::new();
+    let revoke_box = NodeRef::<html::Input>::new();
+
+    let id = group.id.clone();
+    let locks = group_delete::member_locks(&group);
+    let grants = LocalResource::new({
+        let (api, owner, id) = (api.clone(), owner.clone(), id.clone());
+        move || {
+            // Counted afresh each time the dialog opens.
+            let opened = open.get();
+            let (api, owner, id) = (api.clone(), owner.clone(), id.clone());
+            async move {
+                if !opened {
+                    return None;
+                }
+                lock_groups::count_active_grants(&api, &owner, &id, GRANT_COUNT_LIMIT)
+                    .await
+                    .ok()
+            }
+        }
+    });
+    let grants_text = move || match grants.get().flatten() {
+        Some(n) if n as u64 >= GRANT_COUNT_LIMIT => {
+            format!("{GRANT_COUNT_LIMIT} or more active grants")
+        }
+        Some(n) => plural(n as u64, "active grant", "active grants"),
+        None => "an unknown number of active grants".into(),
+    };
+
+    let delete = Action::new_local({
+        let (api, owner, id) = (api.clone(), owner.clone(), id.clone());
+        move |options: &DeleteOptions| {
+            let (api, owner, id, options) = (api.clone(), owner.clone(), id.clone(), *options);
+            async move { lock_groups::delete(&api, &owner, &id, options).await }
+        }
+    });
+    Effect::new({
+        let owner = owner.clone();
+        move |_| match delete.value().get() {
+            Some(Ok(())) => {
+                open.set(false);
+                announcer.say("Lock group deleted");
+                navigate(&routes::lock_groups(&owner), Default::default());
+            }
+            Some(Err(e)) => {
+                let b = group_delete::blocker(&e);
+                blocker.set(b);
+                error.set(b.is_none().then(|| e.to_string()));
+                let focus = match b {
+                    Some(Blocker::Locks) => unjoin_box.get(),
+                    Some(Blocker::Grants) => revoke_box.get(),
+                    None => None,
+                };
+                if let Some(el) = focus {
+                    let _ = el.focus();
+                }
+            }
+            None => {}
+        }
+    });
+    let confirm = move |_| {
+        error.set(None);
+        blocker.set(None);
+        delete.dispatch(DeleteOptions {
+            force_unjoin_locks: unjoin.get_untracked(),
+            force_revoke_grants: revoke.get_untracked(),
+        });
+    };
+    let pending = delete.pending();
+    let heading = format!("Delete “{}”?", group.title);
+
+    view! {
+        <Modal
+            open
+            alert=true
+            labelledby="delete-group-title"
+            describedby="delete-group-summary"
+            initial_focus=cancel_button
+        >
+            <h2 id="delete-group-title">{heading.clone()}</h2>
+            <p id="delete-group-summary">
+                "This group has " {plural(locks, "member lock", "member locks")}
+                " (joined or pending) and " {grants_text} ". "
+                "A deleted group leaves every list; its history stays readable."
+            </p>
+            <div class="check">
+                <input id="delete-unjoin" type="checkbox" node_ref=unjoin_box
+                    prop:checked=unjoin on:change=move |ev| unjoin.set(event_target_checked(&ev))
+                    aria-describedby="delete-unjoin-help"/>
+                <label for="delete-unjoin">"Remove every lock from the group"</label>
+                <p id="delete-unjoin-help" class="help">
+                    "Each lock leaves when it next syncs; until then it keeps the group's access."
+                </p>
+            </div>
+            <div class="check">
+                <input id="delete-revoke" type="checkbox" node_ref=revoke_box
+                    prop:checked=revoke on:change=move |ev| revoke.set(event_target_checked(&ev))
+                    aria-describedby="delete-revoke-help"/>
+                <label for="delete-revoke">"Revoke every grant"</label>
+                <p id="delete-revoke-help" class="help">
+                    "People who open doors through this group lose that access."
+                </p>
+            </div>
+            {move || blocker.get().map(|b| {
+                let text = match b {
+                    Blocker::Locks => "This group still has member locks. To delete it, also tick “Remove every lock from the group”.",
+                    Blocker::Grants => "This group still has active grants. To delete it, also tick “Revoke every grant”.",
+                };
+                view! { <p class="form-error" role="alert">{text}</p> }
+            })}
+            {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            <div class="dialog-actions">
+                <button type="button" node_ref=cancel_button on:click=move |_| open.set(false)>
+                    "Cancel"
+                </button>
+                <button type="button" class="danger" disabled=move || pending.get() on:click=confirm>
+                    {move || if pending.get() { "Deleting…" } else { "Delete lock group" }}
+                </button>
+            </div>
+        </Modal>
+    }
+}

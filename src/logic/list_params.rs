@@ -1,0 +1,224 @@
+//! The lock group list's view state (search, sort, page, page size) as it lives in the
+//! URL query, so reload, bookmarks and the back button restore the view; and the API
+//! query that view needs.
+
+use crate::api::query::{contains, encode_component, Direction, Query};
+
+pub const PAGE_SIZES: [u64; 3] = [25, 50, 100];
+pub const DEFAULT_PAGE_SIZE: u64 = 25;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListParams {
+    /// Title search text, as typed (trimmed when sent).
+    pub search: String,
+    /// Sort by title, Z to A.
+    pub descending: bool,
+    /// 1-based page number.
+    pub page: u64,
+    pub size: u64,
+}
+
+impl Default for ListParams {
+    fn default() -> Self {
+        ListParams {
+            search: String::new(),
+            descending: false,
+            page: 1,
+            size: DEFAULT_PAGE_SIZE,
+        }
+    }
+}
+
+impl ListParams {
+    /// Reads `q`, `sort`, `page`, `size` from the URL query; anything invalid falls back
+    /// to the default rather than failing the page.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> ListParams {
+        let default = ListParams::default();
+        ListParams {
+            search: get("q").unwrap_or_default(),
+            descending: get("sort").as_deref() == Some("-title"),
+            page: get("page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
+            size: get("size")
+                .and_then(|s| s.parse().ok())
+                .filter(|s| PAGE_SIZES.contains(s))
+                .unwrap_or(default.size),
+        }
+    }
+
+    /// The URL query for this view (defaults left out), with its leading `?` or empty.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.search.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.search)));
+        }
+        if self.descending {
+            parts.push("sort=-title".to_string());
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        if self.size != DEFAULT_PAGE_SIZE {
+            parts.push(format!("size={}", self.size));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// The API request: one row more than shown, to know whether a next page exists.
+    pub fn api_query(&self) -> Query {
+        let search = self.search.trim();
+        let direction = if self.descending {
+            Direction::Desc
+        } else {
+            Direction::Asc
+        };
+        Query::new()
+            .filter((!search.is_empty()).then(|| contains("title", search)))
+            .order_by("title", direction)
+            .top(self.size + 1)
+            .skip((self.page - 1) * self.size)
+            .expand("statistics")
+            .expand("supportedFeatures")
+    }
+
+    /// Same view, another page.
+    pub fn with_page(&self, page: u64) -> ListParams {
+        ListParams {
+            page: page.max(1),
+            ..self.clone()
+        }
+    }
+
+    /// A new search starts at page 1.
+    pub fn with_search(&self, search: String) -> ListParams {
+        ListParams {
+            search,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// Flipping the sort starts at page 1.
+    pub fn with_descending(&self, descending: bool) -> ListParams {
+        ListParams {
+            descending,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// Another page size keeps the first row shown on screen.
+    pub fn with_size(&self, size: u64) -> ListParams {
+        let first_row = (self.page - 1) * self.size;
+        ListParams {
+            size,
+            page: first_row / size + 1,
+            ..self.clone()
+        }
+    }
+
+    /// Human text for the rows shown, e.g. "Rows 26–50".
+    pub fn rows_label(&self, shown: usize) -> String {
+        let first = (self.page - 1) * self.size + 1;
+        match shown {
+            0 => "No rows".to_string(),
+            1 => format!("Row {first}"),
+            n => format!("Rows {first}–{}", first + n as u64 - 1),
+        }
+    }
+}
+
+/// Splits an answer of up to `size + 1` rows into the rows to show and whether a next
+/// page exists.
+pub fn split_page<T>(mut rows: Vec<T>, size: u64) -> (Vec<T>, bool) {
+    let more = rows.len() as u64 > size;
+    rows.truncate(size as usize);
+    (rows, more)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn parse(pairs: &[(&str, &str)]) -> ListParams {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        ListParams::from_query(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_and_round_trip() {
+        assert_eq!(parse(&[]), ListParams::default());
+        assert_eq!(ListParams::default().to_query_string(), "");
+        let p = parse(&[
+            ("q", "O'Brien & Co"),
+            ("sort", "-title"),
+            ("page", "3"),
+            ("size", "50"),
+        ]);
+        assert_eq!(p.search, "O'Brien & Co");
+        assert!(p.descending);
+        assert_eq!((p.page, p.size), (3, 50));
+        assert_eq!(
+            p.to_query_string(),
+            "?q=O%27Brien%20%26%20Co&sort=-title&page=3&size=50"
+        );
+    }
+
+    #[test]
+    fn invalid_values_fall_back() {
+        let p = parse(&[("page", "0"), ("size", "7"), ("sort", "bogus")]);
+        assert_eq!(p, ListParams::default());
+        let p = parse(&[("page", "-2"), ("size", "x")]);
+        assert_eq!(p, ListParams::default());
+    }
+
+    #[test]
+    fn api_query_asks_one_more_row_and_escapes_search() {
+        let p = parse(&[("q", " it's "), ("page", "2"), ("size", "25")]);
+        let q = p.api_query();
+        assert_eq!(q.filter.as_deref(), Some("contains(title,'it''s')"));
+        assert_eq!(q.top, Some(26));
+        assert_eq!(q.skip, Some(25));
+        assert_eq!(q.order_by, vec![("title".to_string(), Direction::Asc)]);
+        assert_eq!(q.expand, vec!["statistics", "supportedFeatures"]);
+        let blank = parse(&[("q", "   ")]).api_query();
+        assert_eq!(blank.filter, None);
+        assert_eq!(
+            parse(&[("sort", "-title")]).api_query().order_by[0].1,
+            Direction::Desc
+        );
+    }
+
+    #[test]
+    fn changes_reset_or_keep_the_position() {
+        let p = parse(&[("page", "3"), ("size", "25")]);
+        assert_eq!(p.with_search("x".into()).page, 1);
+        assert_eq!(p.with_descending(true).page, 1);
+        assert_eq!(p.with_page(0).page, 1);
+        // Row 51 is first on page 3 of 25; with 50 a page it is on page 2.
+        assert_eq!(p.with_size(50).page, 2);
+        assert_eq!(p.with_size(100).page, 1);
+    }
+
+    #[test]
+    fn pages_are_split_and_labelled() {
+        let (rows, more) = split_page((0..26).collect::<Vec<_>>(), 25);
+        assert_eq!((rows.len(), more), (25, true));
+        let (rows, more) = split_page(vec![1, 2], 25);
+        assert_eq!((rows.len(), more), (2, false));
+        let p = parse(&[("page", "2")]);
+        assert_eq!(p.rows_label(25), "Rows 26–50");
+        assert_eq!(p.rows_label(1), "Row 26");
+        assert_eq!(p.rows_label(0), "No rows");
+    }
+}
