@@ -6,4 +6,5 @@ pub mod delete_group_dialog;
 pub mod layout;
 pub mod modal;
 pub mod owner_switcher;
+pub mod state_diagram;
 pub mod unsaved_guard;

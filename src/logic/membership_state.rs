@@ -340,7 +340,8 @@ mod tests {
     #[test]
     fn every_combination_of_present_dates() {
         // (js, jc, ls, lc) -> (state, issue)
-        let expected: [((bool, bool, bool, bool), MembershipState, Option<Issue>); 16] = [
+        type Case = ((bool, bool, bool, bool), MembershipState, Option<Issue>);
+        let expected: [Case; 16] = [
             (
                 (false, false, false, false),
                 JoinPending,

@@ -572,4 +572,30 @@ impl Session {
             response.status()
         );
     }
+
+    /// PUT a JSON body on the sandbox API with the dev token; returns the answer.
+    pub async fn api_put_value(&self, path: &str, body: Value) -> Value {
+        let response = self
+            .http
+            .put(format!("{}/api/v1{path}", self.server.url()))
+            .bearer_auth(DEV_TOKEN)
+            .json(&body)
+            .send()
+            .await
+            .expect("API answers");
+        assert!(
+            response.status().is_success(),
+            "PUT {path}: {}",
+            response.status()
+        );
+        response.json().await.expect("JSON")
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn eval(&self, script: &str) -> Value {
+        self.browser
+            .execute(script, vec![])
+            .await
+            .expect("script runs")
+    }
 }

@@ -1,0 +1,209 @@
+//! The membership lifecycle as an inline SVG state diagram, laid out by
+//! [`crate::logic::diagram_layout`], with a table as its text alternative.
+
+use leptos::prelude::*;
+use wire::{MembershipState, Statistics};
+
+use crate::logic::diagram_layout::{layout, Node, Transition, COMPACT, LARGE, TRANSITIONS};
+use crate::logic::routes::GroupTab;
+use crate::pages::lock_group::GroupContext;
+
+fn locks(n: u64) -> String {
+    match n {
+        1 => "1 lock".into(),
+        n => format!("{n} locks"),
+    }
+}
+
+/// The lifecycle diagram: states Initial, Added (JoinPending), Joined, Removed
+/// (UnjoinPending) and Unjoined, the transitions labelled with their causes, and each
+/// state's current count.
+///
+/// Props:
+/// - `statistics`: the group's `statistics` (`expand=statistics`); `None` while loading
+///   (counts show as "…").
+/// - `compact`: the smaller drawing for the Overview tab; its text alternative is folded
+///   into a `<details>`. The Diagram tab uses `compact=false`.
+/// - `trace` (optional): the transitions one membership took
+///   ([`crate::logic::diagram_layout::trace`]); they and the state it stands in are
+///   highlighted.
+///
+/// Inside a lock group page (a [`GroupContext`] is provided) every state with a count is
+/// a keyboard-focusable link to the Members tab filtered to that state.
+#[component]
+pub fn StateDiagram(
+    #[prop(into)] statistics: Signal<Option<Statistics>>,
+    #[prop(optional)] compact: bool,
+    #[prop(optional, into)] trace: Option<Signal<Vec<Transition>>>,
+) -> impl IntoView {
+    let l = layout(if compact { COMPACT } else { LARGE });
+    let m = l.metrics;
+    let group = use_context::<GroupContext>();
+    let count =
+        move |s: Option<MembershipState>| s.and_then(|s| statistics.get().map(|st| st.count(s)));
+    let trace = move || trace.map(|t| t.get()).unwrap_or_default();
+    let current = move || trace().last().map(|t| t.to);
+    let visited = move |n: Node| trace().iter().any(|t| t.from == n || t.to == n);
+    let taken = move |t: Transition| trace().contains(&t);
+    let arrow = if compact { "arrow-c" } else { "arrow-l" };
+    let title_id = if compact {
+        "diagram-title-c"
+    } else {
+        "diagram-title-l"
+    };
+
+    let edges = l
+        .edges
+        .iter()
+        .map(|e| {
+            let t = e.transition;
+            view! {
+                <g class="edge" class:taken=move || taken(t) aria-hidden="true">
+                    <path d=e.d.clone() marker-end=format!("url(#{arrow})")/>
+                    <text x=e.label_x y=e.label_y text-anchor="middle" font-size=m.font>
+                        {t.cause}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+
+    let nodes = l
+        .nodes
+        .iter()
+        .map(|(node, r)| {
+            let node = *node;
+            let (cx, f) = (r.center_x(), m.font);
+            let label = move || match count(node.state()) {
+                Some(n) => format!(
+                    "{} ({}): {}. Show them in the Members tab.",
+                    node.title(),
+                    node.api_name(),
+                    locks(n)
+                ),
+                None => format!("{}: {}", node.title(), node.meaning()),
+            };
+            let shape = view! {
+                <g>
+                    <rect x=r.x y=r.y width=r.w height=r.h rx="8"/>
+                    <text x=cx y=r.y + f + 8 text-anchor="middle" font-size=f font-weight="700">
+                        {node.title()}
+                    </text>
+                    <text class="api" x=cx y=r.y + 2 * f + 12 text-anchor="middle" font-size=f - 3>
+                        {node.api_name()}
+                    </text>
+                    <text x=cx y=r.y + 3 * f + 16 text-anchor="middle" font-size=f>
+                        {move || match (node.state(), count(node.state())) {
+                            (None, _) => String::new(),
+                            (Some(_), None) => "…".into(),
+                            (Some(_), Some(n)) => locks(n),
+                        }}
+                    </text>
+                </g>
+            };
+            let body = match (node.state(), group) {
+                (Some(state), Some(g)) => {
+                    let href = move || {
+                        format!(
+                            "{}?state={}",
+                            GroupTab::Members.path(&g.owner.get(), &g.id.get()),
+                            state.as_str()
+                        )
+                    };
+                    view! { <g><a href=href aria-label=label>{shape}</a></g> }.into_any()
+                }
+                _ => view! { <g role="img" aria-label=label>{shape}</g> }.into_any(),
+            };
+            view! {
+                <g
+                    class="node"
+                    class:current=move || current() == Some(node)
+                    class:visited=move || visited(node) && current() != Some(node)
+                >
+                    {body}
+                </g>
+            }
+        })
+        .collect_view();
+
+    let table = view! {
+        <table class="diagram-table">
+            <caption>"Lifecycle states and transitions"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"State"</th>
+                    <th scope="col">"Meaning"</th>
+                    <th scope="col" class="num">"Locks"</th>
+                    <th scope="col">"Leads to"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {Node::ALL
+                    .into_iter()
+                    .map(|node| {
+                        let next = TRANSITIONS
+                            .iter()
+                            .filter(|t| t.from == node)
+                            .map(|t| format!("{}, by {}", t.to.title(), t.cause))
+                            .collect::<Vec<_>>()
+                            .join("; ");
+                        view! {
+                            <tr>
+                                <th scope="row">{node.title()} " (" {node.api_name()} ")"</th>
+                                <td>{node.meaning()}</td>
+                                <td class="num">
+                                    {move || match (node.state(), count(node.state())) {
+                                        (None, _) => "–".to_string(),
+                                        (Some(_), None) => "…".into(),
+                                        (Some(_), Some(n)) => locks(n),
+                                    }}
+                                </td>
+                                <td>{if next.is_empty() { "–".to_string() } else { next }}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    };
+
+    view! {
+        <figure class="diagram-figure" class:diagram-compact=compact>
+            <svg
+                class="diagram"
+                viewBox=format!("0 0 {} {}", l.width, l.height)
+                role="group"
+                aria-labelledby=title_id
+            >
+                <title id=title_id>"Membership lifecycle diagram"</title>
+                <defs>
+                    <marker
+                        id=arrow
+                        viewBox="0 0 10 10"
+                        refX="9"
+                        refY="5"
+                        markerUnits="userSpaceOnUse"
+                        markerWidth="12"
+                        markerHeight="12"
+                        orient="auto-start-reverse"
+                    >
+                        <path class="arrow" d="M0 0L10 5L0 10z"/>
+                    </marker>
+                </defs>
+                {edges}
+                {nodes}
+            </svg>
+            {if compact {
+                view! {
+                    <details>
+                        <summary>"The diagram as a table"</summary>
+                        {table}
+                    </details>
+                }
+                .into_any()
+            } else {
+                table.into_any()
+            }}
+        </figure>
+    }
+}
