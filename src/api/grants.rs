@@ -1,10 +1,10 @@
 //! Grants: `/Owners/{o}/Grants` (create, revoke). A group's grants are listed through
 //! [`super::lock_groups::grants`].
 
-use wire::{CreateGrant, Grant};
+use wire::{Contact, CreateGrant, Grant};
 
 use super::query::encode_segment as seg;
-use super::{ApiClient, ApiError};
+use super::{ApiClient, ApiError, Query};
 
 /// `PUT /Owners/{o}/Grants` on a lock or a lock group.
 pub async fn create(api: &ApiClient, owner: &str, body: &CreateGrant) -> Result<Grant, ApiError> {
@@ -15,5 +15,15 @@ pub async fn create(api: &ApiClient, owner: &str, body: &CreateGrant) -> Result<
 /// `POST /Owners/{o}/Grants/{id}/Revoke`.
 pub async fn revoke(api: &ApiClient, owner: &str, id: &str) -> Result<(), ApiError> {
     api.post_empty(&format!("/Owners/{}/Grants/{}/Revoke", seg(owner), seg(id)))
+        .await
+}
+
+/// `GET /Owners/{o}/Contacts` with OData options (to search grants by contact).
+pub async fn contacts(
+    api: &ApiClient,
+    owner: &str,
+    query: &Query,
+) -> Result<Vec<Contact>, ApiError> {
+    api.get(&format!("/Owners/{}/Contacts", seg(owner)), query)
         .await
 }

@@ -7,3 +7,4 @@ pub mod group_delete;
 pub mod diagram_layout;
 pub mod membership_state;
 pub mod time;
+pub mod grants_query;

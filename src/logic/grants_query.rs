@@ -1,0 +1,257 @@
+//! The Grants tab's list state in the URL (active/all, contact search, page), the OData
+//! filters it needs, and a readable summary of a grant's iCal time restriction.
+
+use crate::api::query::{and_all, contains, encode_component, string_literal};
+
+/// Rows per page in the Grants tab.
+pub const PAGE_SIZE: u64 = 20;
+/// At most this many matching contacts narrow a search (the filter names each).
+pub const CONTACT_LIMIT: u64 = 50;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrantsQuery {
+    /// `show=all`: revoked grants too; active only by default.
+    pub all: bool,
+    /// `q=`: contact search (title or e-mail).
+    pub search: String,
+    /// `page=N`, 1-based.
+    pub page: u64,
+}
+
+impl Default for GrantsQuery {
+    fn default() -> Self {
+        GrantsQuery {
+            all: false,
+            search: String::new(),
+            page: 1,
+        }
+    }
+}
+
+impl GrantsQuery {
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        GrantsQuery {
+            all: get("show").as_deref() == Some("all"),
+            search: get("q").unwrap_or_default(),
+            page: get("page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
+        }
+    }
+
+    pub fn to_url_query(&self) -> String {
+        let mut parts = Vec::new();
+        if self.all {
+            parts.push("show=all".to_string());
+        }
+        if !self.search.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.search)));
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// The contacts search (`None` when not searching): title or e-mail contains the text.
+    pub fn contact_filter(&self) -> Option<String> {
+        let text = self.search.trim();
+        (!text.is_empty())
+            .then(|| format!("{} or {}", contains("title", text), contains("email", text)))
+    }
+
+    /// The grants `$filter`, given the ids of the contacts a search matched (`None`: no
+    /// search). An empty id list matches nothing and is not sent (see [`Self::nothing`]).
+    pub fn grant_filter(&self, contacts: Option<&[String]>) -> Option<String> {
+        let mut clauses = Vec::new();
+        if !self.all {
+            clauses.push("active eq true".to_string());
+        }
+        if let Some(ids) = contacts {
+            clauses.push(
+                ids.iter()
+                    .map(|id| format!("contactId eq {}", string_literal(id)))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            );
+        }
+        and_all(clauses)
+    }
+
+    /// True when a search matched no contact: no grant can match.
+    pub fn nothing(contacts: Option<&[String]>) -> bool {
+        contacts.is_some_and(|c| c.is_empty())
+    }
+
+    pub fn skip(&self) -> u64 {
+        (self.page.max(1) - 1) * PAGE_SIZE
+    }
+
+    /// A changed filter starts again at page 1.
+    pub fn with(&self, change: impl FnOnce(&mut GrantsQuery)) -> GrantsQuery {
+        let mut next = self.clone();
+        change(&mut next);
+        if next.all != self.all || next.search != self.search {
+            next.page = 1;
+        }
+        next
+    }
+}
+
+/// A short reading of an iCal VEVENT time restriction: "Weekly on Mon, Tue, Wed, Thu,
+/// Fri, 07:00–19:00". Falls back to "Custom time restriction" for anything else.
+pub fn describe_ical(ical: &str) -> String {
+    let field = |name: &str| {
+        ical.lines()
+            .map(str::trim)
+            .find_map(|l| l.strip_prefix(name).and_then(|r| r.strip_prefix(':')))
+            .map(str::to_string)
+    };
+    // DTSTART:20240101T070000 -> "07:00".
+    let clock = |v: Option<String>| {
+        v.and_then(|v| {
+            let t = v.split('T').nth(1)?;
+            let b = t.as_bytes();
+            (b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit))
+                .then(|| format!("{}:{}", &t[..2], &t[2..4]))
+        })
+    };
+    let (start, end) = (clock(field("DTSTART")), clock(field("DTEND")));
+    let rule = field("RRULE").unwrap_or_default();
+    let part = |key: &str| {
+        rule.split(';')
+            .find_map(|p| p.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
+            .map(str::to_string)
+    };
+    let days = part("BYDAY").map(|d| {
+        d.split(',')
+            .map(|day| match day {
+                "MO" => "Mon",
+                "TU" => "Tue",
+                "WE" => "Wed",
+                "TH" => "Thu",
+                "FR" => "Fri",
+                "SA" => "Sat",
+                "SU" => "Sun",
+                other => other,
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let freq = match part("FREQ").as_deref() {
+        Some("DAILY") => Some("Daily"),
+        Some("WEEKLY") => Some("Weekly"),
+        Some("MONTHLY") => Some("Monthly"),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    match (freq, days) {
+        (Some(f), Some(d)) => out.push(format!("{f} on {d}")),
+        (Some(f), None) => out.push(f.to_string()),
+        (None, Some(d)) => out.push(format!("On {d}")),
+        (None, None) => {}
+    }
+    if let (Some(s), Some(e)) = (start, end) {
+        out.push(format!("{s}–{e}"));
+    }
+    if out.is_empty() {
+        "Custom time restriction".into()
+    } else {
+        out.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(pairs: &[(&str, &str)]) -> GrantsQuery {
+        GrantsQuery::from_params(|k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn round_trips_through_the_url() {
+        assert_eq!(parse(&[]), GrantsQuery::default());
+        assert_eq!(GrantsQuery::default().to_url_query(), "");
+        let q = parse(&[("show", "all"), ("q", "O'Brien & Co"), ("page", "2")]);
+        assert!(q.all);
+        assert_eq!(q.search, "O'Brien & Co");
+        assert_eq!(q.skip(), PAGE_SIZE);
+        assert_eq!(q.to_url_query(), "?show=all&q=O%27Brien%20%26%20Co&page=2");
+        assert_eq!(
+            parse(&[("page", "0"), ("show", "x")]),
+            GrantsQuery::default()
+        );
+    }
+
+    #[test]
+    fn filters() {
+        let q = GrantsQuery::default();
+        assert_eq!(q.contact_filter(), None);
+        assert_eq!(q.grant_filter(None).as_deref(), Some("active eq true"));
+        let all = GrantsQuery {
+            all: true,
+            ..Default::default()
+        };
+        assert_eq!(all.grant_filter(None), None);
+        let s = GrantsQuery {
+            search: " it's ".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            s.contact_filter().as_deref(),
+            Some("contains(title,'it''s') or contains(email,'it''s')")
+        );
+        let ids = vec!["1".to_string(), "4".to_string()];
+        assert_eq!(
+            s.grant_filter(Some(&ids)).as_deref(),
+            Some("(active eq true) and (contactId eq '1' or contactId eq '4')")
+        );
+        assert!(GrantsQuery::nothing(Some(&[])));
+        assert!(!GrantsQuery::nothing(None));
+        assert!(!GrantsQuery::nothing(Some(&ids)));
+    }
+
+    #[test]
+    fn changing_a_filter_goes_back_to_page_one() {
+        let q = GrantsQuery {
+            page: 3,
+            ..Default::default()
+        };
+        assert_eq!(q.with(|q| q.all = true).page, 1);
+        assert_eq!(q.with(|q| q.search = "a".into()).page, 1);
+        assert_eq!(q.with(|q| q.page = 4).page, 4);
+    }
+
+    #[test]
+    fn describes_time_restrictions() {
+        let demo = "BEGIN:VEVENT\r\nDTSTART:20240101T070000\r\nDTEND:20240101T190000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\r\nEND:VEVENT";
+        assert_eq!(
+            describe_ical(demo),
+            "Weekly on Mon, Tue, Wed, Thu, Fri, 07:00–19:00"
+        );
+        assert_eq!(
+            describe_ical("BEGIN:VEVENT\nRRULE:FREQ=DAILY\nEND:VEVENT"),
+            "Daily"
+        );
+        assert_eq!(describe_ical("garbage"), "Custom time restriction");
+        assert_eq!(
+            describe_ical("DTSTART:2024T0\nDTEND:x"),
+            "Custom time restriction"
+        );
+        assert_eq!(
+            describe_ical("DTSTART:2024Tü7000\n"),
+            "Custom time restriction"
+        );
+    }
+}
