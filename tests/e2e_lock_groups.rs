@@ -39,6 +39,8 @@ async fn list_search_sort_paging_live_in_the_url() {
             "Lock groups matching “Paging”, sorted by title A to Z. Rows 1–25",
         )
         .await;
+        // Loaded: the busy state is gone.
+        s.wait_gone("status", "Loading…").await;
         let titles = s.column("Lock groups matching", 0).await;
         assert_eq!(titles.len(), 25);
         assert_eq!(titles[0], "Paging 01");
@@ -321,6 +323,18 @@ async fn rename_in_place_sends_only_what_changed() {
         // Focus goes back to the Edit button.
         tokio::time::sleep(Duration::from_millis(200)).await;
         assert_eq!(s.focused_name().await, "Edit title and description");
+
+        // Leaving with unsaved changes asks first; declining stays on the page.
+        s.by_role("button", "Edit title and description").await.click().await.unwrap();
+        let title = s.by_role("textbox", "Title").await;
+        title.send_keys(" unsaved").await.unwrap();
+        s.by_role("link", "Lock groups").await.click().await.unwrap();
+        let question = s.browser.get_alert_text().await.unwrap();
+        assert!(question.contains("unsaved changes"), "{question}");
+        s.browser.dismiss_alert().await.unwrap();
+        assert_eq!(s.path().await, format!("/owners/1/lock-groups/{id}"));
+        assert_eq!(title.prop("value").await.unwrap().as_deref(), Some("New Name unsaved"));
+        s.by_role("button", "Cancel").await.click().await.unwrap();
 
         // Cancel discards.
         s.by_role("button", "Edit title and description")

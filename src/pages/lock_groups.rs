@@ -12,7 +12,7 @@ use leptos_router::{
 use std::time::Duration;
 use wire::{LockGroup, MembershipState};
 
-use crate::api::{lock_groups, use_api, ApiError};
+use crate::api::{lock_groups, use_api};
 use crate::components::create_group_dialog::CreateGroupDialog;
 use crate::logic::list_params::{split_page, ListParams, PAGE_SIZES};
 use crate::logic::routes;
@@ -32,11 +32,14 @@ pub fn LockGroupsPage() -> impl IntoView {
         ListParams::from_query(|k| query.get(k))
     });
 
+    // Each answer carries the view it was asked for, so the page knows when what it
+    // shows is not yet what the URL asks for.
     let groups = LocalResource::new(move || {
         let (api, owner, params) = (api.clone(), owner.get(), params.get());
         async move {
-            let rows = lock_groups::list(&api, &owner, &params.api_query()).await?;
-            Ok::<_, ApiError>(split_page(rows, params.size))
+            let rows = lock_groups::list(&api, &owner, &params.api_query()).await;
+            let page = rows.map(|rows| split_page(rows, params.size));
+            (params, page)
         }
     });
 
@@ -74,7 +77,11 @@ pub fn LockGroupsPage() -> impl IntoView {
     };
 
     let create_open = RwSignal::new(false);
-    let busy = move || groups.get().is_none();
+    // True while a view loads, first load included (the old rows stay on screen).
+    let busy = move || {
+        let wanted = params.get();
+        groups.get().map(|(shown, _)| shown) != Some(wanted)
+    };
 
     view! {
         <div class="page-head">
@@ -96,7 +103,7 @@ pub fn LockGroupsPage() -> impl IntoView {
         </div>
         <Transition fallback=move || view! { <SkeletonTable/> }>
             {move || Suspend::new(async move {
-                match groups.await {
+                match groups.await.1 {
                     Err(e) => view! {
                         <div class="load-error" role="alert">
                             <p>"The lock groups could not be loaded: " {e.to_string()}</p>
