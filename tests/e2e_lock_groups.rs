@@ -325,15 +325,26 @@ async fn rename_in_place_sends_only_what_changed() {
         assert_eq!(s.focused_name().await, "Edit title and description");
 
         // Leaving with unsaved changes asks first; declining stays on the page.
-        s.by_role("button", "Edit title and description").await.click().await.unwrap();
+        s.by_role("button", "Edit title and description")
+            .await
+            .click()
+            .await
+            .unwrap();
         let title = s.by_role("textbox", "Title").await;
         title.send_keys(" unsaved").await.unwrap();
-        s.by_role("link", "Lock groups").await.click().await.unwrap();
+        s.by_role("link", "Lock groups")
+            .await
+            .click()
+            .await
+            .unwrap();
         let question = s.browser.get_alert_text().await.unwrap();
         assert!(question.contains("unsaved changes"), "{question}");
         s.browser.dismiss_alert().await.unwrap();
         assert_eq!(s.path().await, format!("/owners/1/lock-groups/{id}"));
-        assert_eq!(title.prop("value").await.unwrap().as_deref(), Some("New Name unsaved"));
+        assert_eq!(
+            title.prop("value").await.unwrap().as_deref(),
+            Some("New Name unsaved")
+        );
         s.by_role("button", "Cancel").await.click().await.unwrap();
 
         // Cancel discards.

@@ -4,7 +4,11 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+
+type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
 use super::error::ApiError;
 use super::query::Query;
@@ -66,52 +70,67 @@ impl ApiClient {
         }
     }
 
-    async fn send(
-        &self,
+    /// The one request/response state machine: boxed and non-generic, so it is compiled
+    /// once instead of being inlined into every endpoint's future (wasm size).
+    fn send_to<'a>(
+        &'a self,
         method: Method,
-        path: &str,
-        query: &Query,
-        body: Option<&(impl Serialize + ?Sized)>,
-    ) -> Result<Response, ApiError> {
-        self.send_to(method, &self.url(path, query), body).await
+        url: String,
+        body: Option<String>,
+    ) -> LocalBoxFuture<'a, Result<Response, ApiError>> {
+        Box::pin(async move {
+            let builder = self.builder(method, &url);
+            let request = match body {
+                Some(json) => builder
+                    .header("Content-Type", "application/json")
+                    .body(json)
+                    .map_err(|e| ApiError::Decode(e.to_string()))?,
+                None => builder
+                    .build()
+                    .map_err(|e| ApiError::Network(e.to_string()))?,
+            };
+            let response = request
+                .send()
+                .await
+                .map_err(|e| ApiError::Network(e.to_string()))?;
+            if response.ok() {
+                Ok(response)
+            } else {
+                let text = response.text().await.unwrap_or_default();
+                Err(ApiError::from_response(response.status(), &text))
+            }
+        })
     }
 
-    async fn send_to(
-        &self,
+    /// Sends and reads the answer's text; non-generic like [`Self::send_to`].
+    fn send_for_text<'a>(
+        &'a self,
         method: Method,
-        url: &str,
-        body: Option<&(impl Serialize + ?Sized)>,
-    ) -> Result<Response, ApiError> {
-        let builder = self.builder(method, url);
-        let request = match body {
-            Some(body) => builder
-                .json(body)
-                .map_err(|e| ApiError::Decode(e.to_string()))?,
-            None => builder
-                .build()
-                .map_err(|e| ApiError::Network(e.to_string()))?,
-        };
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        if response.ok() {
-            Ok(response)
-        } else {
-            let text = response.text().await.unwrap_or_default();
-            Err(ApiError::from_response(response.status(), &text))
-        }
+        url: String,
+        body: Option<String>,
+    ) -> LocalBoxFuture<'a, Result<String, ApiError>> {
+        Box::pin(async move {
+            let response = self.send_to(method, url, body).await?;
+            response
+                .text()
+                .await
+                .map_err(|e| ApiError::Decode(e.to_string()))
+        })
     }
 
-    async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-        response
-            .json::<T>()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()))
+    fn to_json<B: Serialize + ?Sized>(body: &B) -> Result<String, ApiError> {
+        serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))
+    }
+
+    fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+        serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
     }
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str, query: &Query) -> Result<T, ApiError> {
-        Self::json(self.send(Method::Get, path, query, None::<&()>).await?).await
+        let text = self
+            .send_for_text(Method::Get, self.url(path, query), None)
+            .await?;
+        Self::from_json(&text)
     }
 
     pub async fn put<B: Serialize + ?Sized, T: DeserializeOwned>(
@@ -119,11 +138,9 @@ impl ApiClient {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        Self::json(
-            self.send(Method::Put, path, &Query::new(), Some(body))
-                .await?,
-        )
-        .await
+        let body = Self::to_json(body)?;
+        let url = self.url(path, &Query::new());
+        Self::from_json(&self.send_for_text(Method::Put, url, Some(body)).await?)
     }
 
     pub async fn patch<B: Serialize + ?Sized, T: DeserializeOwned>(
@@ -131,28 +148,28 @@ impl ApiClient {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        Self::json(
-            self.send(Method::Patch, path, &Query::new(), Some(body))
-                .await?,
-        )
-        .await
+        let body = Self::to_json(body)?;
+        let url = self.url(path, &Query::new());
+        Self::from_json(&self.send_for_text(Method::Patch, url, Some(body)).await?)
     }
 
     /// POST without a body whose answer is ignored (e.g. `.../Revoke`, sandbox sync).
     pub async fn post_empty(&self, path: &str) -> Result<(), ApiError> {
-        self.send(Method::Post, path, &Query::new(), None::<&()>)
+        self.send_to(Method::Post, self.url(path, &Query::new()), None)
             .await
             .map(drop)
     }
 
     /// POST without a body to a full URL outside the API base (sandbox-only routes).
     pub async fn post_absolute(&self, url: &str) -> Result<(), ApiError> {
-        self.send_to(Method::Post, url, None::<&()>).await.map(drop)
+        self.send_to(Method::Post, url.to_string(), None)
+            .await
+            .map(drop)
     }
 
     /// DELETE; success is any 2xx (the API answers 204 No Content).
     pub async fn delete(&self, path: &str, query: &Query) -> Result<(), ApiError> {
-        self.send(Method::Delete, path, query, None::<&()>)
+        self.send_to(Method::Delete, self.url(path, query), None)
             .await
             .map(drop)
     }
