@@ -1,6 +1,7 @@
 //! Reusable view pieces.
 
 pub mod announcer;
+pub mod confirm_dialog;
 pub mod create_group_dialog;
 pub mod delete_group_dialog;
 pub mod layout;

@@ -6,6 +6,7 @@ use wire::{MembershipState, Statistics};
 
 use crate::logic::diagram_layout::{layout, Node, Transition, COMPACT, LARGE, TRANSITIONS};
 use crate::logic::routes::GroupTab;
+use crate::pages::lock_group::members::common::head;
 use crate::pages::lock_group::GroupContext;
 
 fn locks(n: u64) -> String {
@@ -129,14 +130,7 @@ pub fn StateDiagram(
     let table = view! {
         <table class="diagram-table">
             <caption>"Lifecycle states and transitions"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"State"</th>
-                    <th scope="col">"Meaning"</th>
-                    <th scope="col" class="num">"Locks"</th>
-                    <th scope="col">"Leads to"</th>
-                </tr>
-            </thead>
+            {head(&["State", "Meaning", "Locks", "Leads to"])}
             <tbody>
                 {Node::ALL
                     .into_iter()

@@ -7,10 +7,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsValue;
 use wire::{ContactRef, CreateGrant, Grant};
 
-use super::members::common::{now_ms, stamp, Pager};
+use super::members::common::{head, now_ms, stamp, Pager};
 use super::use_group;
 use crate::api::{grants, lock_groups, use_api, ApiError, Query};
 use crate::components::announcer::use_announcer;
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::modal::Modal;
 use crate::logic::grants_query::{describe_ical, GrantsQuery, CONTACT_LIMIT, PAGE_SIZE};
 use crate::logic::routes::GroupTab;
@@ -47,6 +48,27 @@ fn contact_name(g: &Grant) -> (String, String) {
             }
         });
     (title, identifier)
+}
+
+/// A labelled input bound to `value` (one code path for every field of the form).
+fn field(
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    value: RwSignal<String>,
+) -> AnyView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type=kind
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+    .into_any()
 }
 
 #[component]
@@ -108,7 +130,6 @@ pub fn GrantsTab() -> impl IntoView {
     // Revoke with a confirm.
     let to_revoke = RwSignal::new(None::<(String, String)>);
     let confirm_open = RwSignal::new(false);
-    let cancel_revoke = NodeRef::<html::Button>::new();
     let revoke_error = RwSignal::new(None::<String>);
     let revoke_api = api.clone();
     let revoke = Action::new_local(move |(id, _): &(String, String)| {
@@ -188,16 +209,7 @@ pub fn GrantsTab() -> impl IntoView {
                 view! {
                     <table class="grants">
                         <caption>"Grants on this lock group"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Contact"</th>
-                                <th scope="col">"Valid from"</th>
-                                <th scope="col">"Valid before"</th>
-                                <th scope="col">"Time restriction"</th>
-                                <th scope="col">"State"</th>
-                                <th scope="col">"Actions"</th>
-                            </tr>
-                        </thead>
+                        {head(&["Contact", "Valid from", "Valid before", "Time restriction", "State", "Actions"])}
                         <tbody>
                             {rows
                                 .into_iter()
@@ -306,36 +318,10 @@ pub fn GrantsTab() -> impl IntoView {
 
         <Modal open=form_open labelledby="grant-title" initial_focus=cancel_grant>
             <h2 id="grant-title">"Grant access to this lock group"</h2>
-            <form on:submit=submit>
-                <div class="field">
-                    <label for="grant-contact">"Contact e-mail"</label>
-                    <input
-                        id="grant-contact"
-                        type="text"
-                        inputmode="email"
-                        autocomplete="email"
-                        prop:value=move || identifier.get()
-                        on:input=move |ev| identifier.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="grant-from">"Valid from (optional, your local time)"</label>
-                    <input
-                        id="grant-from"
-                        type="datetime-local"
-                        prop:value=move || valid_from.get()
-                        on:input=move |ev| valid_from.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="grant-before">"Valid before (optional, your local time)"</label>
-                    <input
-                        id="grant-before"
-                        type="datetime-local"
-                        prop:value=move || valid_before.get()
-                        on:input=move |ev| valid_before.set(event_target_value(&ev))
-                    />
-                </div>
+            <form on:submit=submit novalidate=true>
+                {field("grant-contact", "Contact e-mail", "email", identifier)}
+                {field("grant-from", "Valid from (optional, your local time)", "datetime-local", valid_from)}
+                {field("grant-before", "Valid before (optional, your local time)", "datetime-local", valid_before)}
                 {move || grant_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <div class="dialog-actions">
                     <button type="button" node_ref=cancel_grant on:click=move |_| form_open.set(false)>
@@ -348,37 +334,23 @@ pub fn GrantsTab() -> impl IntoView {
             </form>
         </Modal>
 
-        <Modal
+        <ConfirmDialog
             open=confirm_open
-            labelledby="revoke-title"
-            describedby="revoke-desc"
-            alert=true
-            initial_focus=cancel_revoke
+            id="revoke"
+            title=Signal::derive(move || {
+                format!("Revoke access of {}?", to_revoke.get().map(|t| t.1).unwrap_or_default())
+            })
+            description="The contact loses access to every lock of this group. The grant stays listed as revoked."
+            confirm="Revoke access"
+            busy=revoke.pending().into()
+            error=revoke_error.into()
+            on_confirm=Callback::new(move |()| {
+                if let Some(t) = to_revoke.get_untracked() {
+                    revoke.dispatch(t);
+                }
+            })
         >
-            <h2 id="revoke-title">
-                {move || format!("Revoke access of {}?", to_revoke.get().map(|t| t.1).unwrap_or_default())}
-            </h2>
-            <p id="revoke-desc">
-                "The contact loses access to every lock of this group. The grant stays listed as revoked."
-            </p>
-            {move || revoke_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <div class="dialog-actions">
-                <button type="button" node_ref=cancel_revoke on:click=move |_| confirm_open.set(false)>
-                    "Cancel"
-                </button>
-                <button
-                    type="button"
-                    class="danger"
-                    disabled=move || revoke.pending().get()
-                    on:click=move |_| {
-                        if let Some(t) = to_revoke.get_untracked() {
-                            revoke.dispatch(t);
-                        }
-                    }
-                >
-                    "Revoke access"
-                </button>
-            </div>
-        </Modal>
+            ""
+        </ConfirmDialog>
     }
 }

@@ -8,15 +8,15 @@ pub mod common;
 
 use std::time::Duration;
 
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wire::{Membership, MembershipState};
 
 use self::add_locks::AddLocks;
-use self::common::{is_sandbox, now_ms, stamp, summary, Outcome, Outcomes, Pager};
+use self::common::{head, is_sandbox, now_ms, stamp, summary, Outcome, Outcomes, Pager};
 use crate::api::{locks, memberships, use_api, Query};
 use crate::components::announcer::use_announcer;
-use crate::components::modal::Modal;
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::logic::membership_state::{
     behind, derive, icon, label, Dates, Event, MembersQuery, PAGE_SIZE,
 };
@@ -191,7 +191,6 @@ pub fn MembersTab() -> impl IntoView {
     let to_remove = RwSignal::new(Vec::<(String, String)>::new());
     let confirm_open = RwSignal::new(false);
     let picker_open = RwSignal::new(false);
-    let cancel = NodeRef::<html::Button>::new();
 
     let remove_api = api.clone();
     let remove = Action::new_local(move |items: &Vec<(String, String)>| {
@@ -353,16 +352,7 @@ pub fn MembersTab() -> impl IntoView {
         view! {
             <table class="members">
                 <caption>"Lock memberships"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col"><span class="visually-hidden">"Select"</span></th>
-                        <th scope="col">"Lock"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Timeline"</th>
-                        <th scope="col">"Sync"</th>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
+                {head(&["Select", "Lock", "State", "Timeline", "Sync", "Actions"])}
                 <tbody>
                     <For
                         each=move || rows.get().map(|r| r.0).unwrap_or_default()
@@ -413,37 +403,22 @@ pub fn MembersTab() -> impl IntoView {
             open=picker_open
             on_done=Callback::new(move |out| report("Results of adding locks", "added", out))
         />
-        <Modal
+        <ConfirmDialog
             open=confirm_open
-            labelledby="remove-title"
-            describedby="remove-desc"
-            alert=true
-            initial_focus=cancel
+            id="remove"
+            title=Signal::derive(remove_heading)
+            description="A removed lock keeps its access through this group until it is next synced. Until then it shows as “Removed, waiting for the lock to sync”."
+            confirm="Remove from group"
+            busy=remove.pending().into()
+            error=Signal::derive(|| None)
+            on_confirm=Callback::new(move |()| {
+                remove.dispatch(to_remove.get_untracked());
+            })
         >
-            <h2 id="remove-title">{remove_heading}</h2>
-            <p id="remove-desc">
-                "A removed lock keeps its access through this group until it is next synced. "
-                "Until then it shows as “Removed, waiting for the lock to sync”."
-            </p>
             <ul>
                 {move || to_remove.get().into_iter().map(|(_, t)| view! { <li>{t}</li> }).collect_view()}
             </ul>
-            <div class="dialog-actions">
-                <button type="button" node_ref=cancel on:click=move |_| confirm_open.set(false)>
-                    "Cancel"
-                </button>
-                <button
-                    type="button"
-                    class="danger"
-                    disabled=move || remove.pending().get()
-                    on:click=move |_| {
-                        remove.dispatch(to_remove.get_untracked());
-                    }
-                >
-                    {move || if remove.pending().get() { "Removing…" } else { "Remove from group" }}
-                </button>
-            </div>
-        </Modal>
+        </ConfirmDialog>
     }
 }
 

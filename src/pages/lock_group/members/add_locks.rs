@@ -5,7 +5,7 @@
 use leptos::{html, prelude::*};
 use wire::{BoundLock, MembershipState};
 
-use super::common::{Outcome, Pager};
+use super::common::{head, Outcome, Pager};
 use crate::api::query::{and_all, contains, string_literal, Direction};
 use crate::api::{locks, memberships, use_api, Query};
 use crate::components::modal::Modal;
@@ -138,14 +138,7 @@ pub fn AddLocks(open: RwSignal<bool>, on_done: Callback<Vec<Outcome>>) -> impl I
                 view! {
                     <table class="picker">
                         <caption>"Locks of this owner account"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Pick"</th>
-                                <th scope="col">"Lock"</th>
-                                <th scope="col">"Type"</th>
-                                <th scope="col" class="num">"Groups"</th>
-                            </tr>
-                        </thead>
+                        {head(&["Pick", "Lock", "Type", "Groups"])}
                         <tbody>
                             {p
                                 .locks

@@ -33,6 +33,18 @@ pub fn stamp(value: Option<&str>, now: i64, empty: &'static str) -> AnyView {
     }
 }
 
+/// A table's `<thead>`: one column header per name (one code path for every table).
+pub fn head(columns: &'static [&'static str]) -> AnyView {
+    view! {
+        <thead>
+            <tr>
+                {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+            </tr>
+        </thead>
+    }
+    .into_any()
+}
+
 /// The result of one item of a batch (one lock added, one membership removed, ...).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
