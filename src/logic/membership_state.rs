@@ -181,9 +181,9 @@ pub fn short_label(state: MembershipState) -> &'static str {
 /// A text symbol for a state, shown next to its words (never colour alone).
 pub fn icon(state: MembershipState) -> &'static str {
     match state {
-        MembershipState::JoinPending => "⏳",
+        MembershipState::JoinPending => "⊕",
         MembershipState::Joined => "✔",
-        MembershipState::UnjoinPending => "⌛",
+        MembershipState::UnjoinPending => "⊖",
         MembershipState::Unjoined => "✖",
         MembershipState::Unknown => "?",
     }
