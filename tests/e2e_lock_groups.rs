@@ -189,6 +189,8 @@ async fn list_shows_counts_and_features_from_one_request() {
         let path = format!("/owners/1/lock-groups/{}", first["id"].as_str().unwrap());
         s.wait_for_path(|p| p == path, "the group's page").await;
         s.by_role("heading", first["title"].as_str().unwrap()).await;
+        // The Overview shows the compact lifecycle diagram.
+        s.by_role("group", "Membership lifecycle diagram").await;
     })
     .await;
 }

@@ -7,6 +7,7 @@ use super::use_group;
 use crate::api::{lock_groups, use_api};
 use crate::components::announcer::use_announcer;
 use crate::components::delete_group_dialog::DeleteGroupDialog;
+use crate::components::state_diagram::StateDiagram;
 use crate::components::unsaved_guard::use_unsaved_guard;
 use crate::logic::group_delete::rename_patch;
 use crate::logic::group_form::{self, Field};
@@ -18,6 +19,11 @@ pub fn OverviewTab() -> impl IntoView {
     view! {
         <h2 class="visually-hidden">"Overview"</h2>
         {move || loaded().map(|g| view! { <Facts group=g/> })}
+        <h3>"Membership lifecycle"</h3>
+        <StateDiagram
+            statistics=Signal::derive(move || loaded().and_then(|g| g.statistics))
+            compact=true
+        />
         <Show when=move || loaded().is_some_and(|g| g.active)>
             <Editor/>
             <DeleteButton/>
