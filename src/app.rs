@@ -7,6 +7,7 @@ use leptos_router::{
 };
 
 use crate::api::ApiClient;
+use crate::auth;
 use crate::components::announcer::{Announcer, AnnouncerRegion};
 use crate::components::layout::{Footer, Header};
 use crate::config::Config;
@@ -27,23 +28,42 @@ use crate::pages::{
 /// Suspense would also catch every resource read below it and blank the whole page
 /// each time one reloads.
 pub async fn start() {
-    match Config::load().await {
-        Ok(config) => leptos::mount::mount_to_body(move || view! { <App config/> }),
-        Err(message) => leptos::mount::mount_to_body(move || {
-            view! {
-                <main class="boot">
-                    <h1>"The console could not start"</h1>
-                    <p role="alert">{message}</p>
-                </main>
+    let (title, message) = match Config::load().await {
+        Ok(config) => {
+            // Back from the sign-in server: finish signing in before anything routes.
+            let callback = config.sign_in.as_ref().filter(|s| auth::is_callback(s));
+            match callback {
+                Some(sign_in) => match auth::complete(sign_in).await {
+                    Ok(()) => return leptos::mount::mount_to_body(move || view! { <App config/> }),
+                    Err(message) => ("Sign-in failed", message),
+                },
+                None => return leptos::mount::mount_to_body(move || view! { <App config/> }),
             }
-        }),
-    }
+        }
+        Err(message) => ("The console could not start", message),
+    };
+    leptos::mount::mount_to_body(move || {
+        view! {
+            <main class="boot">
+                <h1>{title}</h1>
+                <p role="alert">{message}</p>
+                <p><a href="/">"Back to the console"</a></p>
+            </main>
+        }
+    })
 }
 
 /// The page frame around every route, with the config-dependent contexts.
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    provide_context(ApiClient::new(config.api_base(), config.dev_token.clone()));
+    // A base URL chosen on the settings page (this tab only) wins over config.json's.
+    let base = auth::get(auth::API_BASE).unwrap_or_else(|| config.api_base().to_string());
+    let api = ApiClient::new(&base, auth::initial_token(config.dev_token.as_deref()))
+        .with_sign_in(config.sign_in.clone());
+    if let (Some(sign_in), Some(session)) = (&config.sign_in, auth::session()) {
+        auth::schedule(sign_in, api.token(), &session);
+    }
+    provide_context(api);
     provide_context(Announcer::new());
     provide_context(config);
     view! {

@@ -12,6 +12,7 @@ type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
 use super::error::ApiError;
 use super::query::Query;
+use crate::config::SignIn;
 
 /// A handle on the API; cheap to clone, provided as context by the app shell.
 #[derive(Clone)]
@@ -19,6 +20,8 @@ pub struct ApiClient {
     base: Arc<str>,
     /// The current access token (sign-in or the sandbox's dev token).
     token: RwSignal<Option<String>>,
+    /// Where to renew or sign in again after a 401 (none: the 401 is just an error).
+    sign_in: Option<Arc<SignIn>>,
 }
 
 #[derive(Clone, Copy)]
@@ -35,7 +38,14 @@ impl ApiClient {
         ApiClient {
             base: base.trim_end_matches('/').into(),
             token: RwSignal::new(token),
+            sign_in: None,
         }
+    }
+
+    /// With sign-in: a 401 renews the token once, else sends the admin to sign in.
+    pub fn with_sign_in(mut self, sign_in: Option<SignIn>) -> Self {
+        self.sign_in = sign_in.map(Arc::new);
+        self
     }
 
     pub fn base_url(&self) -> &str {
@@ -55,7 +65,7 @@ impl ApiClient {
         format!("{}{}{}", self.base, path, query.to_query_string())
     }
 
-    fn builder(&self, method: Method, url: &str) -> RequestBuilder {
+    fn builder(&self, method: Method, url: &str, token: Option<&str>) -> RequestBuilder {
         let builder = match method {
             Method::Get => Request::get(url),
             Method::Put => Request::put(url),
@@ -64,7 +74,7 @@ impl ApiClient {
             Method::Delete => Request::delete(url),
         };
         let builder = builder.header("Accept", "application/json");
-        match self.token.get_untracked() {
+        match token {
             Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
             None => builder,
         }
@@ -79,25 +89,38 @@ impl ApiClient {
         body: Option<String>,
     ) -> LocalBoxFuture<'a, Result<Response, ApiError>> {
         Box::pin(async move {
-            let builder = self.builder(method, &url);
-            let request = match body {
-                Some(json) => builder
-                    .header("Content-Type", "application/json")
-                    .body(json)
-                    .map_err(|e| ApiError::Decode(e.to_string()))?,
-                None => builder
-                    .build()
-                    .map_err(|e| ApiError::Network(e.to_string()))?,
-            };
-            let response = request
-                .send()
-                .await
-                .map_err(|e| ApiError::Network(e.to_string()))?;
-            if response.ok() {
-                Ok(response)
-            } else {
+            let mut retried = false;
+            loop {
+                let used = self.token.get_untracked();
+                let builder = self.builder(method, &url, used.as_deref());
+                let request = match body.as_deref() {
+                    Some(json) => builder
+                        .header("Content-Type", "application/json")
+                        .body(json)
+                        .map_err(|e| ApiError::Decode(e.to_string()))?,
+                    None => builder
+                        .build()
+                        .map_err(|e| ApiError::Network(e.to_string()))?,
+                };
+                let response = request
+                    .send()
+                    .await
+                    .map_err(|e| ApiError::Network(e.to_string()))?;
+                if response.ok() {
+                    return Ok(response);
+                }
+                // 401: renew once and retry; if that cannot be, sign in again.
+                if let (401, Some(sign_in)) = (response.status(), self.sign_in.as_deref()) {
+                    if !retried
+                        && crate::auth::renew_after_401(sign_in, self.token, used.as_deref()).await
+                    {
+                        retried = true;
+                        continue;
+                    }
+                    crate::auth::go_sign_in(sign_in);
+                }
                 let text = response.text().await.unwrap_or_default();
-                Err(ApiError::from_response(response.status(), &text))
+                return Err(ApiError::from_response(response.status(), &text));
             }
         })
     }

@@ -1,5 +1,6 @@
 //! Pure logic, free of the DOM and of HTTP, unit-tested natively.
 
+pub mod auth;
 pub mod diagram_layout;
 pub mod grants_query;
 pub mod group_delete;

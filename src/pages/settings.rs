@@ -1,20 +1,91 @@
-//! `/settings`: which API and sign-in server the console uses.
+//! `/settings`: which API and sign-in server the console uses, who is signed in and until
+//! when; sign in, sign out, paste an access token, point this tab at another API.
 
 use leptos::prelude::*;
 
 use crate::api::use_api;
+use crate::auth;
 use crate::config::Config;
+use crate::logic::time;
+
+fn reload_at(path: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(path);
+    }
+}
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let api = use_api();
+    let token = api.token();
     let config = use_context::<Config>();
-    let sign_in = config
+    let sign_in_config = config.as_ref().and_then(|c| c.sign_in.clone());
+    let sign_in_server = sign_in_config
         .as_ref()
-        .and_then(|c| c.sign_in.as_ref())
         .map(|s| s.authorize_url.clone())
         .unwrap_or_else(|| "not configured".into());
-    let sandbox = config.is_some_and(|c| c.sandbox);
+    let sandbox = config.as_ref().is_some_and(|c| c.sandbox);
+    let dev_token = config.as_ref().and_then(|c| c.dev_token.clone());
+
+    // Who is signed in, and until when: re-read whenever the token changes (renewals).
+    let status = move || {
+        let current = token.get();
+        match (auth::session(), current) {
+            (Some(s), Some(t)) if s.access_token == t && s.expires_at > 0 => format!(
+                "Signed in through the sign-in server ({}); the token is valid until {} and renews itself before then.",
+                if s.scope.is_empty() { "no scopes named".to_string() } else { format!("scopes: {}", s.scope) },
+                time::exact(s.expires_at)
+            ),
+            (Some(_), Some(_)) => "Using a pasted access token (validity unknown).".to_string(),
+            (_, Some(t)) if Some(&t) == dev_token.as_ref() => {
+                "Using the sandbox's developer token from config.json (nobody signed in).".to_string()
+            }
+            (_, Some(_)) => "Signed in.".to_string(),
+            (_, None) => "Not signed in.".to_string(),
+        }
+    };
+
+    let start_sign_in = sign_in_config.clone().map(|config| {
+        move |_| {
+            let config = config.clone();
+            leptos::task::spawn_local(async move {
+                if let Err(e) = auth::sign_in(&config, "/").await {
+                    leptos::logging::error!("{e}");
+                }
+            });
+        }
+    });
+
+    let sign_out = move |_| {
+        auth::sign_out(token);
+        // Start again from the top: without a token the console asks to sign in.
+        reload_at("/");
+    };
+
+    let pasted = RwSignal::new(String::new());
+    let use_token = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = pasted.get_untracked().trim().to_string();
+        if !value.is_empty() {
+            auth::use_pasted(token, value);
+            pasted.set(String::new());
+        }
+    };
+
+    let base = RwSignal::new(api.base_url().to_string());
+    let use_base = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = base.get_untracked().trim().to_string();
+        if !value.is_empty() {
+            auth::set(auth::API_BASE, &value);
+            reload_at("/settings");
+        }
+    };
+    let reset_base = move |_| {
+        auth::remove(auth::API_BASE);
+        reload_at("/settings");
+    };
+
     view! {
         <h1>"Settings"</h1>
         <dl class="facts">
@@ -23,8 +94,36 @@ pub fn SettingsPage() -> impl IntoView {
             <dt>"Sandbox"</dt>
             <dd>{if sandbox { "Yes: the project's local sandbox" } else { "No" }}</dd>
             <dt>"Sign-in server"</dt>
-            <dd><code>{sign_in}</code></dd>
+            <dd><code>{sign_in_server}</code></dd>
+            <dt>"Session"</dt>
+            <dd role="status">{status}</dd>
         </dl>
-        <p class="placeholder">"Not built yet: signing in and out, and switching the API, come with the sign-in screens."</p>
+        <p>
+            {start_sign_in.map(|go| view! { <button type="button" class="primary" on:click=go>"Sign in"</button> " " })}
+            <button type="button" on:click=sign_out>"Sign out"</button>
+        </p>
+        <p>"Switch owner account with the “Owner account” menu at the top of every page."</p>
+        <h2>"Access token"</h2>
+        <form on:submit=use_token>
+            <div class="field">
+                <label for="pasted-token">"Access token"</label>
+                <input id="pasted-token" type="password" autocomplete="off"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit">"Use this token"</button>
+        </form>
+        <h2>"API for this browser session"</h2>
+        <form on:submit=use_base>
+            <div class="field">
+                <label for="api-base">"API base URL"</label>
+                <input id="api-base" type="url"
+                    prop:value=move || base.get()
+                    on:input=move |ev| base.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit">"Use this API"</button>
+            " "
+            <button type="button" on:click=reset_base>"Use the configured API"</button>
+        </form>
     }
 }

@@ -1,0 +1,299 @@
+//! Sign-in (OAuth 2.0 Authorization Code + PKCE): the pure parts. Randomness, SHA-256,
+//! storage and redirects are the browser's (`crate::auth`); everything that can be got
+//! wrong by formatting lives here and is unit-tested natively.
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::query::encode_component;
+use crate::config::SignIn;
+
+/// base64url without padding (RFC 4648 §5), as PKCE and `state` need.
+pub fn base64url(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// A URL from `config.json` made absolute: relative ones (`/connect/token`) are on the
+/// console's own origin.
+pub fn absolute(origin: &str, url: &str) -> String {
+    if url.starts_with("http://") || url.starts_with("https://") {
+        url.to_string()
+    } else {
+        format!(
+            "{}/{}",
+            origin.trim_end_matches('/'),
+            url.trim_start_matches('/')
+        )
+    }
+}
+
+/// The authorization request: where the browser goes to sign in.
+pub fn authorize_url(sign_in: &SignIn, origin: &str, state: &str, challenge: &str) -> String {
+    let base = absolute(origin, &sign_in.authorize_url);
+    let pairs = [
+        ("response_type", "code"),
+        ("client_id", sign_in.client_id.as_str()),
+        ("redirect_uri", &absolute(origin, &sign_in.redirect_uri)),
+        ("scope", sign_in.scopes.as_str()),
+        ("state", state),
+        ("code_challenge", challenge),
+        ("code_challenge_method", "S256"),
+    ];
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode_component(v)))
+        .collect();
+    let sep = if base.contains('?') { '&' } else { '?' };
+    format!("{base}{sep}{}", query.join("&"))
+}
+
+/// `return_to` when it is a path on this origin, else `/` (never an open redirect).
+pub fn safe_return(return_to: &str) -> &str {
+    if return_to.starts_with('/') && !return_to.starts_with("//") && !return_to.contains('\\') {
+        return_to
+    } else {
+        "/"
+    }
+}
+
+/// A form-encoded body (`application/x-www-form-urlencoded`) for the token endpoint.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode_component(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// One query parameter, decoded (`+` is a space), from a query string with or without `?`.
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    query.trim_start_matches('?').split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == name).then(|| decode_component(v))
+    })
+}
+
+fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let hex = |i: usize| bytes.get(i).and_then(|b| (*b as char).to_digit(16));
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'+', _, _) => out.push(b' '),
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 2;
+            }
+            (b, _, _) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// What the console remembers (in `sessionStorage`) between leaving for the sign-in page
+/// and coming back to `/auth/callback`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    pub state: String,
+    pub verifier: String,
+    /// Path and query to bring the admin back to.
+    pub return_to: String,
+}
+
+/// Reads the callback's query: the authorization code, after checking that `state` is the
+/// one this tab sent. `Err` is the message to show.
+pub fn parse_callback(query: &str, pending: Option<&Pending>) -> Result<String, String> {
+    let Some(pending) = pending else {
+        return Err(
+            "Sign-in refused: no sign-in was started in this browser tab. \
+                    Start again from the console."
+                .into(),
+        );
+    };
+    if query_param(query, "state").as_deref() != Some(pending.state.as_str()) {
+        return Err(
+            "Sign-in refused: the answer does not belong to the sign-in started here \
+             (state mismatch). Start again from the console."
+                .into(),
+        );
+    }
+    if let Some(error) = query_param(query, "error") {
+        let why = query_param(query, "error_description").unwrap_or(error);
+        return Err(format!("Sign-in did not complete: {why}."));
+    }
+    match query_param(query, "code") {
+        Some(code) if !code.is_empty() => Ok(code),
+        _ => Err("Sign-in failed: the sign-in server sent no authorization code.".into()),
+    }
+}
+
+/// A signed-in session, kept in `sessionStorage` only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub access_token: String,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+    /// When the access token expires (ms since the epoch).
+    pub expires_at: i64,
+    /// The access token's lifetime when issued (ms).
+    #[serde(default)]
+    pub lifetime_ms: i64,
+    /// The scopes granted, space-separated.
+    #[serde(default)]
+    pub scope: String,
+}
+
+impl Session {
+    /// A session from a token endpoint answer received at `now` (ms).
+    pub fn from_response(r: wire::TokenResponse, now: i64) -> Session {
+        Session {
+            access_token: r.access_token,
+            refresh_token: r.refresh_token,
+            expires_at: now + (r.expires_in as i64) * 1000,
+            lifetime_ms: (r.expires_in as i64) * 1000,
+            scope: r.scope.unwrap_or_default(),
+        }
+    }
+
+    /// How long from `now` to wait before renewing: a quarter of the lifetime before it
+    /// ends, at most a minute before, never negative.
+    pub fn renew_in_ms(&self, now: i64) -> i64 {
+        let margin = (self.lifetime_ms / 4).min(60_000);
+        (self.expires_at - margin - now).max(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sign_in() -> SignIn {
+        SignIn {
+            authorize_url: "/connect/authorize".into(),
+            token_url: "/connect/token".into(),
+            client_id: "lock-groups-admin".into(),
+            scopes: "read:grants offline_access".into(),
+            redirect_uri: "/auth/callback".into(),
+        }
+    }
+
+    #[test]
+    fn base64url_has_no_padding_and_url_safe_letters() {
+        assert_eq!(base64url(b""), "");
+        assert_eq!(base64url(b"f"), "Zg");
+        assert_eq!(base64url(b"fo"), "Zm8");
+        assert_eq!(base64url(b"foo"), "Zm9v");
+        assert_eq!(base64url(b"foob"), "Zm9vYg");
+        assert_eq!(base64url(&[0xfb, 0xff, 0xfe]), "-__-");
+        // 32 random bytes make a 43-character verifier (RFC 7636's minimum).
+        assert_eq!(base64url(&[7u8; 32]).len(), 43);
+    }
+
+    #[test]
+    fn s256_challenge_matches_rfc_7636_appendix_b() {
+        // SHA-256 of the RFC's verifier, as SubtleCrypto returns it.
+        let digest: [u8; 32] = [
+            19, 211, 30, 150, 26, 26, 216, 236, 47, 22, 177, 12, 76, 152, 46, 8, 118, 168, 120,
+            173, 109, 241, 68, 86, 110, 225, 137, 74, 203, 112, 249, 195,
+        ];
+        assert_eq!(
+            base64url(&digest),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+    }
+
+    #[test]
+    fn authorize_url_carries_every_parameter_encoded() {
+        let url = authorize_url(&sign_in(), "http://127.0.0.1:8080", "st8", "chal");
+        assert_eq!(
+            url,
+            "http://127.0.0.1:8080/connect/authorize?response_type=code&client_id=lock-groups-admin\
+             &redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2Fauth%2Fcallback\
+             &scope=read%3Agrants%20offline_access&state=st8&code_challenge=chal\
+             &code_challenge_method=S256"
+        );
+        let mut remote = sign_in();
+        remote.authorize_url = "https://login.tapkey.com/connect/authorize?x=1".into();
+        let url = authorize_url(&remote, "https://admin.example", "s", "c");
+        assert!(url.starts_with("https://login.tapkey.com/connect/authorize?x=1&response_type="));
+        assert!(url.contains("redirect_uri=https%3A%2F%2Fadmin.example%2Fauth%2Fcallback"));
+    }
+
+    #[test]
+    fn returns_only_to_paths_of_this_origin() {
+        assert_eq!(
+            safe_return("/owners/1/lock-groups?q=a"),
+            "/owners/1/lock-groups?q=a"
+        );
+        assert_eq!(safe_return("//evil.example/"), "/");
+        assert_eq!(safe_return("/\\evil.example/"), "/");
+        assert_eq!(safe_return("https://evil.example/"), "/");
+        assert_eq!(safe_return(""), "/");
+    }
+
+    #[test]
+    fn form_bodies_are_encoded() {
+        assert_eq!(
+            form(&[("grant_type", "refresh_token"), ("refresh_token", "a+b/c=")]),
+            "grant_type=refresh_token&refresh_token=a%2Bb%2Fc%3D"
+        );
+    }
+
+    #[test]
+    fn callback_checks_state_and_reads_the_code() {
+        let pending = Pending {
+            state: "abc".into(),
+            verifier: "v".into(),
+            return_to: "/settings".into(),
+        };
+        assert_eq!(
+            parse_callback("?code=x%2By&state=abc", Some(&pending)),
+            Ok("x+y".into())
+        );
+        let wrong = parse_callback("?code=x&state=abd", Some(&pending)).unwrap_err();
+        assert!(wrong.contains("state mismatch"), "{wrong}");
+        let none = parse_callback("?code=x&state=abc", None).unwrap_err();
+        assert!(none.contains("no sign-in was started"), "{none}");
+        let denied = parse_callback("?error=access_denied&state=abc", Some(&pending)).unwrap_err();
+        assert!(denied.contains("access_denied"), "{denied}");
+        assert!(parse_callback("?state=abc", Some(&pending)).is_err());
+        assert_eq!(query_param("a=1&b=%zz+q", "b").as_deref(), Some("%zz q"));
+        assert_eq!(query_param("a=1", "b"), None);
+    }
+
+    #[test]
+    fn renews_before_expiry() {
+        let r = wire::TokenResponse {
+            access_token: "a".into(),
+            token_type: "Bearer".into(),
+            expires_in: 3600,
+            refresh_token: Some("r".into()),
+            scope: None,
+        };
+        let s = Session::from_response(r, 1_000);
+        assert_eq!(s.expires_at, 3_601_000);
+        // An hour-long token: a minute before it ends.
+        assert_eq!(s.renew_in_ms(1_000), 3_540_000);
+        // A 4-second token: one second before.
+        let short = Session {
+            expires_at: 5_000,
+            lifetime_ms: 4_000,
+            ..s.clone()
+        };
+        assert_eq!(short.renew_in_ms(1_000), 3_000);
+        // Already expired: at once.
+        assert_eq!(short.renew_in_ms(9_000), 0);
+    }
+}
