@@ -150,11 +150,12 @@ pub async fn sign_in(sign_in: &SignIn, return_to: &str) -> Result<(), String> {
 }
 
 /// After an unrecoverable 401: forgets the session and goes to sign in, to come back here.
+/// Not from the settings page, which offers signing in and pasting a token itself.
 pub fn go_sign_in(config: &SignIn) {
-    if LEAVING.replace(true) {
+    remove(SESSION);
+    if here().starts_with("/settings") || LEAVING.replace(true) {
         return;
     }
-    remove(SESSION);
     let config = config.clone();
     leptos::task::spawn_local(async move {
         if let Err(e) = sign_in(&config, &here()).await {

@@ -205,3 +205,29 @@ async fn a_read_only_admin_is_told_which_permission_is_missing() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_settings_page_accepts_a_pasted_access_token() {
+    support::run("auth_pasted_token", async |s| {
+        sign_out(s).await;
+        // Signed out, the settings page stays put and says so.
+        s.goto("/settings").await;
+        s.wait_for_text("Not signed in.").await;
+        s.by_role("button", "Sign in").await;
+        let field = s.by_role("textbox", "Access token").await;
+        field.send_keys(support::DEV_TOKEN).await.unwrap();
+        s.by_role("button", "Use this token")
+            .await
+            .click()
+            .await
+            .unwrap();
+        s.wait_for_text("Using a pasted access token").await;
+
+        s.goto("/owners/1/lock-groups").await;
+        s.by_role("link", "All Staff").await;
+        assert_eq!(s.path().await, "/owners/1/lock-groups");
+        let local = s.eval("return localStorage.length;").await;
+        assert_eq!(local, Value::from(0));
+    })
+    .await;
+}
