@@ -37,7 +37,9 @@ impl ApiError {
             400 => ApiError::BadRequest(or("The server refused the request (400).")),
             401 => ApiError::Unauthorized(or("You are not signed in, or your session expired.")),
             402 => ApiError::PaymentRequired(or("The owner account's plan does not allow this.")),
-            403 => ApiError::Forbidden(or("You do not have permission to do this.")),
+            403 => ApiError::Forbidden(or(
+                "You do not have permission to do this: the sign-in did not grant the scope it needs.",
+            )),
             404 => ApiError::NotFound(or("Not found.")),
             409 => ApiError::Conflict(or(
                 "Someone else changed this, or it is already so. Reload and try again.",
