@@ -90,8 +90,10 @@ pub fn StateDiagram(
                     <text x=cx y=r.y + f + 8 text-anchor="middle" font-size=f font-weight="700">
                         {node.title()}
                     </text>
+                    // Bracketed and spaced as in the link's name, so that the visible words
+                    // are part of it (axe: label-content-name-mismatch).
                     <text class="api" x=cx y=r.y + 2 * f + 12 text-anchor="middle" font-size=f - 3>
-                        {node.api_name()}
+                        " (" {node.api_name()} ") "
                     </text>
                     <text x=cx y=r.y + 3 * f + 16 text-anchor="middle" font-size=f>
                         {move || match (node.state(), count(node.state())) {

@@ -599,3 +599,113 @@ impl Session {
             .expect("script runs")
     }
 }
+
+// The accessibility audit (tests/e2e_a11y.rs): axe-core in the page.
+impl Session {
+    /// Runs axe-core on the whole page as it is now. Fails the test listing every
+    /// violation of impact "serious" or "critical"; prints minor and moderate ones as
+    /// warnings. `what` names the page state in the messages.
+    pub async fn assert_accessible(&self, what: &str) {
+        static AXE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let loaded = self.eval("return typeof window.axe === 'object';").await;
+        if loaded != json!(true) {
+            let source = AXE.get_or_init(|| {
+                let path = repo_root().join("node_modules/axe-core/axe.min.js");
+                std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                    panic!("{}: {e} (scripts/setup installs it)", path.display())
+                })
+            });
+            self.browser
+                .execute(source, vec![])
+                .await
+                .expect("axe-core loads");
+        }
+        let value = self
+            .browser
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   // Colours are judged once transitions (the notice fading in) are over.
+                   const moving = document.getAnimations()
+                     .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                     .map(a => a.finished.catch(() => {}));
+                   Promise.all(moving).then(() => axe.run(document, {resultTypes: ['violations']})).then(
+                     r => done(r.violations.map(v => ({
+                       id: v.id, impact: v.impact, help: v.help,
+                       nodes: v.nodes.length,
+                       targets: v.nodes.slice(0, 4).map(n =>
+                         n.target.join(' ') + '  ' + n.html.slice(0, 160) +
+                         (n.failureSummary ? '\n        ' + n.failureSummary.replace(/\s+/g, ' ').slice(0, 240) : '')),
+                     }))),
+                     e => done({error: String(e)}));"#,
+                vec![],
+            )
+            .await
+            .expect("axe runs");
+        if let Some(error) = value.get("error") {
+            panic!("{what}: axe-core failed: {error}");
+        }
+        let violations = value.as_array().cloned().unwrap_or_default();
+        let describe = |v: &Value| {
+            let mut text = format!(
+                "  [{}] {}: {} ({} elements)",
+                v["impact"].as_str().unwrap_or("?"),
+                v["id"].as_str().unwrap_or("?"),
+                v["help"].as_str().unwrap_or(""),
+                v["nodes"]
+            );
+            for t in v["targets"].as_array().into_iter().flatten() {
+                text.push_str(&format!("\n      {}", t.as_str().unwrap_or("")));
+            }
+            text
+        };
+        let (blocking, warnings): (Vec<&Value>, Vec<&Value>) = violations
+            .iter()
+            .partition(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")));
+        for v in &warnings {
+            eprintln!("warning, {what}:\n{}", describe(v));
+        }
+        assert!(
+            blocking.is_empty(),
+            "{what}: {} serious/critical accessibility violations:\n{}",
+            blocking.len(),
+            blocking
+                .iter()
+                .map(|v| describe(v))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+
+    /// Switches the page's colours to the dark theme (`true`) or back: turns the style
+    /// sheets' `prefers-color-scheme: dark` rules on for every medium, and the browser's
+    /// own controls to dark. Lasts until the next full page load.
+    pub async fn set_dark(&self, dark: bool) {
+        self.browser
+            .execute(
+                r#"const dark = arguments[0];
+                   for (const [rule, media] of window.__darkRules || []) rule.media.mediaText = media;
+                   window.__darkRules = [];
+                   for (const sheet of dark ? document.styleSheets : []) {
+                     for (const rule of sheet.cssRules) {
+                       if (rule.media && rule.media.mediaText.includes('prefers-color-scheme: dark')) {
+                         window.__darkRules.push([rule, rule.media.mediaText]);
+                         rule.media.mediaText = 'all';
+                       }
+                     }
+                   }
+                   document.documentElement.style.colorScheme = dark ? 'dark' : '';"#,
+                vec![json!(dark)],
+            )
+            .await
+            .expect("script runs");
+    }
+
+    /// [`Session::assert_accessible`] in the light theme, then in the dark one.
+    pub async fn assert_accessible_light_and_dark(&self, what: &str) {
+        self.set_dark(false).await;
+        self.assert_accessible(&format!("{what} (light)")).await;
+        self.set_dark(true).await;
+        self.assert_accessible(&format!("{what} (dark)")).await;
+        self.set_dark(false).await;
+    }
+}
