@@ -28,29 +28,32 @@ use crate::pages::{
 /// Suspense would also catch every resource read below it and blank the whole page
 /// each time one reloads.
 pub async fn start() {
-    let (title, message) = match Config::load().await {
+    let booted = match Config::load().await {
         Ok(config) => {
             // Back from the sign-in server: finish signing in before anything routes.
             let callback = config.sign_in.as_ref().filter(|s| auth::is_callback(s));
-            match callback {
-                Some(sign_in) => match auth::complete(sign_in).await {
-                    Ok(()) => return leptos::mount::mount_to_body(move || view! { <App config/> }),
-                    Err(message) => ("Sign-in failed", message),
-                },
-                None => return leptos::mount::mount_to_body(move || view! { <App config/> }),
-            }
+            let signed_in = match callback {
+                Some(sign_in) => auth::complete(sign_in).await,
+                None => Ok(()),
+            };
+            signed_in
+                .map(|()| config)
+                .map_err(|message| ("Sign-in failed", message))
         }
-        Err(message) => ("The console could not start", message),
+        Err(message) => Err(("The console could not start", message)),
     };
-    leptos::mount::mount_to_body(move || {
-        view! {
-            <main class="boot">
-                <h1>{title}</h1>
-                <p role="alert">{message}</p>
-                <p><a href="/">"Back to the console"</a></p>
-            </main>
-        }
-    })
+    match booted {
+        Ok(config) => leptos::mount::mount_to_body(move || view! { <App config/> }),
+        Err((title, message)) => leptos::mount::mount_to_body(move || {
+            view! {
+                <main class="boot">
+                    <h1>{title}</h1>
+                    <p role="alert">{message}</p>
+                    <p><a href="/">"Back to the console"</a></p>
+                </main>
+            }
+        }),
+    }
 }
 
 /// The page frame around every route, with the config-dependent contexts.

@@ -125,7 +125,8 @@ async fn sha256(data: &[u8]) -> Result<Vec<u8>, JsValue> {
 
 /// Leaves for the sign-in page; the admin comes back to `return_to` (path and query).
 pub async fn sign_in(sign_in: &SignIn, return_to: &str) -> Result<(), String> {
-    let fail = |e: JsValue| format!("Sign-in could not start: {e:?}");
+    let fail =
+        |_: JsValue| "Sign-in could not start: this browser offers no Web Crypto.".to_string();
     let window = web_sys::window().ok_or("no window")?;
     let mut random = [0u8; 48];
     window
@@ -141,10 +142,7 @@ pub async fn sign_in(sign_in: &SignIn, return_to: &str) -> Result<(), String> {
         verifier,
         return_to: pure::safe_return(return_to).to_string(),
     };
-    set(
-        PENDING,
-        &serde_json::to_string(&pending).unwrap_or_default(),
-    );
+    set(PENDING, &pending.encode());
     let url = pure::authorize_url(sign_in, &origin(), &pending.state, &challenge);
     window.location().assign(&url).map_err(fail)
 }
@@ -178,7 +176,7 @@ pub fn is_callback(config: &SignIn) -> bool {
 /// with the page the admin started from. `Err` is the message to show.
 pub async fn complete(config: &SignIn) -> Result<(), String> {
     let query = location().and_then(|l| l.search().ok()).unwrap_or_default();
-    let pending: Option<Pending> = get(PENDING).and_then(|t| serde_json::from_str(&t).ok());
+    let pending = get(PENDING).and_then(|t| Pending::decode(&t));
     remove(PENDING);
     replace_url(
         &location()
@@ -280,11 +278,12 @@ pub fn schedule(config: &SignIn, token: RwSignal<Option<String>>, session: &Sess
     let wait = session.renew_in_ms(now()).max(0) as u64;
     set_timeout(
         move || {
-            if GENERATION.get() == generation && !RENEWING.get() {
-                leptos::task::spawn_local(async move {
+            leptos::task::spawn_local(async move {
+                // Checked where the renewal starts: nothing can run in between.
+                if GENERATION.get() == generation && !RENEWING.get() {
                     renew(&config, token).await;
-                });
-            }
+                }
+            });
         },
         Duration::from_millis(wait),
     );

@@ -104,12 +104,28 @@ fn decode_component(s: &str) -> String {
 
 /// What the console remembers (in `sessionStorage`) between leaving for the sign-in page
 /// and coming back to `/auth/callback`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pending {
     pub state: String,
     pub verifier: String,
     /// Path and query to bring the admin back to.
     pub return_to: String,
+}
+
+impl Pending {
+    /// One line each (none of them can hold a line break); no serde code for this.
+    pub fn encode(&self) -> String {
+        format!("{}\n{}\n{}", self.state, self.verifier, self.return_to)
+    }
+
+    pub fn decode(text: &str) -> Option<Pending> {
+        let mut lines = text.splitn(3, '\n');
+        Some(Pending {
+            state: lines.next()?.to_string(),
+            verifier: lines.next()?.to_string(),
+            return_to: lines.next()?.to_string(),
+        })
+    }
 }
 
 /// Reads the callback's query: the authorization code, after checking that `state` is the
@@ -258,6 +274,8 @@ mod tests {
             verifier: "v".into(),
             return_to: "/settings".into(),
         };
+        assert_eq!(Pending::decode(&pending.encode()), Some(pending.clone()));
+        assert_eq!(Pending::decode("only-state"), None);
         assert_eq!(
             parse_callback("?code=x%2By&state=abc", Some(&pending)),
             Ok("x+y".into())
