@@ -181,11 +181,7 @@ async fn grants_diagram_and_not_found_are_accessible() {
     .await;
 }
 
-// Waits for a fix in src/pages/settings.rs (owned by the sign-in work): the session line is
-// `<dd role="status">`, and a role on a <dd> breaks the <dl> (axe: definition-list, serious;
-// aria-allowed-role, minor). `<dd><span role="status">{status}</span></dd>` fixes both.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "src/pages/settings.rs: <dd role=\"status\"> breaks its <dl> (axe definition-list)"]
 async fn settings_is_accessible() {
     support::run("a11y_settings", async |s| {
         s.goto("/settings").await;

@@ -96,7 +96,7 @@ pub fn SettingsPage() -> impl IntoView {
             <dt>"Sign-in server"</dt>
             <dd><code>{sign_in_server}</code></dd>
             <dt>"Session"</dt>
-            <dd role="status">{status}</dd>
+            <dd><span role="status">{status}</span></dd>
         </dl>
         <p>
             {start_sign_in.map(|go| view! { <button type="button" class="primary" on:click=go>"Sign in"</button> " " })}
