@@ -54,13 +54,11 @@ pub fn remove(key: &str) {
 
 /// The signed-in (or pasted-token) session of this tab.
 pub fn session() -> Option<Session> {
-    serde_json::from_str(&get(SESSION)?).ok()
+    Session::decode(&get(SESSION)?)
 }
 
 fn save(session: &Session) {
-    if let Ok(text) = serde_json::to_string(session) {
-        set(SESSION, &text);
-    }
+    set(SESSION, &session.encode());
     remove(SIGNED_OUT);
 }
 
@@ -217,8 +215,7 @@ async fn token_request(config: &SignIn, body: String) -> Result<Session, String>
         return Err(read_error_text(&text)
             .unwrap_or_else(|| format!("the sign-in server answered {}", response.status())));
     }
-    let answer: wire::TokenResponse = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    let session = Session::from_response(answer, now());
+    let session = Session::from_token_json(&text, now())?;
     save(&session);
     Ok(session)
 }

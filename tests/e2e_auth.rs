@@ -26,12 +26,21 @@ async fn approve_as(s: &Session, user: &str) {
     s.by_role("button", "Approve").await.click().await.unwrap();
 }
 
-/// This tab's signed-in session as the console keeps it (`sessionStorage`).
+/// This tab's signed-in session as the console keeps it (`sessionStorage`, one field a
+/// line): access and refresh token, or null.
 async fn stored_session(s: &Session) -> Value {
     let text = s
         .eval("return sessionStorage.getItem('lga.session');")
         .await;
-    serde_json::from_str(text.as_str().unwrap_or("null")).unwrap()
+    let Some(text) = text.as_str() else {
+        return Value::Null;
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let field = |i: usize| match lines.get(i) {
+        Some(t) if !t.is_empty() => Value::from(*t),
+        _ => Value::Null,
+    };
+    serde_json::json!({ "access_token": field(0), "refresh_token": field(1) })
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -140,9 +149,9 @@ async fn a_revoked_session_sends_the_admin_to_sign_in_and_back_to_the_same_page(
 
         // The server no longer knows this tab's tokens.
         s.eval(
-            "const v = JSON.parse(sessionStorage.getItem('lga.session'));
-             v.access_token = 'revoked-access'; v.refresh_token = 'revoked-refresh';
-             sessionStorage.setItem('lga.session', JSON.stringify(v));",
+            "const v = sessionStorage.getItem('lga.session').split('\\n');
+             v[0] = 'revoked-access'; v[1] = 'revoked-refresh';
+             sessionStorage.setItem('lga.session', v.join('\\n'));",
         )
         .await;
         let page = "/owners/1/lock-groups?q=Staff";

@@ -2,8 +2,6 @@
 //! storage and redirects are the browser's (`crate::auth`); everything that can be got
 //! wrong by formatting lives here and is unit-tested natively.
 
-use serde::{Deserialize, Serialize};
-
 use crate::api::query::encode_component;
 use crate::config::SignIn;
 
@@ -156,31 +154,60 @@ pub fn parse_callback(query: &str, pending: Option<&Pending>) -> Result<String, 
 }
 
 /// A signed-in session, kept in `sessionStorage` only.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub access_token: String,
-    #[serde(default)]
     pub refresh_token: Option<String>,
     /// When the access token expires (ms since the epoch).
     pub expires_at: i64,
     /// The access token's lifetime when issued (ms).
-    #[serde(default)]
     pub lifetime_ms: i64,
     /// The scopes granted, space-separated.
-    #[serde(default)]
     pub scope: String,
 }
 
 impl Session {
-    /// A session from a token endpoint answer received at `now` (ms).
-    pub fn from_response(r: wire::TokenResponse, now: i64) -> Session {
-        Session {
-            access_token: r.access_token,
-            refresh_token: r.refresh_token,
-            expires_at: now + (r.expires_in as i64) * 1000,
-            lifetime_ms: (r.expires_in as i64) * 1000,
-            scope: r.scope.unwrap_or_default(),
-        }
+    /// A session from a token endpoint answer (RFC 6749 §5.1) received at `now` (ms).
+    /// Read through `serde_json::Value`, which the bundle has anyway (wasm size).
+    pub fn from_token_json(text: &str, now: i64) -> Result<Session, String> {
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let text_of = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        let access_token = text_of("access_token")
+            .filter(|t| !t.is_empty())
+            .ok_or("the sign-in server sent no access token")?;
+        let lifetime_ms = v.get("expires_in").and_then(|x| x.as_i64()).unwrap_or(3600) * 1000;
+        Ok(Session {
+            access_token,
+            refresh_token: text_of("refresh_token"),
+            expires_at: now + lifetime_ms,
+            lifetime_ms,
+            scope: text_of("scope").unwrap_or_default(),
+        })
+    }
+
+    /// One field a line (tokens and scopes hold no line breaks); no serde code for this.
+    pub fn encode(&self) -> String {
+        format!(
+            "{}\n{}\n{}\n{}\n{}",
+            self.access_token,
+            self.refresh_token.as_deref().unwrap_or(""),
+            self.expires_at,
+            self.lifetime_ms,
+            self.scope
+        )
+    }
+
+    pub fn decode(text: &str) -> Option<Session> {
+        let mut lines = text.splitn(5, '\n');
+        let access_token = lines.next().filter(|t| !t.is_empty())?.to_string();
+        let refresh_token = lines.next().filter(|t| !t.is_empty()).map(str::to_string);
+        Some(Session {
+            access_token,
+            refresh_token,
+            expires_at: lines.next()?.parse().ok()?,
+            lifetime_ms: lines.next()?.parse().ok()?,
+            scope: lines.next().unwrap_or("").to_string(),
+        })
     }
 
     /// How long from `now` to wait before renewing: a quarter of the lifetime before it
@@ -293,14 +320,21 @@ mod tests {
 
     #[test]
     fn renews_before_expiry() {
-        let r = wire::TokenResponse {
-            access_token: "a".into(),
-            token_type: "Bearer".into(),
-            expires_in: 3600,
-            refresh_token: Some("r".into()),
-            scope: None,
+        let s = Session::from_token_json(
+            r#"{"access_token":"a","token_type":"Bearer","expires_in":3600,"refresh_token":"r"}"#,
+            1_000,
+        )
+        .unwrap();
+        assert_eq!(s.refresh_token.as_deref(), Some("r"));
+        assert_eq!(Session::decode(&s.encode()), Some(s.clone()));
+        let bare = Session {
+            refresh_token: None,
+            scope: "read:grants offline_access".into(),
+            ..s.clone()
         };
-        let s = Session::from_response(r, 1_000);
+        assert_eq!(Session::decode(&bare.encode()), Some(bare));
+        assert_eq!(Session::decode("a\nr\nnot-a-number\n0\n"), None);
+        assert!(Session::from_token_json(r#"{"error":"invalid_grant"}"#, 0).is_err());
         assert_eq!(s.expires_at, 3_601_000);
         // An hour-long token: a minute before it ends.
         assert_eq!(s.renew_in_ms(1_000), 3_540_000);
