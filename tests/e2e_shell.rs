@@ -67,3 +67,47 @@ async fn deep_links_load_and_unknown_pages_say_so() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_is_served_precompressed_when_the_browser_accepts_it() {
+    support::run("precompressed", async |s| {
+        let index = s
+            .http
+            .get(s.url("/"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let wasm = index
+            .split(['"', '\''])
+            .find(|part| part.ends_with("_bg.wasm"))
+            .expect("index.html names the wasm")
+            .to_string();
+        for (accept, encoding) in [
+            ("br, gzip", Some("br")),
+            ("gzip", Some("gzip")),
+            ("identity", None),
+        ] {
+            let response = s
+                .http
+                .get(s.url(&wasm))
+                .header("Accept-Encoding", accept)
+                .send()
+                .await
+                .unwrap();
+            assert!(
+                response.status().is_success(),
+                "{wasm}: {}",
+                response.status()
+            );
+            let got = response
+                .headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap().to_string());
+            assert_eq!(got.as_deref(), encoding, "Accept-Encoding: {accept}");
+        }
+    })
+    .await;
+}
