@@ -15,7 +15,7 @@ async fn counts_follow_the_lifecycle() {
         s.wait_row("Added", "0 locks").await;
         s.wait_row("Joined", "0 locks").await;
 
-        s.api_put_value(
+        s.api_put(
             "/Owners/1/LockGroups/109/Memberships",
             json!({"boundLockId": "1"}),
         )
@@ -55,7 +55,7 @@ async fn a_state_filters_the_members_tab_and_a_membership_shows_its_path() {
         s.eval("document.querySelector('svg.diagram a[href$=\"state=UnjoinPending\"]').focus()")
             .await;
         assert_eq!(
-            s.focused_label().await,
+            s.focused_name().await,
             "Removed (UnjoinPending): 1 lock. Show them in the Members tab."
         );
         drop(link);

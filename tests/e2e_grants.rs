@@ -18,7 +18,7 @@ async fn grant_access_then_revoke_it() {
             .await
             .unwrap();
         s.by_role("dialog", "Grant access to this lock group").await;
-        assert_eq!(s.focused_label().await, "Cancel", "focus starts on Cancel");
+        assert_eq!(s.focused_name().await, "Cancel", "focus starts on Cancel");
         let contact = s.by_role("textbox", "Contact e-mail").await;
         contact.send_keys("not-an-email").await.unwrap();
         s.by_role("button", "Create grant")
@@ -54,7 +54,7 @@ async fn grant_access_then_revoke_it() {
             .unwrap();
         s.by_role("alertdialog", "Revoke access of new.person@example.com?")
             .await;
-        assert_eq!(s.focused_label().await, "Cancel");
+        assert_eq!(s.focused_name().await, "Cancel");
         s.by_role("button", "Revoke access")
             .await
             .click()

@@ -36,7 +36,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
             .await
             .unwrap();
         s.by_role("dialog", "Add locks to the group").await;
-        assert_eq!(s.focused_label().await, "Cancel", "focus starts on Cancel");
+        assert_eq!(s.focused_name().await, "Cancel", "focus starts on Cancel");
         for lock in ["Main Entrance", "Archive", "Lab"] {
             s.by_role("checkbox", &format!("Pick {lock}"))
                 .await
@@ -104,14 +104,14 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
             .unwrap();
         s.by_role("alertdialog", "Remove Main Entrance from group?")
             .await;
-        assert_eq!(s.focused_label().await, "Cancel");
+        assert_eq!(s.focused_name().await, "Cancel");
         s.wait_for_text("keeps its access through this group until it is next synced")
             .await;
         s.press("\u{E00C}").await;
         s.wait_gone("alertdialog", "Remove Main Entrance from group?")
             .await;
         assert_eq!(
-            s.focused_label().await,
+            s.focused_name().await,
             "Remove Main Entrance from group",
             "focus returns to the opener"
         );

@@ -532,19 +532,6 @@ impl Session {
         }
     }
 
-    /// The focused element's aria-label, else its trimmed text.
-    pub async fn focused_label(&self) -> String {
-        let value = self
-            .browser
-            .execute(
-                "const e = document.activeElement; return e ? (e.getAttribute('aria-label') || e.textContent.trim()) : '';",
-                vec![],
-            )
-            .await
-            .expect("script runs");
-        value.as_str().unwrap_or_default().to_string()
-    }
-
     /// Presses a key on the focused element (e.g. `"\u{E00C}"` for Escape).
     pub async fn press(&self, key: &str) {
         self.browser
@@ -571,24 +558,6 @@ impl Session {
             "POST {path}: {}",
             response.status()
         );
-    }
-
-    /// PUT a JSON body on the sandbox API with the dev token; returns the answer.
-    pub async fn api_put_value(&self, path: &str, body: Value) -> Value {
-        let response = self
-            .http
-            .put(format!("{}/api/v1{path}", self.server.url()))
-            .bearer_auth(DEV_TOKEN)
-            .json(&body)
-            .send()
-            .await
-            .expect("API answers");
-        assert!(
-            response.status().is_success(),
-            "PUT {path}: {}",
-            response.status()
-        );
-        response.json().await.expect("JSON")
     }
 
     /// Runs a script in the page and returns its value.
