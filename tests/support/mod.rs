@@ -678,3 +678,107 @@ impl Session {
         self.set_dark(false).await;
     }
 }
+
+// Keyboard paths (tests/e2e_keyboard.rs): keys as a user presses them, with focus checked
+// after every one.
+pub const TAB: &str = "\u{E004}";
+pub const SHIFT_TAB: &str = "\u{E008}\u{E004}";
+pub const ENTER: &str = "\u{E007}";
+pub const ESCAPE: &str = "\u{E00C}";
+pub const SPACE: &str = " ";
+
+/// Where focus is: `(body)` when lost, else `role-ish tag: accessible name`, and whether
+/// the focused element shows a focus indicator (an outline or a box shadow; for links in
+/// the SVG diagram, the highlighted stroke of their shape).
+const FOCUS_STATE: &str = r#"
+const a = document.activeElement;
+if (!a || a === document.body || !a.isConnected) return { name: '(body)', visible: false };
+const cs = getComputedStyle(a);
+let marked = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
+if (!marked && a.namespaceURI === 'http://www.w3.org/2000/svg') {
+  const shape = a.querySelector('rect, circle, ellipse, path');
+  marked = !!shape && parseFloat(getComputedStyle(shape).strokeWidth) >= 3;
+}
+return { name: accName(a), visible: marked };
+"#;
+
+impl Session {
+    /// The focused element's accessible name, after checking that focus is on an element
+    /// (never lost to `<body>`) and visibly marked. Waits briefly, since focus moves
+    /// asynchronously when a dialog opens or a page changes.
+    pub async fn assert_focus_visible(&self, after: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let state = self.eval(&format!("{FIND_BY_ROLE}\n{FOCUS_STATE}")).await;
+            let name = state["name"].as_str().unwrap_or_default().to_string();
+            if name != "(body)" && state["visible"] == json!(true) {
+                return name;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "after {after}: focus is {} ({name:?})",
+                if name == "(body)" {
+                    "lost to <body>"
+                } else {
+                    "not visibly marked"
+                }
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Presses `key` (see [`TAB`] and friends, or text to type) and returns the name of
+    /// the element that has focus afterwards, checked by [`Self::assert_focus_visible`].
+    pub async fn key(&self, key: &str) -> String {
+        self.browser
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(key)
+            .await
+            .expect("key press");
+        let what = match key {
+            TAB => "Tab".to_string(),
+            SHIFT_TAB => "Shift+Tab".into(),
+            ENTER => "Enter".into(),
+            ESCAPE => "Escape".into(),
+            SPACE => "Space".into(),
+            text => format!("typing {text:?}"),
+        };
+        self.assert_focus_visible(&what).await
+    }
+
+    /// Waits until the element named `name` has focus (focus can move twice when a
+    /// dialog opens: first to its first control, then to the one the dialog chose).
+    pub async fn expect_focus(&self, name: &str, why: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let now = self.assert_focus_visible(why).await;
+            if now == name {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{why}: focus is on {now:?}, not {name:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Presses Tab (or Shift+Tab when `back`) until the element named `name` has focus;
+    /// fails after 60 presses. Returns how many presses it took.
+    pub async fn tab_to(&self, name: &str, back: bool) -> usize {
+        let key = if back { SHIFT_TAB } else { TAB };
+        let mut seen = Vec::new();
+        for presses in 1..=60 {
+            let now = self.key(key).await;
+            // Printed only when the test fails: the path focus took.
+            eprintln!("{} -> {now}", if back { "Shift+Tab" } else { "Tab" });
+            if now == name {
+                return presses;
+            }
+            seen.push(now);
+        }
+        panic!("{name:?} never got focus by keyboard; focus went through {seen:?}");
+    }
+}
