@@ -6,19 +6,18 @@
 
 #![allow(dead_code)]
 
-use std::net::TcpListener;
+pub mod browser;
+
 use std::path::PathBuf;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::{Element, ElementRef};
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::Client;
 use futures::FutureExt;
 use serde_json::{json, Value};
 
 pub const DEV_TOKEN: &str = "sandbox-dev-token";
 const WAIT: Duration = Duration::from_secs(15);
-const CHROMIUM: &str = "/usr/lib/chromium/chromium";
 
 /// One running test: sandbox + browser.
 pub struct Session {
@@ -26,19 +25,11 @@ pub struct Session {
     pub server: sandbox::Server,
     pub http: reqwest::Client,
     _db_dir: tempfile::TempDir,
-    _profile: tempfile::TempDir,
-    _driver: tokio::process::Child,
+    _chrome: browser::Chrome,
 }
 
 fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
 }
 
 /// Runs `body` against a fresh sandbox (with `--demo`) and browser; on failure saves
@@ -86,59 +77,14 @@ impl Session {
         config.dev_token = Some(DEV_TOKEN.into());
         let server = sandbox::start(config).await.expect("sandbox starts");
 
-        let port = free_port();
-        let driver = tokio::process::Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("chromedriver runs (scripts/setup --browser installs it)");
-        let deadline = Instant::now() + WAIT;
-        while tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_err()
-        {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-
-        let profile = tempfile::tempdir().unwrap();
-        let args = [
-            "--headless=new".to_string(),
-            "--no-sandbox".into(),
-            "--disable-gpu".into(),
-            "--disable-dev-shm-usage".into(),
-            "--disable-background-networking".into(),
-            "--disable-component-update".into(),
-            "--disable-sync".into(),
-            "--disable-default-apps".into(),
-            "--disable-extensions".into(),
-            "--no-first-run".into(),
-            "--no-default-browser-check".into(),
-            "--window-size=1280,900".into(),
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost".into(),
-            format!("--user-data-dir={}", profile.path().display()),
-        ];
-        let caps = json!({
-            "goog:chromeOptions": { "binary": CHROMIUM, "args": args },
-            "goog:loggingPrefs": { "browser": "ALL" },
-        });
-        let mut builder =
-            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
-        builder.capabilities(caps.as_object().unwrap().clone());
-        let browser = builder
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a Chromium session");
+        let chrome = browser::Chrome::launch().await;
 
         Session {
-            browser,
+            browser: chrome.client.clone(),
             server,
             http: reqwest::Client::new(),
             _db_dir: db_dir,
-            _profile: profile,
-            _driver: driver,
+            _chrome: chrome,
         }
     }
 
