@@ -32,7 +32,7 @@ mod bench {
     use fantoccini::Client;
     use serde_json::{json, Value};
 
-    use crate::browser::{free_port, Chrome};
+    use crate::browser::{free_port, wait_for_port, Chrome};
 
     // The one `public/config.json` gives the console.
     const TOKEN: &str = "sandbox-dev-token";
@@ -105,14 +105,7 @@ mod bench {
                 .spawn()
                 .expect("the sandbox binary runs");
             // Seeding 100,000 groups takes a few seconds before the port opens.
-            let deadline = Instant::now() + Duration::from_secs(120);
-            while tokio::net::TcpStream::connect(("127.0.0.1", port))
-                .await
-                .is_err()
-            {
-                assert!(Instant::now() < deadline, "the sandbox did not start");
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
+            wait_for_port(port, Duration::from_secs(120), "the sandbox").await;
             Sandbox {
                 url: format!("http://127.0.0.1:{port}"),
                 _child: child,
@@ -190,9 +183,10 @@ mod bench {
         }
     }
 
-    /// Requests the page made after its document: API ones (path and query) and the file
-    /// names of the others.
-    async fn requests(browser: &Client) -> (Vec<String>, Vec<String>) {
+    /// Loads a screen afresh and describes the requests it made after its document: the
+    /// API ones (path and query) and the file names of the others.
+    async fn requests(browser: &Client, screen: &str, url: &str, probe: &str) -> String {
+        load_until(browser, url, probe).await;
         tokio::time::sleep(Duration::from_millis(700)).await;
         let names = browser
             .execute(
@@ -203,7 +197,7 @@ mod bench {
             .expect("script runs");
         let names: Vec<String> = serde_json::from_value(names).unwrap();
         let (api, other): (Vec<_>, Vec<_>) = names.into_iter().partition(|n| n.contains("/api/"));
-        let api = api
+        let api: Vec<String> = api
             .into_iter()
             .map(|n| {
                 let n = n
@@ -215,8 +209,17 @@ mod bench {
         let other = other
             .iter()
             .map(|n| n.rsplit('/').next().unwrap_or(n).to_string())
-            .collect();
-        (api, other)
+            .collect::<Vec<_>>();
+        format!(
+            "{screen}: {} API requests {api:?}; other: {other:?}",
+            api.len()
+        )
+    }
+
+    /// Prints a table row: the median load time of `url` until `probe`, cold and warm.
+    async fn timed_row(browser: &Client, what: &str, url: &str, probe: &str, runs: usize) {
+        let (cold, warm) = cold_and_warm(browser, url, probe, runs).await;
+        println!("| {what} | {} | {} |", spread(&cold), spread(&warm));
     }
 
     fn urlencoding_decode(s: &str) -> String {
@@ -311,20 +314,10 @@ mod bench {
             let sandbox = Sandbox::start(binary, scale).await;
             let owner = sandbox.scale_owner(&http, scale).await;
             let list = format!("{}/owners/{owner}/lock-groups", sandbox.url);
-            let (cold, warm) = cold_and_warm(browser, &list, "groupRows", runs).await;
-            println!(
-                "| first lock-group rows, {scale} groups | {} | {} |",
-                spread(&cold),
-                spread(&warm)
-            );
+            let what = format!("first lock-group rows, {scale} groups");
+            timed_row(browser, &what, &list, "groupRows", runs).await;
             if scale == 100_000 {
-                // Requests of a fresh list load.
-                load_until(browser, &list, "groupRows").await;
-                let (api, other) = requests(browser).await;
-                notes.push(format!(
-                    "list: {} API requests {api:?}; other: {other:?}",
-                    api.len()
-                ));
+                notes.push(requests(browser, "list", &list, "groupRows").await);
 
                 let mut times = Vec::new();
                 for text in [
@@ -384,34 +377,20 @@ mod bench {
                     started.elapsed().as_secs_f64()
                 );
                 let detail = format!("{}/owners/{owner}/lock-groups/{id}", sandbox.url);
-                let (cold, warm) = cold_and_warm(browser, &detail, "groupCounts", runs).await;
-                println!(
-                    "| group with {} memberships: overview with counts | {} | {} |",
-                    locks.len(),
-                    spread(&cold),
-                    spread(&warm)
+                let what = format!(
+                    "group with {} memberships: overview with counts",
+                    locks.len()
                 );
-                load_until(browser, &detail, "groupCounts").await;
-                let (api, other) = requests(browser).await;
-                notes.push(format!(
-                    "detail (overview): {} API requests {api:?}; other: {other:?}",
-                    api.len()
-                ));
+                timed_row(browser, &what, &detail, "groupCounts", runs).await;
+                notes.push(requests(browser, "detail (overview)", &detail, "groupCounts").await);
 
                 let members = format!("{detail}/members");
-                let (cold, warm) = cold_and_warm(browser, &members, "memberRows", runs).await;
-                println!(
-                    "| group with {} memberships: members tab, first rows | {} | {} |",
-                    locks.len(),
-                    spread(&cold),
-                    spread(&warm)
+                let what = format!(
+                    "group with {} memberships: members tab, first rows",
+                    locks.len()
                 );
-                load_until(browser, &members, "memberRows").await;
-                let (api, other) = requests(browser).await;
-                notes.push(format!(
-                    "members tab: {} API requests {api:?}; other: {other:?}",
-                    api.len()
-                ));
+                timed_row(browser, &what, &members, "memberRows", runs).await;
+                notes.push(requests(browser, "members tab", &members, "memberRows").await);
             }
         }
         println!("\nRequests per screen (fresh load):");

@@ -25,6 +25,18 @@ pub fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// Waits until something listens on `port` of localhost; fails after `timeout`.
+pub async fn wait_for_port(port: u16, timeout: Duration, what: &str) {
+    let deadline = Instant::now() + timeout;
+    while tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .is_err()
+    {
+        assert!(Instant::now() < deadline, "{what} did not start");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 impl Chrome {
     pub async fn launch() -> Chrome {
         let port = free_port();
@@ -35,14 +47,7 @@ impl Chrome {
             .kill_on_drop(true)
             .spawn()
             .expect("chromedriver runs (scripts/setup --browser installs it)");
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_err()
-        {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        wait_for_port(port, Duration::from_secs(15), "chromedriver").await;
 
         let profile = tempfile::tempdir().unwrap();
         let args = [

@@ -676,13 +676,7 @@ impl Session {
     /// Presses `key` (see [`TAB`] and friends, or text to type) and returns the name of
     /// the element that has focus afterwards, checked by [`Self::assert_focus_visible`].
     pub async fn key(&self, key: &str) -> String {
-        self.browser
-            .active_element()
-            .await
-            .expect("a focused element")
-            .send_keys(key)
-            .await
-            .expect("key press");
+        self.press(key).await;
         let what = match key {
             TAB => "Tab".to_string(),
             SHIFT_TAB => "Shift+Tab".into(),
