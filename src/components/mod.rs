@@ -10,3 +10,4 @@ pub mod modal;
 pub mod owner_switcher;
 pub mod state_diagram;
 pub mod unsaved_guard;
+pub mod url_state;

@@ -2,6 +2,7 @@
 //! filters it needs, and a readable summary of a grant's iCal time restriction.
 
 use crate::api::query::{and_all, contains, encode_component, string_literal};
+use crate::logic::url_state::{page_param, query_string, UrlState};
 
 /// Rows per page in the Grants tab.
 pub const PAGE_SIZE: u64 = 20;
@@ -28,19 +29,16 @@ impl Default for GrantsQuery {
     }
 }
 
-impl GrantsQuery {
-    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+impl UrlState for GrantsQuery {
+    fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
         GrantsQuery {
             all: get("show").as_deref() == Some("all"),
             search: get("q").unwrap_or_default(),
-            page: get("page")
-                .and_then(|p| p.parse().ok())
-                .filter(|p| *p >= 1)
-                .unwrap_or(1),
+            page: page_param(&get),
         }
     }
 
-    pub fn to_url_query(&self) -> String {
+    fn to_url_query(&self) -> String {
         let mut parts = Vec::new();
         if self.all {
             parts.push("show=all".to_string());
@@ -51,13 +49,11 @@ impl GrantsQuery {
         if self.page > 1 {
             parts.push(format!("page={}", self.page));
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        query_string(&parts)
     }
+}
 
+impl GrantsQuery {
     /// The contacts search (`None` when not searching): title or e-mail contains the text.
     pub fn contact_filter(&self) -> Option<String> {
         let text = self.search.trim();

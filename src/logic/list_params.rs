@@ -3,6 +3,7 @@
 //! query that view needs.
 
 use crate::api::query::{contains, encode_component, Direction, Query};
+use crate::logic::url_state::{page_param, query_string, UrlState};
 
 pub const PAGE_SIZES: [u64; 3] = [25, 50, 100];
 pub const DEFAULT_PAGE_SIZE: u64 = 25;
@@ -29,18 +30,14 @@ impl Default for ListParams {
     }
 }
 
-impl ListParams {
-    /// Reads `q`, `sort`, `page`, `size` from the URL query; anything invalid falls back
-    /// to the default rather than failing the page.
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> ListParams {
+impl UrlState for ListParams {
+    /// Reads `q`, `sort`, `page`, `size`.
+    fn from_params(get: impl Fn(&str) -> Option<String>) -> ListParams {
         let default = ListParams::default();
         ListParams {
             search: get("q").unwrap_or_default(),
             descending: get("sort").as_deref() == Some("-title"),
-            page: get("page")
-                .and_then(|p| p.parse().ok())
-                .filter(|p| *p >= 1)
-                .unwrap_or(1),
+            page: page_param(&get),
             size: get("size")
                 .and_then(|s| s.parse().ok())
                 .filter(|s| PAGE_SIZES.contains(s))
@@ -48,8 +45,7 @@ impl ListParams {
         }
     }
 
-    /// The URL query for this view (defaults left out), with its leading `?` or empty.
-    pub fn to_query_string(&self) -> String {
+    fn to_url_query(&self) -> String {
         let mut parts = Vec::new();
         if !self.search.is_empty() {
             parts.push(format!("q={}", encode_component(&self.search)));
@@ -63,13 +59,11 @@ impl ListParams {
         if self.size != DEFAULT_PAGE_SIZE {
             parts.push(format!("size={}", self.size));
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        query_string(&parts)
     }
+}
 
+impl ListParams {
     /// The API request: one row more than shown, to know whether a next page exists.
     pub fn api_query(&self) -> Query {
         let search = self.search.trim();
@@ -152,13 +146,13 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        ListParams::from_query(|k| map.get(k).cloned())
+        ListParams::from_params(|k| map.get(k).cloned())
     }
 
     #[test]
     fn defaults_and_round_trip() {
         assert_eq!(parse(&[]), ListParams::default());
-        assert_eq!(ListParams::default().to_query_string(), "");
+        assert_eq!(ListParams::default().to_url_query(), "");
         let p = parse(&[
             ("q", "O'Brien & Co"),
             ("sort", "-title"),
@@ -169,7 +163,7 @@ mod tests {
         assert!(p.descending);
         assert_eq!((p.page, p.size), (3, 50));
         assert_eq!(
-            p.to_query_string(),
+            p.to_url_query(),
             "?q=O%27Brien%20%26%20Co&sort=-title&page=3&size=50"
         );
     }

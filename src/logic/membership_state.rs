@@ -10,6 +10,7 @@
 use wire::{Membership, MembershipState};
 
 use super::time;
+use super::url_state::{page_param, query_string, UrlState};
 
 /// The four dates of a membership, as the API sends them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -256,23 +257,19 @@ pub struct MembersQuery {
     pub page: u64,
 }
 
-impl MembersQuery {
-    /// Reads the state from URL query parameters (unknown values fall back to defaults).
-    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+impl UrlState for MembersQuery {
+    /// Reads `state`, `past`, `unbound`, `page`.
+    fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
         let flag = |k: &str| get(k).is_some_and(|v| v == "1" || v == "true");
         MembersQuery {
             state: get("state").and_then(|s| parse_state(&s)),
             past: flag("past"),
             unbound: flag("unbound"),
-            page: get("page")
-                .and_then(|p| p.parse().ok())
-                .filter(|p| *p >= 1)
-                .unwrap_or(1),
+            page: page_param(&get),
         }
     }
 
-    /// The URL query (with `?`), leaving defaults out.
-    pub fn to_url_query(&self) -> String {
+    fn to_url_query(&self) -> String {
         let mut parts = Vec::new();
         if let Some(s) = self.state {
             parts.push(format!("state={}", s.as_str()));
@@ -286,13 +283,11 @@ impl MembersQuery {
         if self.page > 1 {
             parts.push(format!("page={}", self.page));
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        query_string(&parts)
     }
+}
 
+impl MembersQuery {
     /// The server-side `$filter`.
     pub fn odata_filter(&self) -> Option<String> {
         match self.state {

@@ -9,3 +9,4 @@ pub mod list_params;
 pub mod membership_state;
 pub mod routes;
 pub mod time;
+pub mod url_state;

@@ -4,16 +4,13 @@
 //! `Transition` keeps the old rows on screen while the next page loads.
 
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map, use_query_map},
-    NavigateOptions,
-};
+use leptos_router::{components::A, hooks::use_params_map};
 use std::time::Duration;
 use wire::{LockGroup, MembershipState};
 
 use crate::api::{lock_groups, use_api};
 use crate::components::create_group_dialog::CreateGroupDialog;
+use crate::components::url_state::use_url_state;
 use crate::logic::list_params::{split_page, ListParams, PAGE_SIZES};
 use crate::logic::routes;
 
@@ -24,13 +21,11 @@ const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
 pub fn LockGroupsPage() -> impl IntoView {
     let api = use_api();
     let params_map = use_params_map();
-    let query_map = use_query_map();
-    let navigate = use_navigate();
     let owner = Memo::new(move |_| params_map.read().get("owner").unwrap_or_default());
-    let params = Memo::new(move |_| {
-        let query = query_map.read();
-        ListParams::from_query(|k| query.get(k))
-    });
+    // Moves to another view of the list. Typing replaces the history entry; paging and
+    // sorting push one, so the back button walks back through them.
+    let (params, go) =
+        use_url_state::<ListParams>(move || routes::lock_groups(&owner.get_untracked()));
 
     // Each answer carries the view it was asked for, so the page knows when what it
     // shows is not yet what the URL asks for.
@@ -41,23 +36,6 @@ pub fn LockGroupsPage() -> impl IntoView {
             let page = rows.map(|rows| split_page(rows, params.size));
             (params, page)
         }
-    });
-
-    // Moves to another view of the list. Typing replaces the history entry; paging and
-    // sorting push one, so the back button walks back through them.
-    let go = Callback::new(move |(next, replace): (ListParams, bool)| {
-        let url = format!(
-            "{}{}",
-            routes::lock_groups(&owner.get_untracked()),
-            next.to_query_string()
-        );
-        navigate(
-            &url,
-            NavigateOptions {
-                replace,
-                ..Default::default()
-            },
-        );
     });
 
     // Search box: local text, sent after a pause.

@@ -3,7 +3,6 @@
 //! access" creates a grant on the group, "Revoke" (with a confirm) revokes one.
 
 use leptos::{html, prelude::*};
-use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsValue;
 use wire::{ContactRef, CreateGrant, Grant};
 
@@ -13,6 +12,7 @@ use crate::api::{grants, lock_groups, use_api, ApiError, Query};
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::modal::Modal;
+use crate::components::url_state::use_url_state;
 use crate::logic::grants_query::{describe_ical, GrantsQuery, CONTACT_LIMIT, PAGE_SIZE};
 use crate::logic::routes::GroupTab;
 use crate::logic::time;
@@ -76,20 +76,10 @@ pub fn GrantsTab() -> impl IntoView {
     let ctx = use_group();
     let api = use_api();
     let announcer = use_announcer();
-    let query_map = use_query_map();
-    let navigate = use_navigate();
-    let query = Memo::new(move |_| {
-        let map = query_map.read();
-        GrantsQuery::from_params(|k| map.get(k))
+    let (query, go) = use_url_state::<GrantsQuery>(move || {
+        GroupTab::Grants.path(&ctx.owner.get_untracked(), &ctx.id.get_untracked())
     });
-    let go = move |q: GrantsQuery| {
-        let path = format!(
-            "{}{}",
-            GroupTab::Grants.path(&ctx.owner.get_untracked(), &ctx.id.get_untracked()),
-            q.to_url_query()
-        );
-        navigate(&path, Default::default());
-    };
+    let go = move |q: GrantsQuery| go.run((q, false));
 
     let list_api = api.clone();
     let list = LocalResource::new(move || {
@@ -188,9 +178,6 @@ pub fn GrantsTab() -> impl IntoView {
         });
     };
 
-    let go_show = go.clone();
-    let go_search = go.clone();
-    let go_page = go;
     let search_input = NodeRef::<html::Input>::new();
 
     let rows = move || {
@@ -276,7 +263,7 @@ pub fn GrantsTab() -> impl IntoView {
                 on:submit=move |ev| {
                     ev.prevent_default();
                     let text = search_input.get().map(|i| i.value()).unwrap_or_default();
-                    go_search(query.get_untracked().with(|q| q.search = text.trim().to_string()));
+                    go(query.get_untracked().with(|q| q.search = text.trim().to_string()));
                 }
             >
                 <label for="grant-search">"Search by contact"</label>
@@ -297,7 +284,7 @@ pub fn GrantsTab() -> impl IntoView {
                     prop:checked=move || query.read().all
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        go_show(query.get_untracked().with(|q| q.all = on));
+                        go(query.get_untracked().with(|q| q.all = on));
                     }
                 />
                 "Show revoked grants too"
@@ -313,7 +300,7 @@ pub fn GrantsTab() -> impl IntoView {
             label="Grants pages"
             page=Signal::derive(move || query.read().page)
             more=Signal::derive(move || list.get().and_then(Result::ok).is_some_and(|r| r.1))
-            on_page=Callback::new(move |p| go_page(query.get_untracked().with(|q| q.page = p)))
+            on_page=Callback::new(move |p| go(query.get_untracked().with(|q| q.page = p)))
         />
 
         <Modal open=form_open labelledby="grant-title" initial_focus=cancel_grant>

@@ -9,7 +9,6 @@ pub mod common;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use wire::{Membership, MembershipState};
 
 use self::add_locks::AddLocks;
@@ -17,6 +16,7 @@ use self::common::{head, is_sandbox, now_ms, stamp, summary, Outcome, Outcomes, 
 use crate::api::{locks, memberships, use_api, Query};
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::url_state::use_url_state;
 use crate::logic::membership_state::{
     behind, derive, icon, label, Dates, Event, MembersQuery, PAGE_SIZE,
 };
@@ -69,20 +69,10 @@ pub fn MembersTab() -> impl IntoView {
     let api = use_api();
     let announcer = use_announcer();
     let sandbox = is_sandbox();
-    let query_map = use_query_map();
-    let navigate = use_navigate();
-    let query = Memo::new(move |_| {
-        let map = query_map.read();
-        MembersQuery::from_params(|k| map.get(k))
+    let (query, go) = use_url_state::<MembersQuery>(move || {
+        GroupTab::Members.path(&ctx.owner.get_untracked(), &ctx.id.get_untracked())
     });
-    let go = move |q: MembersQuery| {
-        let path = format!(
-            "{}{}",
-            GroupTab::Members.path(&ctx.owner.get_untracked(), &ctx.id.get_untracked()),
-            q.to_url_query()
-        );
-        navigate(&path, Default::default());
-    };
+    let go = move |q: MembersQuery| go.run((q, false));
 
     let list_api = api.clone();
     let list = LocalResource::new(move || {
@@ -262,10 +252,6 @@ pub fn MembersTab() -> impl IntoView {
         id: ctx.id,
     };
 
-    let go_state = go.clone();
-    let go_past = go.clone();
-    let go_unbound = go.clone();
-    let go_page = go;
     let filters = view! {
         <div class="filters" role="group" aria-label="Filter members">
             <div class="field">
@@ -275,7 +261,7 @@ pub fn MembersTab() -> impl IntoView {
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         let state = crate::logic::membership_state::parse_state(&value);
-                        go_state(query.get_untracked().with(|q| q.state = state));
+                        go(query.get_untracked().with(|q| q.state = state));
                     }
                 >
                     <option value="" selected=move || query.read().state.is_none()>
@@ -299,7 +285,7 @@ pub fn MembersTab() -> impl IntoView {
                     prop:checked=move || query.read().past
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        go_past(query.get_untracked().with(|q| q.past = on));
+                        go(query.get_untracked().with(|q| q.past = on));
                     }
                 />
                 "Show past members (Unjoined)"
@@ -310,7 +296,7 @@ pub fn MembersTab() -> impl IntoView {
                     prop:checked=move || query.read().unbound
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        go_unbound(query.get_untracked().with(|q| q.unbound = on));
+                        go(query.get_untracked().with(|q| q.unbound = on));
                     }
                 />
                 "Include unbound locks"
@@ -397,7 +383,7 @@ pub fn MembersTab() -> impl IntoView {
             label="Members pages"
             page=Signal::derive(move || query.read().page)
             more=Signal::derive(move || rows.read().as_ref().is_some_and(|r| r.1))
-            on_page=Callback::new(move |p| go_page(query.get_untracked().with(|q| q.page = p)))
+            on_page=Callback::new(move |p| go(query.get_untracked().with(|q| q.page = p)))
         />
         <AddLocks
             open=picker_open
