@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 /// If focus is on `<body>`, focuses the main heading (made focusable for that). Retries
-/// for up to 3 s, since a page still loading its data shows its heading later.
+/// for up to 10 s, since a page still loading its data shows its heading later.
 pub fn rescue_focus() {
     fn attempt(tries_left: u32) {
         let doc = document();
@@ -38,7 +38,7 @@ pub fn rescue_focus() {
             None => {}
         }
     }
-    request_animation_frame(|| attempt(60));
+    request_animation_frame(|| attempt(200));
 }
 
 /// Watches for the focused element being removed from the page (a row re-rendered after

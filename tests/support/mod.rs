@@ -653,7 +653,7 @@ impl Session {
     /// (never lost to `<body>`) and visibly marked. Waits briefly, since focus moves
     /// asynchronously when a dialog opens or a page changes.
     pub async fn assert_focus_visible(&self, after: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(5);
+        let deadline = Instant::now() + WAIT;
         loop {
             let state = self.eval(&format!("{FIND_BY_ROLE}\n{FOCUS_STATE}")).await;
             let name = state["name"].as_str().unwrap_or_default().to_string();
