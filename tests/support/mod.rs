@@ -102,6 +102,11 @@ where
             .await;
     }
     if outcome.is_err() {
+        // Blocked requests often explain a failure: show what the CSP reported.
+        let reports = session.server.take_csp_reports();
+        if !reports.is_empty() {
+            eprintln!("CSP violation reports:\n{}", reports.join("\n"));
+        }
         session.save_evidence(name).await;
     }
     let _ = session.browser.clone().close().await;
