@@ -9,6 +9,7 @@ use leptos_router::{
 use crate::api::ApiClient;
 use crate::auth;
 use crate::components::announcer::{Announcer, AnnouncerRegion};
+use crate::components::focus_keeper::FocusKeeper;
 use crate::components::layout::{Footer, Header};
 use crate::config::Config;
 use crate::pages::{
@@ -88,6 +89,7 @@ pub fn App(config: Config) -> impl IntoView {
             </main>
             <Footer/>
             <AnnouncerRegion/>
+            <FocusKeeper/>
         </Router>
     }
 }

@@ -4,6 +4,7 @@ pub mod announcer;
 pub mod confirm_dialog;
 pub mod create_group_dialog;
 pub mod delete_group_dialog;
+pub mod focus_keeper;
 pub mod layout;
 pub mod modal;
 pub mod owner_switcher;

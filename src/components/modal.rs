@@ -5,6 +5,8 @@
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 
+use crate::components::focus_keeper::rescue_focus;
+
 #[component]
 pub fn Modal(
     /// Whether the dialog is shown; set to false when the dialog closes itself (Escape).
@@ -50,10 +52,12 @@ pub fn Modal(
 
     let on_close = move |_| {
         open.set(false);
-        if let Some(opener) = opener.get_value() {
-            if opener.is_connected() {
+        match opener.get_value() {
+            Some(opener) if opener.is_connected() => {
                 let _ = opener.focus();
             }
+            // What opened the dialog is gone (e.g. the row it acted on changed).
+            _ => rescue_focus(),
         }
     };
 

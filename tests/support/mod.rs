@@ -10,21 +10,19 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod nginx;
 
-use std::net::TcpListener;
 use std::path::PathBuf;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::{Element, ElementRef};
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::Client;
 use futures::FutureExt;
 use serde_json::{json, Value};
 
 pub const DEV_TOKEN: &str = "sandbox-dev-token";
 const WAIT: Duration = Duration::from_secs(15);
-const CHROMIUM: &str = "/usr/lib/chromium/chromium";
 /// How long violation reports may take to arrive after the page caused them (Chromium
 /// sends them right away; the deliberate violation in `e2e_security.rs` proves this
 /// is long enough).
@@ -39,19 +37,11 @@ pub struct Session {
     console_url: String,
     _console: Option<(nginx::Nginx, tempfile::TempDir)>,
     _db_dir: tempfile::TempDir,
-    _profile: tempfile::TempDir,
-    _driver: tokio::process::Child,
+    _chrome: browser::Chrome,
 }
 
 fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
 }
 
 /// Runs `body` against a fresh sandbox (with `--demo`) and browser; on failure saves
@@ -130,10 +120,11 @@ impl Session {
         config.static_dir = dist;
         config.demo = true;
         config.dev_token = Some(DEV_TOKEN.into());
-        let console_port = free_port();
-        let console_origin = format!("http://127.0.0.1:{console_port}");
+        let console_port = browser::free_port();
         if two_origins {
-            config.cors_origins.push(console_origin.clone());
+            config
+                .cors_origins
+                .push(format!("http://127.0.0.1:{console_port}"));
         }
         let server = sandbox::start(config).await.expect("sandbox starts");
         let (console_url, console) = if two_origins {
@@ -157,61 +148,16 @@ impl Session {
             (server.url(), None)
         };
 
-        let port = free_port();
-        let driver = tokio::process::Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("chromedriver runs (scripts/setup --browser installs it)");
-        let deadline = Instant::now() + WAIT;
-        while tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_err()
-        {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-
-        let profile = tempfile::tempdir().unwrap();
-        let args = [
-            "--headless=new".to_string(),
-            "--no-sandbox".into(),
-            "--disable-gpu".into(),
-            "--disable-dev-shm-usage".into(),
-            "--disable-background-networking".into(),
-            "--disable-component-update".into(),
-            "--disable-sync".into(),
-            "--disable-default-apps".into(),
-            "--disable-extensions".into(),
-            "--no-first-run".into(),
-            "--no-default-browser-check".into(),
-            "--window-size=1280,900".into(),
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost".into(),
-            format!("--user-data-dir={}", profile.path().display()),
-        ];
-        let caps = json!({
-            "goog:chromeOptions": { "binary": CHROMIUM, "args": args },
-            "goog:loggingPrefs": { "browser": "ALL" },
-        });
-        let mut builder =
-            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
-        builder.capabilities(caps.as_object().unwrap().clone());
-        let browser = builder
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a Chromium session");
+        let chrome = browser::Chrome::launch().await;
 
         Session {
-            browser,
+            browser: chrome.client.clone(),
             server,
             http: reqwest::Client::new(),
             console_url,
             _console: console,
             _db_dir: db_dir,
-            _profile: profile,
-            _driver: driver,
+            _chrome: chrome,
         }
     }
 
@@ -768,5 +714,103 @@ impl Session {
         self.set_dark(true).await;
         self.assert_accessible(&format!("{what} (dark)")).await;
         self.set_dark(false).await;
+    }
+}
+
+// Keyboard paths (tests/e2e_keyboard.rs): keys as a user presses them, with focus checked
+// after every one.
+pub const TAB: &str = "\u{E004}";
+pub const SHIFT_TAB: &str = "\u{E008}\u{E004}";
+pub const ENTER: &str = "\u{E007}";
+pub const ESCAPE: &str = "\u{E00C}";
+pub const SPACE: &str = " ";
+
+/// Where focus is: `(body)` when lost, else `role-ish tag: accessible name`, and whether
+/// the focused element shows a focus indicator (an outline or a box shadow; for links in
+/// the SVG diagram, the highlighted stroke of their shape).
+const FOCUS_STATE: &str = r#"
+const a = document.activeElement;
+if (!a || a === document.body || !a.isConnected) return { name: '(body)', visible: false };
+const cs = getComputedStyle(a);
+let marked = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
+if (!marked && a.namespaceURI === 'http://www.w3.org/2000/svg') {
+  const shape = a.querySelector('rect, circle, ellipse, path');
+  marked = !!shape && parseFloat(getComputedStyle(shape).strokeWidth) >= 3;
+}
+return { name: accName(a), visible: marked };
+"#;
+
+impl Session {
+    /// The focused element's accessible name, after checking that focus is on an element
+    /// (never lost to `<body>`) and visibly marked. Waits briefly, since focus moves
+    /// asynchronously when a dialog opens or a page changes.
+    pub async fn assert_focus_visible(&self, after: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let state = self.eval(&format!("{FIND_BY_ROLE}\n{FOCUS_STATE}")).await;
+            let name = state["name"].as_str().unwrap_or_default().to_string();
+            if name != "(body)" && state["visible"] == json!(true) {
+                return name;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "after {after}: focus is {} ({name:?})",
+                if name == "(body)" {
+                    "lost to <body>"
+                } else {
+                    "not visibly marked"
+                }
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Presses `key` (see [`TAB`] and friends, or text to type) and returns the name of
+    /// the element that has focus afterwards, checked by [`Self::assert_focus_visible`].
+    pub async fn key(&self, key: &str) -> String {
+        self.press(key).await;
+        let what = match key {
+            TAB => "Tab".to_string(),
+            SHIFT_TAB => "Shift+Tab".into(),
+            ENTER => "Enter".into(),
+            ESCAPE => "Escape".into(),
+            SPACE => "Space".into(),
+            text => format!("typing {text:?}"),
+        };
+        self.assert_focus_visible(&what).await
+    }
+
+    /// Waits until the element named `name` has focus (focus can move twice when a
+    /// dialog opens: first to its first control, then to the one the dialog chose).
+    pub async fn expect_focus(&self, name: &str, why: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let now = self.assert_focus_visible(why).await;
+            if now == name {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{why}: focus is on {now:?}, not {name:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Presses Tab (or Shift+Tab when `back`) until the element named `name` has focus;
+    /// fails after 60 presses. Returns how many presses it took.
+    pub async fn tab_to(&self, name: &str, back: bool) -> usize {
+        let key = if back { SHIFT_TAB } else { TAB };
+        let mut seen = Vec::new();
+        for presses in 1..=60 {
+            let now = self.key(key).await;
+            // Printed only when the test fails: the path focus took.
+            eprintln!("{} -> {now}", if back { "Shift+Tab" } else { "Tab" });
+            if now == name {
+                return presses;
+            }
+            seen.push(now);
+        }
+        panic!("{name:?} never got focus by keyboard; focus went through {seen:?}");
     }
 }

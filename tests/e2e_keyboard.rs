@@ -1,0 +1,128 @@
+//! The everyday path with the keyboard alone: create a group, add a lock, remove it and
+//! delete the group using only Tab, Shift+Tab, Enter, Space and Escape (plus typing the
+//! title). After every key, focus must be on an element (never lost to `<body>`) and
+//! visibly marked.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::Value;
+use support::{ENTER, ESCAPE, SPACE};
+
+const FORWARD: bool = false;
+const BACK: bool = true;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_add_remove_delete_with_the_keyboard_only() {
+    support::run("keyboard_only", async |s| {
+        s.goto("/owners/1/lock-groups").await;
+        s.by_role_prefix("table", "Lock groups").await;
+
+        // The skip link comes first and leads into the page.
+        s.tab_to("Skip to main content", FORWARD).await;
+
+        // Create: Escape closes the form and gives focus back to the button; what was
+        // typed is kept for the next opening.
+        s.tab_to("New lock group", FORWARD).await;
+        s.key(ENTER).await;
+        s.expect_focus("Title", "the form opens on its title").await;
+        s.key("Keyboard Path").await;
+        s.key(ESCAPE).await;
+        s.expect_focus("New lock group", "after escape").await;
+        s.wait_gone("dialog", "New lock group").await;
+        s.key(ENTER).await;
+        s.expect_focus("Title", "after enter").await;
+        let title = s.by_role("textbox", "Title").await;
+        assert_eq!(
+            title.prop("value").await.unwrap().as_deref(),
+            Some("Keyboard Path"),
+            "Escape keeps the draft"
+        );
+        s.tab_to("Create lock group", FORWARD).await;
+        s.key(ENTER).await;
+        s.by_role("status", "Lock group created").await;
+        s.by_role("heading", "Keyboard Path").await;
+        assert_eq!(
+            s.assert_focus_visible("creating the group").await,
+            "Keyboard Path",
+            "focus moves to the new page's heading"
+        );
+        let path = s.path().await;
+        let id: String = path.rsplit('/').next().unwrap().to_string();
+
+        // Members tab, then add a lock with Space in the picker.
+        s.tab_to("Members", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_for_path(|p| p.ends_with("/members"), "the Members tab")
+            .await;
+        s.by_role("table", "Lock memberships").await;
+        s.tab_to("Add locks", FORWARD).await;
+        s.key(ENTER).await;
+        s.expect_focus("Cancel", "the picker opens with focus on Cancel")
+            .await;
+        s.by_role("checkbox", "Pick Main Entrance").await;
+        s.tab_to("Pick Main Entrance", BACK).await;
+        s.key(SPACE).await;
+        s.wait_for_text("1 lock picked.").await;
+        // Shift+Tab walked back past the row; Tab walks forward again.
+        s.tab_to("Add 1 lock", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_gone("dialog", "Add locks to the group").await;
+        s.wait_for_text("Main Entrance: added, waiting for the lock to sync")
+            .await;
+        s.wait_row("Main Entrance", "Added, waiting for the lock to sync")
+            .await;
+        s.assert_focus_visible("adding the lock").await;
+
+        // Remove it: Escape on the confirm first, then confirm with Enter.
+        s.tab_to("Remove Main Entrance from group", FORWARD).await;
+        s.key(ENTER).await;
+        s.expect_focus("Cancel", "the confirm starts on Cancel")
+            .await;
+        s.key(ESCAPE).await;
+        s.expect_focus("Remove Main Entrance from group", "after escape")
+            .await;
+        s.key(ENTER).await;
+        s.expect_focus("Cancel", "after enter").await;
+        s.tab_to("Remove from group", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_for_text("Main Entrance: removed, waiting for the lock to sync")
+            .await;
+        s.wait_row("Main Entrance", "Removed, waiting for the lock to sync")
+            .await;
+        s.assert_focus_visible("removing the lock").await;
+
+        // The row's Remove button is gone, so focus went to the page heading; from there
+        // to the Overview tab, then delete the group, forcing the pending removal with
+        // Space on its checkbox.
+        s.tab_to("Overview", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_for_path(
+            |p| p.ends_with(&format!("/lock-groups/{id}")),
+            "the Overview tab",
+        )
+        .await;
+        s.tab_to("Delete lock group", FORWARD).await;
+        s.key(ENTER).await;
+        s.expect_focus("Cancel", "the delete dialog starts on Cancel")
+            .await;
+        s.by_role("alertdialog", "Delete “Keyboard Path”?").await;
+        // The options come before the buttons.
+        s.tab_to("Remove every lock from the group", BACK).await;
+        s.key(SPACE).await;
+        s.tab_to("Delete lock group", FORWARD).await;
+        s.key(ENTER).await;
+        s.by_role("status", "Lock group deleted").await;
+        s.wait_for_path(|p| p == "/owners/1/lock-groups", "the list")
+            .await;
+        assert_eq!(
+            s.assert_focus_visible("deleting the group").await,
+            "Lock groups",
+            "focus moves to the list's heading"
+        );
+
+        let group: Value = s.api_get(&format!("/Owners/1/LockGroups/{id}")).await;
+        assert_eq!(group["active"], false, "the group is deleted: {group}");
+    })
+    .await;
+}
