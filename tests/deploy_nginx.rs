@@ -49,11 +49,12 @@ async fn the_example_nginx_configuration_serves_the_console_as_documented() {
             .unwrap_or_else(|| panic!("index.html names a {suffix} file"))
             .to_string()
     };
-    let (wasm, js, css, start) = (
+    let (wasm, js, css, start, icon) = (
         named("_bg.wasm"),
         named(&named("_bg.wasm").replace("_bg.wasm", ".js")),
         named(".css"),
         named(".js"),
+        named(".svg"),
     );
     assert!(
         start.starts_with("/start-"),
@@ -101,6 +102,7 @@ async fn the_example_nginx_configuration_serves_the_console_as_documented() {
         (&js, "application/javascript"),
         (&start, "application/javascript"),
         (&css, "text/css"),
+        (&icon, "image/svg+xml"),
     ] {
         let r = get(path, "identity").await.unwrap();
         assert_eq!(r.status(), StatusCode::OK, "{path}");
