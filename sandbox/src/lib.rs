@@ -8,6 +8,7 @@ pub mod error;
 pub mod model;
 pub mod oauth;
 pub mod odata;
+pub mod security;
 pub mod seed;
 pub mod timefmt;
 mod web;
@@ -71,6 +72,8 @@ pub struct AppState {
     pub max_groups_per_lock: u32,
     pub token_ttl: Duration,
     pub static_dir: Arc<PathBuf>,
+    /// Content-Security-Policy violation reports received (`/sandbox/csp-reports`).
+    pub csp_reports: Arc<security::CspReports>,
 }
 
 /// A running sandbox.
@@ -78,6 +81,7 @@ pub struct Server {
     addr: SocketAddr,
     shutdown: tokio::sync::oneshot::Sender<()>,
     task: tokio::task::JoinHandle<()>,
+    csp_reports: Arc<security::CspReports>,
 }
 
 impl Server {
@@ -88,6 +92,17 @@ impl Server {
     /// `http://HOST:PORT`, without a trailing slash.
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The Content-Security-Policy violation reports browsers sent so far (each the body
+    /// as received), oldest first.
+    pub fn csp_reports(&self) -> Vec<String> {
+        self.csp_reports.all()
+    }
+
+    /// As [`Server::csp_reports`], and forgets them.
+    pub fn take_csp_reports(&self) -> Vec<String> {
+        self.csp_reports.take()
     }
 
     /// Stops accepting connections and waits for open requests to finish.
@@ -134,7 +149,9 @@ pub async fn start(config: Config) -> anyhow::Result<Server> {
         max_groups_per_lock: config.max_groups_per_lock,
         token_ttl: config.token_ttl,
         static_dir: Arc::new(config.static_dir.clone()),
+        csp_reports: Arc::new(security::CspReports::default()),
     };
+    let csp_reports = state.csp_reports.clone();
     let app = web::app(state, &config.cors_origins);
 
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
@@ -154,6 +171,7 @@ pub async fn start(config: Config) -> anyhow::Result<Server> {
         addr,
         shutdown: tx,
         task,
+        csp_reports,
     })
 }
 

@@ -19,6 +19,7 @@ use crate::AppState;
 pub fn app(state: AppState, cors_origins: &[String]) -> Router {
     let inner = crate::api::routes()
         .merge(crate::oauth::routes())
+        .merge(crate::security::routes())
         .route("/api", any(error::not_found_route))
         .route("/api/{*rest}", any(error::not_found_route))
         .route("/sandbox", any(error::not_found_route))
@@ -166,8 +167,14 @@ Build it and start the sandbox with the run command in the project's README.</p>
 <p>The API is up at <code>/api/v1</code> (see <code>sandbox/README.md</code>).</p>";
 
 /// Everything that is not an API route: the console's files, with `index.html` for
-/// unknown paths (the console's deep links).
+/// unknown paths (the console's deep links), each with the security headers.
 async fn static_files(State(app): State<AppState>, req: Request) -> Response {
+    let mut resp = serve_static(&app, req).await;
+    crate::security::add_headers(&app.static_dir, resp.headers_mut()).await;
+    resp
+}
+
+async fn serve_static(app: &AppState, req: Request) -> Response {
     let path = req.uri().path().to_string();
     let dir = app.static_dir.as_ref().clone();
     let index = dir.join("index.html");

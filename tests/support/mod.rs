@@ -3,10 +3,15 @@
 //! driven through chromedriver. Elements are found the way a user finds them: by role
 //! and accessible name. On failure a screenshot and the page HTML are saved under
 //! `tests/artifacts/<test>/`.
+//!
+//! The console's Content-Security-Policy is in force in every test (the sandbox sends it
+//! with `report-uri /sandbox/csp-reports`): a test fails when the browser reported any
+//! violation, with the report's text.
 
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod nginx;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -18,12 +23,19 @@ use serde_json::{json, Value};
 
 pub const DEV_TOKEN: &str = "sandbox-dev-token";
 const WAIT: Duration = Duration::from_secs(15);
+/// How long violation reports may take to arrive after the page caused them (Chromium
+/// sends them right away; the deliberate violation in `e2e_security.rs` proves this
+/// is long enough).
+const LATE_REPORTS: Duration = Duration::from_millis(300);
 
 /// One running test: sandbox + browser.
 pub struct Session {
     pub browser: Client,
     pub server: sandbox::Server,
     pub http: reqwest::Client,
+    /// Where the console is served: the sandbox, or nginx in the two-origin tests.
+    console_url: String,
+    _console: Option<(nginx::Nginx, tempfile::TempDir)>,
     _db_dir: tempfile::TempDir,
     _chrome: browser::Chrome,
 }
@@ -47,11 +59,44 @@ pub async fn run_with<F>(name: &str, config: sandbox::Config, body: F)
 where
     F: AsyncFnOnce(&Session),
 {
-    let session = Session::start(config).await;
-    let outcome = std::panic::AssertUnwindSafe(body(&session))
+    run_session(name, Session::start(config, false).await, body).await
+}
+
+/// As [`run`], with the console served by nginx with the example configuration
+/// (`deploy/nginx/lock-groups-admin.conf`) on one origin, and the sandbox's API and
+/// sign-in on another (allowed by `--cors-origin`). The console's `config.json` names
+/// the sandbox's absolute URLs and no dev token: the admin signs in.
+pub async fn run_two_origins<F>(name: &str, body: F)
+where
+    F: AsyncFnOnce(&Session),
+{
+    run_session(
+        name,
+        Session::start(sandbox::Config::default(), true).await,
+        body,
+    )
+    .await
+}
+
+async fn run_session<F>(name: &str, session: Session, body: F)
+where
+    F: AsyncFnOnce(&Session),
+{
+    let mut outcome = std::panic::AssertUnwindSafe(body(&session))
         .catch_unwind()
         .await;
+    if outcome.is_ok() {
+        // Also a failure: anything the CSP blocked during the test.
+        outcome = std::panic::AssertUnwindSafe(session.assert_no_csp_violations())
+            .catch_unwind()
+            .await;
+    }
     if outcome.is_err() {
+        // Blocked requests often explain a failure: show what the CSP reported.
+        let reports = session.server.take_csp_reports();
+        if !reports.is_empty() {
+            eprintln!("CSP violation reports:\n{}", reports.join("\n"));
+        }
         session.save_evidence(name).await;
     }
     let _ = session.browser.clone().close().await;
@@ -62,7 +107,7 @@ where
 }
 
 impl Session {
-    async fn start(mut config: sandbox::Config) -> Session {
+    async fn start(mut config: sandbox::Config, two_origins: bool) -> Session {
         let dist = repo_root().join("dist");
         assert!(
             dist.join("index.html").exists(),
@@ -75,7 +120,33 @@ impl Session {
         config.static_dir = dist;
         config.demo = true;
         config.dev_token = Some(DEV_TOKEN.into());
+        let console_port = browser::free_port();
+        if two_origins {
+            config
+                .cors_origins
+                .push(format!("http://127.0.0.1:{console_port}"));
+        }
         let server = sandbox::start(config).await.expect("sandbox starts");
+        let (console_url, console) = if two_origins {
+            let api = server.url();
+            let config = json!({
+                "apiBaseUrl": format!("{api}/api/v1"),
+                "sandbox": true,
+                "signIn": {
+                    "authorizeUrl": format!("{api}/connect/authorize"),
+                    "tokenUrl": format!("{api}/connect/token"),
+                    "clientId": "lock-groups-admin",
+                    "scopes": "read:owneraccounts read:core:entities write:core:entities read:grants write:grants offline_access",
+                    "redirectUri": "/auth/callback",
+                },
+            });
+            let root = nginx::console_root(&serde_json::to_string_pretty(&config).unwrap());
+            let report_uri = format!("{api}{}", sandbox::security::REPORT_PATH);
+            let web = nginx::Nginx::start(console_port, root.path(), &api, Some(&report_uri));
+            (web.url(), Some((web, root)))
+        } else {
+            (server.url(), None)
+        };
 
         let chrome = browser::Chrome::launch().await;
 
@@ -83,6 +154,8 @@ impl Session {
             browser: chrome.client.clone(),
             server,
             http: reqwest::Client::new(),
+            console_url,
+            _console: console,
             _db_dir: db_dir,
             _chrome: chrome,
         }
@@ -103,9 +176,28 @@ impl Session {
         eprintln!("evidence saved in {}", dir.display());
     }
 
-    /// Absolute URL of a console path on the sandbox.
+    /// Absolute URL of a console path (on the sandbox, or on nginx in the two-origin tests).
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.server.url(), path)
+        format!("{}{}", self.console_url, path)
+    }
+
+    /// The violation reports the browser sent since the last call (waiting briefly for late
+    /// ones), each as received.
+    pub async fn take_csp_reports(&self) -> Vec<String> {
+        tokio::time::sleep(LATE_REPORTS).await;
+        self.server.take_csp_reports()
+    }
+
+    /// Fails, with their text, when the browser reported Content-Security-Policy violations
+    /// (run after every test by [`run`]).
+    pub async fn assert_no_csp_violations(&self) {
+        let reports = self.take_csp_reports().await;
+        assert!(
+            reports.is_empty(),
+            "the Content-Security-Policy blocked something during the test ({} reports):\n{}",
+            reports.len(),
+            reports.join("\n")
+        );
     }
 
     pub async fn goto(&self, path: &str) {

@@ -1,0 +1,110 @@
+//! The console under its Content-Security-Policy, in a real browser: a violation is
+//! reported and fails the test that caused it (so the check after every test can fail),
+//! and titles and descriptions from the API are shown as text, never as HTML.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use futures::FutureExt;
+use serde_json::{json, Value};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deliberate_violation_is_blocked_reported_and_fails_the_check() {
+    support::run("csp_violation_caught", async |s| {
+        s.goto("/owners/1/lock-groups").await;
+        s.by_role("heading", "Lock groups").await;
+
+        // What an injection would try: an inline script, and an inline style attribute.
+        let outcome = s
+            .eval(
+                r#"const script = document.createElement('script');
+                   script.textContent = 'window.__injected = true;';
+                   document.body.append(script);
+                   const h1 = document.querySelector('h1');
+                   h1.setAttribute('style', 'color: rgb(255, 0, 0)');
+                   return { ran: window.__injected === true, color: getComputedStyle(h1).color };"#,
+            )
+            .await;
+        assert_eq!(
+            outcome["ran"],
+            json!(false),
+            "the inline script was blocked"
+        );
+        assert_ne!(
+            outcome["color"],
+            json!("rgb(255, 0, 0)"),
+            "the inline style was blocked"
+        );
+
+        // The check every test ends with fails, naming both.
+        let check = std::panic::AssertUnwindSafe(s.assert_no_csp_violations())
+            .catch_unwind()
+            .await;
+        let panic = check.expect_err("the violations must fail the check");
+        let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
+        for directive in ["script-src-elem", "style-src-attr"] {
+            assert!(
+                message.contains(directive),
+                "{directive} in the failure message: {message}"
+            );
+        }
+        assert!(
+            message.contains("/owners/1/lock-groups"),
+            "the page is named: {message}"
+        );
+        // The check took them: the test itself ends clean.
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn titles_and_descriptions_from_the_api_are_text_never_html() {
+    support::run("text_not_html", async |s| {
+        const TITLE: &str = "<img src=x onerror=alert(1)>";
+        const DESCRIPTION: &str = "<b>bold</b><script>window.__xss = 1</script>";
+        s.goto("/owners/1/lock-groups").await;
+        s.by_role("button", "New lock group")
+            .await
+            .click()
+            .await
+            .unwrap();
+        s.by_role("textbox", "Title")
+            .await
+            .send_keys(TITLE)
+            .await
+            .unwrap();
+        s.by_role("textbox", "Description")
+            .await
+            .send_keys(DESCRIPTION)
+            .await
+            .unwrap();
+        s.by_role("button", "Create lock group")
+            .await
+            .click()
+            .await
+            .unwrap();
+
+        // The group's page: heading and description exactly as typed.
+        s.by_role("heading", TITLE).await;
+        s.wait_for_text(DESCRIPTION).await;
+        let path = s.path().await;
+
+        // The list: a link named exactly the title.
+        s.goto("/owners/1/lock-groups").await;
+        let link = s.by_role("link", TITLE).await;
+        assert_eq!(link.text().await.unwrap(), TITLE);
+
+        // Nothing was made an element or run, on either page.
+        let check = r#"return { imgs: document.querySelectorAll('img, b, main script').length,
+                                xss: window.__xss === undefined ? null : window.__xss };"#;
+        assert_eq!(s.eval(check).await, json!({"imgs": 0, "xss": Value::Null}));
+        s.goto(&path).await;
+        s.by_role("heading", TITLE).await;
+        assert_eq!(s.eval(check).await, json!({"imgs": 0, "xss": Value::Null}));
+        assert!(
+            s.browser.get_alert_text().await.is_err(),
+            "no alert was opened"
+        );
+    })
+    .await;
+}
