@@ -42,6 +42,47 @@ async fn owner_switcher_shows_the_owner_accounts_from_the_api() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn settings_knows_the_current_owner_and_switches_to_another() {
+    support::run("settings_owner", async |s| {
+        s.goto("/owners/2/lock-groups").await;
+        s.by_role("heading", "Lock groups").await;
+        s.by_role("link", "Settings").await.click().await.unwrap();
+        s.by_role("heading", "Settings").await;
+
+        // Outside any owner's pages, the switcher still shows the one the admin works in.
+        let switcher = s.by_role("combobox", "Owner account").await;
+        s.wait_for_text("Warehouse (current)").await;
+        assert_eq!(switcher.prop("value").await.unwrap().as_deref(), Some("2"));
+        let list = s.by_role("list", "Owner accounts").await;
+        let current = s.by_role("link", "Warehouse").await;
+        assert_eq!(
+            current.attr("aria-current").await.unwrap().as_deref(),
+            Some("true")
+        );
+        assert!(list.text().await.unwrap().contains("Head Office"));
+        let other = s.by_role("link", "Head Office").await;
+        assert_eq!(other.attr("aria-current").await.unwrap(), None);
+
+        other.click().await.unwrap();
+        s.wait_for_path(
+            |p| p == "/owners/1/lock-groups",
+            "Head Office's lock groups",
+        )
+        .await;
+        assert_eq!(
+            s.by_role("combobox", "Owner account")
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("1")
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deep_links_load_and_unknown_pages_say_so() {
     support::run("deep_links", async |s| {
         // A deep link is served index.html by the sandbox and routed by the console.

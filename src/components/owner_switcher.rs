@@ -6,6 +6,23 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::api::{owners::list_owners, use_api};
 use crate::logic::routes;
 
+/// The owner account the admin works in: the one in the address, else the last one there
+/// (so pages outside an owner, like Settings, still know it). Provided by the app.
+#[derive(Clone, Copy)]
+pub struct CurrentOwner(pub RwSignal<Option<String>>);
+
+impl CurrentOwner {
+    pub fn new() -> Self {
+        CurrentOwner(RwSignal::new(None))
+    }
+}
+
+impl Default for CurrentOwner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[component]
 pub fn OwnerSwitcher() -> impl IntoView {
     let api = use_api();
@@ -14,7 +31,14 @@ pub fn OwnerSwitcher() -> impl IntoView {
         async move { list_owners(&api).await }
     });
     let location = use_location();
-    let current = Memo::new(move |_| routes::owner_from_path(&location.pathname.get()));
+    let current = expect_context::<CurrentOwner>().0;
+    Effect::new(move |_| {
+        if let Some(owner) = routes::owner_from_path(&location.pathname.get()) {
+            if current.get_untracked().as_deref() != Some(owner.as_str()) {
+                current.set(Some(owner));
+            }
+        }
+    });
     let navigate = use_navigate();
     let on_change = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);

@@ -1,16 +1,59 @@
 //! `/settings`: which API and sign-in server the console uses, who is signed in and until
-//! when; sign in, sign out, paste an access token, point this tab at another API.
+//! when; sign in, sign out, switch owner account, paste an access token, point this tab at
+//! another API.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-use crate::api::use_api;
+use crate::api::{owners::list_owners, use_api};
 use crate::auth;
+use crate::components::owner_switcher::CurrentOwner;
 use crate::config::Config;
+use crate::logic::routes;
 use crate::logic::time;
 
 fn reload_at(path: &str) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().assign(path);
+    }
+}
+
+/// The owner accounts the admin may manage, each a link to its lock groups, the current
+/// one marked.
+#[component]
+fn OwnerAccounts() -> impl IntoView {
+    let api = use_api();
+    let owners = LocalResource::new(move || {
+        let api = api.clone();
+        async move { list_owners(&api).await }
+    });
+    let current = expect_context::<CurrentOwner>().0;
+    view! {
+        <h2>"Owner account"</h2>
+        <p>"Lock groups belong to an owner account (a locking system). Open the one to work in:"</p>
+        <Transition fallback=|| view! { <p>"Loading owner accounts…"</p> }>
+            {move || Suspend::new(async move {
+                match owners.await {
+                    Ok(list) => view! {
+                        <ul aria-label="Owner accounts">
+                            {list.into_iter().map(|o| {
+                                let is_current = current.get().as_deref() == Some(o.id.as_str());
+                                view! {
+                                    <li>
+                                        <A href=routes::lock_groups(&o.id)
+                                            attr:aria-current=is_current.then_some("true")>
+                                            {o.name}
+                                        </A>
+                                        {is_current.then_some(" (current)")}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 
@@ -102,7 +145,7 @@ pub fn SettingsPage() -> impl IntoView {
             {start_sign_in.map(|go| view! { <button type="button" class="primary" on:click=go>"Sign in"</button> " " })}
             <button type="button" on:click=sign_out>"Sign out"</button>
         </p>
-        <p>"Switch owner account with the “Owner account” menu at the top of every page."</p>
+        <OwnerAccounts/>
         <h2>"Access token"</h2>
         <form on:submit=use_token>
             <div class="field">
