@@ -193,21 +193,7 @@ async fn a_read_only_admin_is_told_which_permission_is_missing() {
             .await;
         s.by_role("link", "All Staff").await;
 
-        s.by_role("button", "New lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
-        s.by_role("textbox", "Title")
-            .await
-            .send_keys("Night Watch")
-            .await
-            .unwrap();
-        s.by_role("button", "Create lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.submit_new_group("Night Watch").await;
         // A 403 is not a reason to sign in again: it names the missing scope.
         s.wait_for_text("write:core:entities").await;
         assert_eq!(s.path().await, "/owners/1/lock-groups");

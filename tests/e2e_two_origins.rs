@@ -74,21 +74,7 @@ async fn console_and_api_on_two_origins_work_end_to_end() {
 
         // Create.
         s.goto("/owners/1/lock-groups").await;
-        s.by_role("button", "New lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
-        s.by_role("textbox", "Title")
-            .await
-            .send_keys("Across Origins")
-            .await
-            .unwrap();
-        s.by_role("button", "Create lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.submit_new_group("Across Origins").await;
         s.by_role("heading", "Across Origins").await;
         s.by_role("status", "Lock group created").await;
         let created: Vec<Value> = s

@@ -570,6 +570,26 @@ impl Session {
         }
     }
 
+    /// Opens "New lock group", types `title` and clicks "Create lock group" (whatever the
+    /// server then answers is for the test to check).
+    pub async fn submit_new_group(&self, title: &str) {
+        self.by_role("button", "New lock group")
+            .await
+            .click()
+            .await
+            .unwrap();
+        self.by_role("textbox", "Title")
+            .await
+            .send_keys(title)
+            .await
+            .unwrap();
+        self.by_role("button", "Create lock group")
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
     /// Presses a key on the focused element (e.g. `"\u{E00C}"` for Escape).
     pub async fn press(&self, key: &str) {
         self.browser
