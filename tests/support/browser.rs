@@ -38,9 +38,23 @@ pub async fn wait_for_port(port: u16, timeout: Duration, what: &str) {
 }
 
 impl Chrome {
+    /// Starts chromedriver and a Chromium session. A free port can be taken by another
+    /// test between choosing it and chromedriver binding it (two tests start at once), so
+    /// a launch that fails is retried on a new port before giving up.
     pub async fn launch() -> Chrome {
+        let mut last_error = String::new();
+        for _ in 0..3 {
+            match Self::try_launch().await {
+                Ok(chrome) => return chrome,
+                Err(e) => last_error = e,
+            }
+        }
+        panic!("no Chromium session after 3 attempts: {last_error}");
+    }
+
+    async fn try_launch() -> Result<Chrome, String> {
         let port = free_port();
-        let driver = tokio::process::Command::new("chromedriver")
+        let mut driver = tokio::process::Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -48,6 +62,11 @@ impl Chrome {
             .spawn()
             .expect("chromedriver runs (scripts/setup --browser installs it)");
         wait_for_port(port, Duration::from_secs(15), "chromedriver").await;
+        if let Ok(Some(status)) = driver.try_wait() {
+            return Err(format!(
+                "chromedriver exited ({status}), port {port} taken?"
+            ));
+        }
 
         let profile = tempfile::tempdir().unwrap();
         let args = [
@@ -76,11 +95,11 @@ impl Chrome {
         let client = builder
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
-            .expect("a Chromium session");
-        Chrome {
+            .map_err(|e| format!("chromedriver on port {port}: {e}"))?;
+        Ok(Chrome {
             client,
             _profile: profile,
             _driver: driver,
-        }
+        })
     }
 }
