@@ -191,6 +191,14 @@ async fn list_shows_counts_and_features_from_one_request() {
         s.by_role("heading", first["title"].as_str().unwrap()).await;
         // The Overview shows the compact lifecycle diagram.
         s.by_role("group", "Membership lifecycle diagram").await;
+        // Dates read as elsewhere: relative, with the exact UTC time.
+        let rcl = s
+            .eval("return [...document.querySelectorAll('dt')].find(d => d.textContent === 'RCL date').nextElementSibling.textContent;")
+            .await;
+        let rcl = rcl.as_str().unwrap();
+        let exact = first["rclDate"].as_str().unwrap()[..19].replace('T', " ");
+        assert!(
+            (rcl.contains(" ago") || rcl.starts_with("just now")) && rcl.contains(&format!("({exact} UTC)")), "{rcl}");
     })
     .await;
 }

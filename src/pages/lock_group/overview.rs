@@ -3,6 +3,7 @@
 use leptos::{html, prelude::*};
 use wire::{LockGroup, MembershipState};
 
+use super::members::common::{now_ms, stamp};
 use super::use_group;
 use crate::api::{lock_groups, use_api};
 use crate::components::announcer::use_announcer;
@@ -48,7 +49,7 @@ fn Facts(group: LockGroup) -> impl IntoView {
             <dt>"RCL serial number"</dt>
             <dd>{group.rcl_serial_no.map_or("none".to_string(), |n| n.to_string())}</dd>
             <dt>"RCL date"</dt>
-            <dd>{group.rcl_date.clone().unwrap_or_else(|| "none".into())}</dd>
+            <dd>{stamp(group.rcl_date.as_deref(), now_ms(), "none")}</dd>
             <dt>"Physical lock ID"</dt>
             <dd><code>{group.physical_lock_id.clone().unwrap_or_else(|| "none".into())}</code></dd>
             <dt>"Time restrictions"</dt>
