@@ -126,3 +126,56 @@ async fn create_add_remove_delete_with_the_keyboard_only() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn grant_and_revoke_access_with_the_keyboard_only() {
+    support::run("keyboard_grants", async |s| {
+        s.goto("/owners/1/lock-groups/109/grants").await;
+        s.by_role("table", "Grants on this lock group").await;
+        s.wait_for_text("No grants match this filter.").await;
+
+        // The form opens on Cancel; the contact field comes before it.
+        s.tab_to("Grant access", FORWARD).await;
+        s.key(ENTER).await;
+        s.expect_focus("Cancel", "the grant form starts on Cancel")
+            .await;
+        s.tab_to("Contact e-mail", BACK).await;
+        s.key("keys.only@example.com").await;
+        s.tab_to("Create grant", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_gone("dialog", "Grant access to this lock group")
+            .await;
+        s.wait_row("keys.only@example.com", "Ok (active)").await;
+        s.expect_focus(
+            "Grant access",
+            "focus returns to the button that opened the form",
+        )
+        .await;
+
+        // Revoke: Escape first, then confirm with Enter.
+        s.tab_to("Revoke access of keys.only@example.com", FORWARD)
+            .await;
+        s.key(ENTER).await;
+        s.expect_focus("Cancel", "the revoke confirm starts on Cancel")
+            .await;
+        s.key(ESCAPE).await;
+        s.expect_focus(
+            "Revoke access of keys.only@example.com",
+            "Escape returns to the row's button",
+        )
+        .await;
+        s.key(ENTER).await;
+        s.expect_focus("Cancel", "the revoke confirm starts on Cancel")
+            .await;
+        s.tab_to("Revoke access", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_no_row("keys.only@example.com").await;
+        s.assert_focus_visible("revoking the grant").await;
+
+        let grants: Value = s
+            .api_get("/Owners/1/LockGroups/109/Grants?$filter=active%20eq%20true")
+            .await;
+        assert_eq!(grants.as_array().map(Vec::len), Some(0), "{grants}");
+    })
+    .await;
+}
