@@ -179,3 +179,53 @@ async fn grant_and_revoke_access_with_the_keyboard_only() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rename_in_place_and_filter_from_the_diagram_with_the_keyboard_only() {
+    support::run("keyboard_rename", async |s| {
+        s.goto("/owners/1/lock-groups/101").await;
+        s.by_role("heading", "All Staff").await;
+
+        // Escape cancels the edit and gives focus back to Edit.
+        s.tab_to("Edit title and description", FORWARD).await;
+        s.key(ENTER).await;
+        s.expect_focus("Title", "the editor opens on the title")
+            .await;
+        s.key(" HQ").await;
+        s.key(ESCAPE).await;
+        s.expect_focus("Edit title and description", "Escape cancels the edit")
+            .await;
+        s.by_role("heading", "All Staff").await;
+
+        // Enter in the title saves.
+        s.key(ENTER).await;
+        s.expect_focus("Title", "the editor opens on the title")
+            .await;
+        s.key(" HQ").await;
+        s.key(ENTER).await;
+        s.by_role("status", "Saved").await;
+        s.by_role("heading", "All Staff HQ").await;
+        s.expect_focus(
+            "Edit title and description",
+            "focus returns to Edit after saving",
+        )
+        .await;
+
+        // A state in the compact diagram opens the Members tab filtered to it.
+        s.tab_to_prefix("Joined (Joined):", BACK).await;
+        s.eval("window.__samePage = true;").await;
+        s.key(ENTER).await;
+        s.wait_for_path(
+            |p| p.ends_with("/members?state=Joined"),
+            "the Members tab, filtered to Joined",
+        )
+        .await;
+        assert_eq!(
+            s.eval("return window.__samePage === true;").await,
+            true,
+            "the diagram's links navigate inside the console, without reloading it"
+        );
+        s.assert_focus_visible("following the diagram").await;
+    })
+    .await;
+}

@@ -2,6 +2,7 @@
 //! [`crate::logic::diagram_layout`], with a table as its text alternative.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 use wire::{MembershipState, Statistics};
 
 use crate::logic::diagram_layout::{layout, Node, Transition, COMPACT, LARGE, TRANSITIONS};
@@ -113,7 +114,20 @@ pub fn StateDiagram(
                             state.as_str()
                         )
                     };
-                    view! { <g><a href=href aria-label=label>{shape}</a></g> }.into_any()
+                    // The router only takes over clicks on HTML links; an SVG link would
+                    // reload the whole console. Plain clicks and Enter navigate in the app;
+                    // modified clicks (new tab, new window) keep the browser's behaviour.
+                    let navigate = use_navigate();
+                    let on_click = move |ev: leptos::ev::MouseEvent| {
+                        if ev.button() == 0
+                            && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+                        {
+                            ev.prevent_default();
+                            navigate(&href(), Default::default());
+                        }
+                    };
+                    view! { <g><a href=href aria-label=label on:click=on_click>{shape}</a></g> }
+                        .into_any()
                 }
                 _ => view! { <g role="img" aria-label=label>{shape}</g> }.into_any(),
             };

@@ -820,17 +820,27 @@ impl Session {
     /// Presses Tab (or Shift+Tab when `back`) until the element named `name` has focus;
     /// fails after 60 presses. Returns how many presses it took.
     pub async fn tab_to(&self, name: &str, back: bool) -> usize {
+        self.tab_until(|now| now == name, name, back).await
+    }
+
+    /// As [`Self::tab_to`], for the first element whose name starts with `prefix`.
+    pub async fn tab_to_prefix(&self, prefix: &str, back: bool) -> usize {
+        self.tab_until(|now| now.starts_with(prefix), prefix, back)
+            .await
+    }
+
+    async fn tab_until(&self, found: impl Fn(&str) -> bool, what: &str, back: bool) -> usize {
         let key = if back { SHIFT_TAB } else { TAB };
         let mut seen = Vec::new();
         for presses in 1..=60 {
             let now = self.key(key).await;
             // Printed only when the test fails: the path focus took.
             eprintln!("{} -> {now}", if back { "Shift+Tab" } else { "Tab" });
-            if now == name {
+            if found(&now) {
                 return presses;
             }
             seen.push(now);
         }
-        panic!("{name:?} never got focus by keyboard; focus went through {seen:?}");
+        panic!("{what:?} never got focus by keyboard; focus went through {seen:?}");
     }
 }

@@ -185,7 +185,9 @@ fn Editor() -> impl IntoView {
                 </p>
             }
         >
-            <form class="editor" on:submit=submit novalidate>
+            // Escape cancels, as it closes a dialog.
+            <form class="editor" on:submit=submit novalidate
+                on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); stop() }>
                 <h3>"Edit lock group"</h3>
                 <div class="field">
                     <label for="edit-title">"Title"</label>
