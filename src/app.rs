@@ -11,7 +11,7 @@ use crate::auth;
 use crate::components::announcer::{Announcer, AnnouncerRegion};
 use crate::components::focus_keeper::FocusKeeper;
 use crate::components::layout::{Footer, Header};
-use crate::components::owner_switcher::CurrentOwner;
+use crate::components::owner_switcher::{CurrentOwner, Owners};
 use crate::config::Config;
 use crate::pages::{
     home::Home,
@@ -71,6 +71,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(api);
     provide_context(Announcer::new());
     provide_context(CurrentOwner::new());
+    provide_context(Owners::load());
     provide_context(config);
     view! {
         <Router>

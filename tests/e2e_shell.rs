@@ -60,6 +60,11 @@ async fn settings_knows_the_current_owner_and_switches_to_another() {
             Some("true")
         );
         assert!(list.text().await.unwrap().contains("Head Office"));
+        // One answer of GET /Owners serves the switcher and this page.
+        let asked = s
+            .eval("return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/api/v1/Owners')).length;")
+            .await;
+        assert_eq!(asked, 1, "GET /Owners once for the whole console");
         let other = s.by_role("link", "Head Office").await;
         assert_eq!(other.attr("aria-current").await.unwrap(), None);
 

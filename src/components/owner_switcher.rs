@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::api::{owners::list_owners, use_api};
+use wire::Owner;
+
+use crate::api::{owners::list_owners, use_api, ApiError};
 use crate::logic::routes;
 
 /// The owner account the admin works in: the one in the address, else the last one there
@@ -23,13 +25,31 @@ impl Default for CurrentOwner {
     }
 }
 
+/// The owner accounts the admin may manage (`GET /Owners`), loaded once for the whole
+/// console: the switcher, the home page and Settings read the same answer. Provided by
+/// the app.
+#[derive(Clone, Copy)]
+pub struct Owners(pub LocalResource<Result<Vec<Owner>, ApiError>>);
+
+impl Owners {
+    /// Starts loading; needs the API client in context.
+    pub fn load() -> Self {
+        let api = use_api();
+        Owners(LocalResource::new(move || {
+            let api = api.clone();
+            async move { list_owners(&api).await }
+        }))
+    }
+}
+
+/// The shared owner accounts (see [`Owners`]).
+pub fn use_owners() -> LocalResource<Result<Vec<Owner>, ApiError>> {
+    expect_context::<Owners>().0
+}
+
 #[component]
 pub fn OwnerSwitcher() -> impl IntoView {
-    let api = use_api();
-    let owners = LocalResource::new(move || {
-        let api = api.clone();
-        async move { list_owners(&api).await }
-    });
+    let owners = use_owners();
     let location = use_location();
     let current = expect_context::<CurrentOwner>().0;
     Effect::new(move |_| {

@@ -3,16 +3,12 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::api::{owners::list_owners, use_api};
+use crate::components::owner_switcher::use_owners;
 use crate::logic::routes;
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let api = use_api();
-    let owners = LocalResource::new(move || {
-        let api = api.clone();
-        async move { list_owners(&api).await }
-    });
+    let owners = use_owners();
     view! {
         <Suspense fallback=|| view! { <p role="status">"Loading owner accounts…"</p> }>
             {move || Suspend::new(async move {

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::{owners::list_owners, use_api};
+use crate::api::use_api;
 use crate::auth;
-use crate::components::owner_switcher::CurrentOwner;
+use crate::components::owner_switcher::{use_owners, CurrentOwner};
 use crate::config::Config;
 use crate::logic::routes;
 use crate::logic::time;
@@ -22,11 +22,7 @@ fn reload_at(path: &str) {
 /// one marked.
 #[component]
 fn OwnerAccounts() -> impl IntoView {
-    let api = use_api();
-    let owners = LocalResource::new(move || {
-        let api = api.clone();
-        async move { list_owners(&api).await }
-    });
+    let owners = use_owners();
     let current = expect_context::<CurrentOwner>().0;
     view! {
         <h2>"Owner account"</h2>
