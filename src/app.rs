@@ -5,6 +5,7 @@ use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
     path,
 };
+use wasm_bindgen::JsCast;
 
 use crate::api::ApiClient;
 use crate::auth;
@@ -58,6 +59,18 @@ pub async fn start() {
     }
 }
 
+/// The skip link moves focus into `<main>` itself: the router would otherwise take the
+/// `#main` link as a navigation and leave focus in the header.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
+
 /// The page frame around every route, with the config-dependent contexts.
 #[component]
 pub fn App(config: Config) -> impl IntoView {
@@ -75,7 +88,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(config);
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to main content"</a>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>

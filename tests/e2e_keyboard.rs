@@ -18,12 +18,17 @@ async fn create_add_remove_delete_with_the_keyboard_only() {
         s.goto("/owners/1/lock-groups").await;
         s.by_role_prefix("table", "Lock groups").await;
 
-        // The skip link comes first and leads into the page.
+        // The skip link comes first and leads past the header into the page.
         s.tab_to("Skip to main content", FORWARD).await;
+        s.key(ENTER).await;
+        let presses = s.tab_to("New lock group", FORWARD).await;
+        assert!(
+            presses <= 2,
+            "the skip link skips the header ({presses} Tabs)"
+        );
 
         // Create: Escape closes the form and gives focus back to the button; what was
         // typed is kept for the next opening.
-        s.tab_to("New lock group", FORWARD).await;
         s.key(ENTER).await;
         s.expect_focus("Title", "the form opens on its title").await;
         s.key("Keyboard Path").await;
