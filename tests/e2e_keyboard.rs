@@ -234,3 +234,32 @@ async fn rename_in_place_and_filter_from_the_diagram_with_the_keyboard_only() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn paging_with_the_keyboard_keeps_focus_on_the_pager() {
+    let config = sandbox::Config {
+        demo_scale: Some(60),
+        ..Default::default()
+    };
+    support::run_with("keyboard_paging", config, async |s| {
+        s.goto("/owners/3/lock-groups").await;
+        s.by_role("link", "Scale Group 000001").await;
+
+        s.tab_to("Next page", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_for_path(|p| p.ends_with("page=2"), "page 2").await;
+        s.by_role("link", "Scale Group 000026").await;
+        s.expect_focus("Next page", "focus stays on the pager")
+            .await;
+        s.key(ENTER).await;
+        s.by_role("link", "Scale Group 000051").await;
+        // The last page: Next is disabled, so focus goes to Previous rather than away.
+        s.expect_focus("Previous page", "Next is disabled on the last page")
+            .await;
+        s.key(ENTER).await;
+        s.by_role("link", "Scale Group 000026").await;
+        s.expect_focus("Previous page", "focus stays on the pager")
+            .await;
+    })
+    .await;
+}

@@ -1,28 +1,42 @@
-//! Keeps keyboard focus on the page when the element that had it disappears (a route
-//! change, or a dialog closing after the control that opened it was removed). Left alone,
-//! focus falls to `<body>` and the next Tab starts over at the top of the page; instead
-//! it moves to the page's main heading, which also tells screen readers where they are.
-
-use std::time::Duration;
+//! Keeps keyboard focus on the page when the element that had it goes away: removed (a
+//! route change, a row re-rendered after a change, a dialog closing after the control that
+//! opened it was removed) or disabled (a pager's Next on the last page). Left alone, focus
+//! falls to `<body>` and the next Tab starts over at the top of the page. Instead it moves
+//! to an enabled control in the same group (the pager's other button), else to the page's
+//! main heading, which also tells screen readers where they are.
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
+/// The groups of controls in which focus stays when one of them is disabled.
+const GROUPS: &str = "nav, fieldset, form, dialog, [role=toolbar]";
+const ENABLED: &str =
+    "button:not(:disabled), a[href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled)";
+
 /// If focus is on `<body>`, focuses the main heading (made focusable for that). Retries
 /// for up to 10 s, since a page still loading its data shows its heading later.
 pub fn rescue_focus() {
+    rescue_focus_near(None);
+}
+
+fn focus_lost() -> bool {
+    document()
+        .active_element()
+        .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"))
+}
+
+/// As [`rescue_focus`], trying first an enabled control in the group of `near` (an element
+/// still on the page that lost focus by being disabled).
+fn rescue_focus_near(near: Option<web_sys::Element>) {
     fn attempt(tries_left: u32) {
-        let doc = document();
-        let lost = doc
-            .active_element()
-            .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
-        if !lost {
+        if !focus_lost() {
             return;
         }
-        let heading = doc
+        let heading = document()
             .query_selector("main h1")
             .ok()
             .flatten()
@@ -38,13 +52,32 @@ pub fn rescue_focus() {
             None => {}
         }
     }
-    request_animation_frame(|| attempt(200));
+    request_animation_frame(move || {
+        // A disabled element may still hold focus here: browsers move focus away from it
+        // only when they next render.
+        let still_on_near = near
+            .as_ref()
+            .zip(document().active_element())
+            .is_some_and(|(n, a)| n == &a);
+        if !(focus_lost() || still_on_near) {
+            return;
+        }
+        let sibling = near
+            .and_then(|el| el.closest(GROUPS).ok().flatten())
+            .and_then(|group| group.query_selector(ENABLED).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        match sibling {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None => attempt(200),
+        }
+    });
 }
 
-/// Watches for the focused element being removed from the page (a row re-rendered after
-/// a save, a page replaced by the next one) and rescues focus then. Browsers send no
-/// event for that, so the last focused element is remembered and checked after every
-/// change to the page.
+/// Watches for the focused element being removed from the page or disabled, and rescues
+/// focus then. Browsers send no event for either, so the last focused element is
+/// remembered and checked after every change to the page.
 #[component]
 pub fn FocusKeeper() -> impl IntoView {
     let last: Rc<RefCell<Option<web_sys::Element>>> = Rc::default();
@@ -55,9 +88,18 @@ pub fn FocusKeeper() -> impl IntoView {
         })
     };
     let check = Closure::<dyn Fn()>::new(move || {
-        if last.borrow().as_ref().is_some_and(|el| !el.is_connected()) {
+        let gone = last.borrow().as_ref().and_then(|el| {
+            if !el.is_connected() {
+                Some(None)
+            } else if el.matches(":disabled").unwrap_or(false) {
+                Some(Some(el.clone()))
+            } else {
+                None
+            }
+        });
+        if let Some(near) = gone {
             *last.borrow_mut() = None;
-            rescue_focus();
+            rescue_focus_near(near);
         }
     });
     let doc = document();
@@ -69,6 +111,7 @@ pub fn FocusKeeper() -> impl IntoView {
         let options = web_sys::MutationObserverInit::new();
         options.set_child_list(true);
         options.set_subtree(true);
+        options.set_attribute_filter(&js_sys::Array::of1(&"disabled".into()));
         let _ = observer.observe_with_options(&body, &options);
     }
     // Both live as long as the page.
