@@ -263,3 +263,29 @@ async fn paging_with_the_keyboard_keeps_focus_on_the_pager() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn several_locks_are_selected_and_removed_with_the_keyboard_only() {
+    support::run("keyboard_bulk_remove", async |s| {
+        s.goto("/owners/1/lock-groups/102/members").await;
+        s.wait_row("Meeting Room B", "✔ Joined").await;
+
+        for lock in ["Meeting Room A", "Meeting Room B"] {
+            s.tab_to(&format!("Select {lock}"), FORWARD).await;
+            s.key(SPACE).await;
+        }
+        s.tab_to("Remove 2 selected locks from group", BACK).await;
+        s.key(ENTER).await;
+        s.by_role("alertdialog", "Remove 2 locks from group?").await;
+        s.expect_focus("Cancel", "the confirm starts on Cancel")
+            .await;
+        s.tab_to("Remove from group", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_for_text("Meeting Room A: removed, waiting for the lock to sync")
+            .await;
+        s.wait_row("Meeting Room B", "Removed, waiting for the lock to sync")
+            .await;
+        s.assert_focus_visible("removing the selected locks").await;
+    })
+    .await;
+}

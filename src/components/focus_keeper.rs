@@ -31,46 +31,46 @@ fn focus_lost() -> bool {
 
 /// As [`rescue_focus`], trying first an enabled control in the group of `near` (an element
 /// still on the page that lost focus by being disabled).
-fn rescue_focus_near(near: Option<web_sys::Element>) {
-    fn attempt(tries_left: u32) {
-        if !focus_lost() {
+pub fn rescue_focus_near(near: Option<web_sys::Element>) {
+    // A disabled element may still hold focus for a moment: browsers move focus away from
+    // it only when they next render.
+    fn lost(near: &Option<web_sys::Element>) -> bool {
+        focus_lost()
+            || near
+                .as_ref()
+                .zip(document().active_element())
+                .is_some_and(|(n, a)| n == &a)
+    }
+    fn focus(el: Option<web_sys::Element>) -> bool {
+        el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|el| el.focus().is_ok())
+    }
+    fn heading(near: Option<web_sys::Element>, tries_left: u32) {
+        if !lost(&near) {
             return;
         }
-        let heading = document()
-            .query_selector("main h1")
-            .ok()
-            .flatten()
-            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-        match heading {
+        match document().query_selector("main h1").ok().flatten() {
             Some(h) => {
                 let _ = h.set_attribute("tabindex", "-1");
-                let _ = h.focus();
+                focus(Some(h));
             }
-            None if tries_left > 0 => {
-                set_timeout(move || attempt(tries_left - 1), Duration::from_millis(50))
-            }
+            None if tries_left > 0 => set_timeout(
+                move || heading(near, tries_left - 1),
+                Duration::from_millis(50),
+            ),
             None => {}
         }
     }
     request_animation_frame(move || {
-        // A disabled element may still hold focus here: browsers move focus away from it
-        // only when they next render.
-        let still_on_near = near
-            .as_ref()
-            .zip(document().active_element())
-            .is_some_and(|(n, a)| n == &a);
-        if !(focus_lost() || still_on_near) {
+        if !lost(&near) {
             return;
         }
         let sibling = near
+            .as_ref()
             .and_then(|el| el.closest(GROUPS).ok().flatten())
-            .and_then(|group| group.query_selector(ENABLED).ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        match sibling {
-            Some(el) => {
-                let _ = el.focus();
-            }
-            None => attempt(200),
+            .and_then(|group| group.query_selector(ENABLED).ok().flatten());
+        if !focus(sibling) || lost(&near) {
+            heading(near, 200);
         }
     });
 }
