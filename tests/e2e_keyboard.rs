@@ -289,3 +289,33 @@ async fn several_locks_are_selected_and_removed_with_the_keyboard_only() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_lock_picker_searches_and_picks_with_the_keyboard_only() {
+    support::run("keyboard_picker", async |s| {
+        s.goto("/owners/1/lock-groups/109/members").await;
+        s.wait_for_text("No memberships match this filter.").await;
+        s.tab_to("Add locks", FORWARD).await;
+        s.key(ENTER).await;
+        s.expect_focus("Cancel", "the picker opens with focus on Cancel")
+            .await;
+        s.by_role("checkbox", "Pick Main Entrance").await;
+
+        s.tab_to("Search locks by title", BACK).await;
+        s.key("Meeting").await;
+        s.wait_gone("checkbox", "Pick Main Entrance").await;
+        s.tab_to("Pick Meeting Room B", FORWARD).await;
+        s.key(SPACE).await;
+        s.wait_for_text("1 lock picked.").await;
+        s.tab_to("Add 1 lock", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_for_text("Meeting Room B: added, waiting for the lock to sync")
+            .await;
+        s.expect_focus(
+            "Add locks",
+            "focus returns to the button that opened the picker",
+        )
+        .await;
+    })
+    .await;
+}
