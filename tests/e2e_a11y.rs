@@ -19,19 +19,11 @@ async fn list_search_and_new_group_dialog_are_accessible() {
         s.assert_accessible_light_and_dark("empty search result")
             .await;
 
-        s.by_role("button", "New lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "New lock group").await;
         s.by_role("dialog", "New lock group").await;
         s.assert_accessible_light_and_dark("New lock group dialog")
             .await;
-        s.by_role("button", "Create lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Create lock group").await;
         s.wait_for_text("Enter a title: a lock group must have one.")
             .await;
         s.assert_accessible_light_and_dark("New lock group dialog with a validation error")
@@ -47,26 +39,18 @@ async fn group_overview_edit_and_delete_are_accessible() {
         s.by_role("group", "Membership lifecycle diagram").await;
         s.assert_accessible_light_and_dark("group overview").await;
 
-        s.by_role("button", "Edit title and description")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Edit title and description").await;
         let title = s.by_role("textbox", "Title").await;
         s.assert_accessible_light_and_dark("edit form").await;
         s.clear(&title).await;
-        s.by_role("button", "Save").await.click().await.unwrap();
+        s.click("button", "Save").await;
         s.wait_for_text("Enter a title: a lock group must have one.")
             .await;
         s.assert_accessible_light_and_dark("edit form with a validation error")
             .await;
-        s.by_role("button", "Cancel").await.click().await.unwrap();
+        s.click("button", "Cancel").await;
 
-        s.by_role("button", "Delete lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Delete lock group").await;
         s.by_role_prefix("alertdialog", "Delete “").await;
         s.wait_for_text("active grant").await;
         s.assert_accessible_light_and_dark("delete alertdialog")
@@ -92,31 +76,19 @@ async fn members_tab_and_its_dialogs_are_accessible() {
         s.wait_row("Main Entrance", "✔ Joined").await;
         s.assert_accessible_light_and_dark("members tab").await;
 
-        s.by_role("button", "Add locks")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Add locks").await;
         s.by_role("dialog", "Add locks to the group").await;
         s.wait_for_text("Already in this group").await;
         s.assert_accessible_light_and_dark("add locks picker").await;
         s.press("\u{E00C}").await;
         s.wait_gone("dialog", "Add locks to the group").await;
 
-        s.by_role("button", "Remove Main Entrance from group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Remove Main Entrance from group").await;
         s.by_role("alertdialog", "Remove Main Entrance from group?")
             .await;
         s.assert_accessible_light_and_dark("remove confirm dialog")
             .await;
-        s.by_role("button", "Remove from group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Remove from group").await;
         s.wait_for_text("Main Entrance: removed, waiting for the lock to sync")
             .await;
         s.assert_accessible_light_and_dark("members tab with outcomes")
@@ -139,11 +111,7 @@ async fn grants_diagram_and_not_found_are_accessible() {
         s.wait_row("Alice Example", "Ok (active)").await;
         s.assert_accessible_light_and_dark("grants tab").await;
 
-        s.by_role("button", "Grant access")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Grant access").await;
         s.by_role("dialog", "Grant access to this lock group").await;
         s.assert_accessible_light_and_dark("grant access form")
             .await;
@@ -152,11 +120,7 @@ async fn grants_diagram_and_not_found_are_accessible() {
             .send_keys("not-an-email")
             .await
             .unwrap();
-        s.by_role("button", "Create grant")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Create grant").await;
         s.wait_for_text("must be an e-mail address").await;
         s.assert_accessible_light_and_dark("grant access form with the server's error")
             .await;

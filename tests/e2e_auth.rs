@@ -13,7 +13,7 @@ use support::Session;
 /// Signs out on the settings page and lands on the sandbox's sign-in page.
 async fn sign_out(s: &Session) {
     s.goto("/settings").await;
-    s.by_role("button", "Sign out").await.click().await.unwrap();
+    s.click("button", "Sign out").await;
     s.wait_for_path(|p| p.starts_with("/connect/authorize?"), "the sign-in page")
         .await;
 }
@@ -23,7 +23,7 @@ async fn approve_as(s: &Session, user: &str) {
     s.wait_for_path(|p| p.starts_with("/connect/authorize?"), "the sign-in page")
         .await;
     s.by_role_prefix("radio", user).await.click().await.unwrap();
-    s.by_role("button", "Approve").await.click().await.unwrap();
+    s.click("button", "Approve").await;
 }
 
 /// This tab's signed-in session as the console keeps it (`sessionStorage`, one field a
@@ -115,9 +115,9 @@ async fn an_expiring_access_token_is_renewed_without_the_admin_noticing() {
 
         // Outlive two token lifetimes, then keep working.
         tokio::time::sleep(Duration::from_secs(9)).await;
-        s.by_role("link", "All Staff").await.click().await.unwrap();
+        s.click("link", "All Staff").await;
         s.by_role("heading", "All Staff").await;
-        s.by_role("link", "Members").await.click().await.unwrap();
+        s.click("link", "Members").await;
         s.by_role("heading", "Members").await;
         s.wait_for_text("Main Entrance").await;
         let path = s.path().await;
@@ -211,11 +211,7 @@ async fn the_settings_page_accepts_a_pasted_access_token() {
         s.by_role("button", "Sign in").await;
         let field = s.by_role("textbox", "Access token").await;
         field.send_keys(support::DEV_TOKEN).await.unwrap();
-        s.by_role("button", "Use this token")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Use this token").await;
         s.wait_for_text("Using a pasted access token").await;
 
         s.goto("/owners/1/lock-groups").await;

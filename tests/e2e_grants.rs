@@ -12,20 +12,12 @@ async fn grant_access_then_revoke_it() {
         s.by_role("table", "Grants on this lock group").await;
         s.wait_for_text("No grants match this filter.").await;
 
-        s.by_role("button", "Grant access")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Grant access").await;
         s.by_role("dialog", "Grant access to this lock group").await;
         assert_eq!(s.focused_name().await, "Cancel", "focus starts on Cancel");
         let contact = s.by_role("textbox", "Contact e-mail").await;
         contact.send_keys("not-an-email").await.unwrap();
-        s.by_role("button", "Create grant")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Create grant").await;
         s.wait_for_text("the contact identifier must be an e-mail address, not 'not-an-email'")
             .await;
 
@@ -36,36 +28,21 @@ async fn grant_access_then_revoke_it() {
              e.dispatchEvent(new Event('input', {bubbles: true}));",
         )
         .await;
-        s.by_role("button", "Create grant")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Create grant").await;
         s.wait_gone("dialog", "Grant access to this lock group")
             .await;
         let row = s.wait_row("new.person@example.com", "Ok (active)").await;
         assert!(row.contains("no limit"), "valid from has no limit: {row}");
         assert!(row.contains("2030-01-01"), "valid before is shown: {row}");
 
-        s.by_role("button", "Revoke access of new.person@example.com")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Revoke access of new.person@example.com")
+            .await;
         s.by_role("alertdialog", "Revoke access of new.person@example.com?")
             .await;
         assert_eq!(s.focused_name().await, "Cancel");
-        s.by_role("button", "Revoke access")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Revoke access").await;
         s.wait_no_row("new.person@example.com").await;
-        s.by_role("checkbox", "Show revoked grants too")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("checkbox", "Show revoked grants too").await;
         s.wait_for_path(|p| p.ends_with("/grants?show=all"), "show=all in the URL")
             .await;
         s.wait_row("new.person@example.com", "Revoked (inactive)")
@@ -87,7 +64,7 @@ async fn active_filter_search_and_time_restrictions() {
 
         let search = s.by_role("searchbox", "Search by contact").await;
         search.send_keys("BOB").await.unwrap();
-        s.by_role("button", "Search").await.click().await.unwrap();
+        s.click("button", "Search").await;
         s.wait_for_path(|p| p.ends_with("/grants?q=BOB"), "q=BOB in the URL")
             .await;
         s.wait_no_row("Alice Example").await;

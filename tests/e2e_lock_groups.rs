@@ -54,11 +54,7 @@ async fn list_search_sort_paging_live_in_the_url() {
             .is_some());
 
         // Next page: the one extra row asked for told the console there is one.
-        s.by_role("button", "Next page")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Next page").await;
         s.wait_for_path(|p| p.contains("page=2"), "page 2").await;
         s.by_role_prefix(
             "table",
@@ -89,11 +85,7 @@ async fn list_search_sort_paging_live_in_the_url() {
             header.attr("aria-sort").await.unwrap().as_deref(),
             Some("ascending")
         );
-        s.by_role("button", "Title, sort Z to A")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Title, sort Z to A").await;
         s.wait_for_path(
             |p| p.contains("sort=-title") && !p.contains("page="),
             "sorted",
@@ -208,20 +200,12 @@ async fn create_refuses_bad_input_keeps_typing_and_lands_on_the_group() {
     support::run("create", async |s| {
         // An owner that does not exist: the server's 404 text is shown, typing kept.
         s.goto("/owners/999/lock-groups").await;
-        s.by_role("button", "New lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "New lock group").await;
         let dialog = s.by_role("dialog", "New lock group").await;
         assert!(dialog.is_displayed().await.unwrap());
 
         // Empty and blank titles are refused before sending.
-        s.by_role("button", "Create lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Create lock group").await;
         s.wait_for_text("Enter a title: a lock group must have one.")
             .await;
         let title = s.by_role("textbox", "Title").await;
@@ -230,11 +214,7 @@ async fn create_refuses_bad_input_keeps_typing_and_lands_on_the_group() {
             Some("true")
         );
         title.send_keys("   ").await.unwrap();
-        s.by_role("button", "Create lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Create lock group").await;
         s.wait_for_text("Enter a title").await;
 
         s.clear(&title).await;
@@ -244,11 +224,7 @@ async fn create_refuses_bad_input_keeps_typing_and_lands_on_the_group() {
             .send_keys("Guards' rounds")
             .await
             .unwrap();
-        s.by_role("button", "Create lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Create lock group").await;
         s.wait_for_text("owner account not found").await;
         assert_eq!(
             title.prop("value").await.unwrap().as_deref(),
@@ -261,13 +237,9 @@ async fn create_refuses_bad_input_keeps_typing_and_lands_on_the_group() {
         );
 
         // On a real owner: lands on the new group's page, announced.
-        s.by_role("button", "Cancel").await.click().await.unwrap();
+        s.click("button", "Cancel").await;
         s.goto("/owners/1/lock-groups").await;
-        s.by_role("button", "New lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "New lock group").await;
         s.by_role("textbox", "Title")
             .await
             .send_keys("Night Watch")
@@ -310,21 +282,17 @@ async fn rename_in_place_sends_only_what_changed() {
             .to_string();
         s.goto(&format!("/owners/1/lock-groups/{id}")).await;
         s.by_role("heading", "Old Name").await;
-        s.by_role("button", "Edit title and description")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Edit title and description").await;
 
         // Validation at the field, typing kept.
         let title = s.by_role("textbox", "Title").await;
         s.clear(&title).await;
-        s.by_role("button", "Save").await.click().await.unwrap();
+        s.click("button", "Save").await;
         s.wait_for_text("Enter a title: a lock group must have one.")
             .await;
 
         title.send_keys("New Name").await.unwrap();
-        s.by_role("button", "Save").await.click().await.unwrap();
+        s.click("button", "Save").await;
         s.by_role("heading", "New Name").await;
         s.by_role("status", "Saved").await;
         let g: Value = s.api_get(&format!("/Owners/1/LockGroups/{id}")).await;
@@ -335,18 +303,10 @@ async fn rename_in_place_sends_only_what_changed() {
         assert_eq!(s.focused_name().await, "Edit title and description");
 
         // Leaving with unsaved changes asks first; declining stays on the page.
-        s.by_role("button", "Edit title and description")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Edit title and description").await;
         let title = s.by_role("textbox", "Title").await;
         title.send_keys(" unsaved").await.unwrap();
-        s.by_role("link", "Lock groups")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("link", "Lock groups").await;
         let question = s.browser.get_alert_text().await.unwrap();
         assert!(question.contains("unsaved changes"), "{question}");
         s.browser.dismiss_alert().await.unwrap();
@@ -355,17 +315,13 @@ async fn rename_in_place_sends_only_what_changed() {
             title.prop("value").await.unwrap().as_deref(),
             Some("New Name unsaved")
         );
-        s.by_role("button", "Cancel").await.click().await.unwrap();
+        s.click("button", "Cancel").await;
 
         // Cancel discards.
-        s.by_role("button", "Edit title and description")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Edit title and description").await;
         let title = s.by_role("textbox", "Title").await;
         title.send_keys(" changed").await.unwrap();
-        s.by_role("button", "Cancel").await.click().await.unwrap();
+        s.click("button", "Cancel").await;
         s.by_role("heading", "New Name").await;
     })
     .await;
@@ -415,11 +371,8 @@ async fn delete_blocked_by_members_then_forced() {
         let g: Value = s.api_get(&format!("/Owners/1/LockGroups/{id}")).await;
         assert_eq!(g["active"], true, "nothing deleted yet");
 
-        s.by_role("checkbox", "Remove every lock from the group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("checkbox", "Remove every lock from the group")
+            .await;
         let confirm = s.all_by_role("button", "Delete lock group").await;
         confirm.last().unwrap().click().await.unwrap();
         s.wait_for_path(|p| p == "/owners/1/lock-groups", "back to the list")
@@ -450,11 +403,7 @@ async fn delete_blocked_by_grants_then_forced() {
         )
         .await;
         s.goto(&format!("/owners/1/lock-groups/{id}")).await;
-        s.by_role("button", "Delete lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Delete lock group").await;
         s.wait_for_text("0 member locks (joined or pending) and 1 active grant.")
             .await;
         s.all_by_role("button", "Delete lock group")
@@ -466,11 +415,7 @@ async fn delete_blocked_by_grants_then_forced() {
             .unwrap();
         s.wait_for_text("This group still has active grants.").await;
         assert_eq!(s.focused_name().await, "Revoke every grant");
-        s.by_role("checkbox", "Revoke every grant")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("checkbox", "Revoke every grant").await;
         s.all_by_role("button", "Delete lock group")
             .await
             .last()
@@ -493,11 +438,7 @@ async fn unknown_group_shows_not_found_with_a_way_back() {
     support::run("group_not_found", async |s| {
         s.goto("/owners/1/lock-groups/987654").await;
         s.by_role("heading", "Lock group not found").await;
-        s.by_role("link", "Back to the lock groups")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("link", "Back to the lock groups").await;
         s.wait_for_path(|p| p == "/owners/1/lock-groups", "the list")
             .await;
     })

@@ -30,26 +30,14 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         s.wait_for_text("No memberships match this filter.").await;
 
         // Pick three locks: one joins, two are refused with the server's exact reasons.
-        s.by_role("button", "Add locks")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Add locks").await;
         s.by_role("dialog", "Add locks to the group").await;
         assert_eq!(s.focused_name().await, "Cancel", "focus starts on Cancel");
         for lock in ["Main Entrance", "Archive", "Lab"] {
-            s.by_role("checkbox", &format!("Pick {lock}"))
-                .await
-                .click()
-                .await
-                .unwrap();
+            s.click("checkbox", &format!("Pick {lock}")).await;
         }
         s.wait_for_text("3 locks picked.").await;
-        s.by_role("button", "Add 3 locks")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Add 3 locks").await;
         s.wait_gone("dialog", "Add locks to the group").await;
         s.wait_for_text("Main Entrance: added, waiting for the lock to sync")
             .await;
@@ -72,11 +60,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         assert_eq!(count(s, "109", "JoinPending").await, 1);
 
         // In the picker, the lock now is marked and cannot be picked again.
-        s.by_role("button", "Add locks")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Add locks").await;
         let again = s.by_role("checkbox", "Pick Main Entrance").await;
         assert_eq!(
             again.attr("disabled").await.unwrap().as_deref(),
@@ -87,21 +71,13 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         s.wait_gone("dialog", "Add locks to the group").await;
 
         // Simulated sync: Joined, up to date.
-        s.by_role("button", "Simulate sync of Main Entrance")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Simulate sync of Main Entrance").await;
         let row = s.wait_row("Main Entrance", "✔ Joined").await;
         assert!(row.contains("Has seen the group's latest change"), "{row}");
         assert_eq!(count(s, "109", "Joined").await, 1);
 
         // Remove with a confirm: focus on Cancel, Escape closes and focus returns.
-        s.by_role("button", "Remove Main Entrance from group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Remove Main Entrance from group").await;
         s.by_role("alertdialog", "Remove Main Entrance from group?")
             .await;
         assert_eq!(s.focused_name().await, "Cancel");
@@ -115,16 +91,8 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
             "Remove Main Entrance from group",
             "focus returns to the opener"
         );
-        s.by_role("button", "Remove Main Entrance from group")
-            .await
-            .click()
-            .await
-            .unwrap();
-        s.by_role("button", "Remove from group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Remove Main Entrance from group").await;
+        s.click("button", "Remove from group").await;
         s.wait_for_text("Main Entrance: removed, waiting for the lock to sync")
             .await;
         s.wait_row("Main Entrance", "Removed, waiting for the lock to sync")
@@ -132,18 +100,10 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         assert_eq!(count(s, "109", "UnjoinPending").await, 1);
 
         // The sync completes the leave: Unjoined rows are past members, hidden by default.
-        s.by_role("button", "Simulate sync of Main Entrance")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Simulate sync of Main Entrance").await;
         s.wait_no_row("Main Entrance").await;
         assert_eq!(count(s, "109", "Unjoined").await, 1);
-        s.by_role("checkbox", "Show past members (Unjoined)")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("checkbox", "Show past members (Unjoined)").await;
         s.wait_for_path(|p| p.ends_with("/members?past=1"), "past=1 in the URL")
             .await;
         let row = s.wait_row("Main Entrance", "Unjoined").await;
@@ -179,11 +139,7 @@ async fn state_filter_lives_in_the_url_and_the_page_refreshes_itself() {
         s.wait_row("Main Entrance", "✔ Joined").await;
         assert!(s.row_text("Parking Gate").await.is_none());
         assert!(s.row_text("Old Storeroom").await.is_none());
-        s.by_role("checkbox", "Include unbound locks")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("checkbox", "Include unbound locks").await;
         s.wait_row("Old Storeroom", "Unbound").await;
 
         // A sync made elsewhere shows up without a reload while a membership is pending.
@@ -199,23 +155,12 @@ async fn several_locks_are_removed_at_once_with_results_per_lock() {
         s.goto("/owners/1/lock-groups/102/members").await;
         s.wait_row("Meeting Room B", "✔ Joined").await;
         for lock in ["Meeting Room A", "Meeting Room B"] {
-            s.by_role("checkbox", &format!("Select {lock}"))
-                .await
-                .click()
-                .await
-                .unwrap();
+            s.click("checkbox", &format!("Select {lock}")).await;
         }
-        s.by_role("button", "Remove 2 selected locks from group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Remove 2 selected locks from group")
+            .await;
         s.by_role("alertdialog", "Remove 2 locks from group?").await;
-        s.by_role("button", "Remove from group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Remove from group").await;
         s.wait_for_text("Meeting Room A: removed, waiting for the lock to sync")
             .await;
         s.wait_for_text("Meeting Room B: removed, waiting for the lock to sync")

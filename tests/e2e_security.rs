@@ -63,11 +63,7 @@ async fn titles_and_descriptions_from_the_api_are_text_never_html() {
         const TITLE: &str = "<img src=x onerror=alert(1)>";
         const DESCRIPTION: &str = "<b>bold</b><script>window.__xss = 1</script>";
         s.goto("/owners/1/lock-groups").await;
-        s.by_role("button", "New lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "New lock group").await;
         s.by_role("textbox", "Title")
             .await
             .send_keys(TITLE)
@@ -78,11 +74,7 @@ async fn titles_and_descriptions_from_the_api_are_text_never_html() {
             .send_keys(DESCRIPTION)
             .await
             .unwrap();
-        s.by_role("button", "Create lock group")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.click("button", "Create lock group").await;
 
         // The group's page: heading and description exactly as typed.
         s.by_role("heading", TITLE).await;

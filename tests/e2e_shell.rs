@@ -46,7 +46,7 @@ async fn settings_knows_the_current_owner_and_switches_to_another() {
     support::run("settings_owner", async |s| {
         s.goto("/owners/2/lock-groups").await;
         s.by_role("heading", "Lock groups").await;
-        s.by_role("link", "Settings").await.click().await.unwrap();
+        s.click("link", "Settings").await;
         s.by_role("heading", "Settings").await;
 
         // Outside any owner's pages, the switcher still shows the one the admin works in.

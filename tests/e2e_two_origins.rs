@@ -53,7 +53,7 @@ async fn console_and_api_on_two_origins_work_end_to_end() {
             .click()
             .await
             .unwrap();
-        s.by_role("button", "Approve").await.click().await.unwrap();
+        s.click("button", "Approve").await;
 
         // Back on the console's origin, signed in (the token came from the API origin).
         s.wait_for_path(|p| p == "/owners/1/lock-groups", "the lock groups")
@@ -68,7 +68,7 @@ async fn console_and_api_on_two_origins_work_end_to_end() {
         s.wait_for_text(&format!("API: {api}/api/v1")).await;
 
         // List, open.
-        s.by_role("link", "All Staff").await.click().await.unwrap();
+        s.click("link", "All Staff").await;
         s.by_role("heading", "All Staff").await;
         s.wait_for_text("Doors every employee may open.").await;
 

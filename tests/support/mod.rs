@@ -570,6 +570,19 @@ impl Session {
         }
     }
 
+    /// Clicks the element with this role and name. Finds it again when the page replaced
+    /// it between finding and clicking (the Members tab refreshes itself while a change is
+    /// pending, re-rendering its rows).
+    pub async fn click(&self, role: &str, name: &str) {
+        for attempt in 1..=3 {
+            match self.by_role(role, name).await.click().await {
+                Ok(()) => return,
+                Err(e) if attempt < 3 && e.to_string().contains("stale element") => continue,
+                Err(e) => panic!("clicking {role} {name:?}: {e}"),
+            }
+        }
+    }
+
     /// Opens "New lock group", types `title` and clicks "Create lock group" (whatever the
     /// server then answers is for the test to check).
     pub async fn submit_new_group(&self, title: &str) {
