@@ -29,9 +29,22 @@ fn focus_lost() -> bool {
         .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"))
 }
 
+/// Gives focus back to `el` (what opened a dialog). When it is gone (the row it acted on
+/// changed) or disabled ("Remove selected" with nothing left selected), focus is rescued
+/// instead, next to it when it is still on the page.
+pub fn return_focus_to(el: Option<web_sys::HtmlElement>) {
+    match el {
+        Some(el) if el.is_connected() && !el.matches(":disabled").unwrap_or(false) => {
+            let _ = el.focus();
+        }
+        Some(el) if el.is_connected() => rescue_focus_near(Some(el.into())),
+        _ => rescue_focus(),
+    }
+}
+
 /// As [`rescue_focus`], trying first an enabled control in the group of `near` (an element
 /// still on the page that lost focus by being disabled).
-pub fn rescue_focus_near(near: Option<web_sys::Element>) {
+fn rescue_focus_near(near: Option<web_sys::Element>) {
     // A disabled element may still hold focus for a moment: browsers move focus away from
     // it only when they next render.
     fn lost(near: &Option<web_sys::Element>) -> bool {

@@ -5,7 +5,7 @@
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 
-use crate::components::focus_keeper::{rescue_focus, rescue_focus_near};
+use crate::components::focus_keeper::return_focus_to;
 
 #[component]
 pub fn Modal(
@@ -52,18 +52,7 @@ pub fn Modal(
 
     let on_close = move |_| {
         open.set(false);
-        match opener.get_value() {
-            Some(opener)
-                if opener.is_connected() && !opener.matches(":disabled").unwrap_or(false) =>
-            {
-                let _ = opener.focus();
-            }
-            // What opened the dialog is now disabled (e.g. "Remove selected" with nothing
-            // left selected): focus goes next to it.
-            Some(opener) if opener.is_connected() => rescue_focus_near(Some(opener.into())),
-            // What opened the dialog is gone (e.g. the row it acted on changed).
-            _ => rescue_focus(),
-        }
+        return_focus_to(opener.get_value());
     };
 
     view! {

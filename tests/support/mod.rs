@@ -120,14 +120,12 @@ impl Session {
         config.static_dir = dist;
         config.demo = true;
         config.dev_token = Some(DEV_TOKEN.into());
-        let console_port = browser::free_port();
-        if two_origins {
-            config
-                .cors_origins
-                .push(format!("http://127.0.0.1:{console_port}"));
+        let console_port = two_origins.then(browser::free_port);
+        if let Some(port) = console_port {
+            config.cors_origins.push(format!("http://127.0.0.1:{port}"));
         }
         let server = sandbox::start(config).await.expect("sandbox starts");
-        let (console_url, console) = if two_origins {
+        let (console_url, console) = if let Some(console_port) = console_port {
             let api = server.url();
             let config = json!({
                 "apiBaseUrl": format!("{api}/api/v1"),
