@@ -45,6 +45,9 @@ pub async fn start() {
         }
         Err(message) => Err(("The console could not start", message)),
     };
+    if let Some(status) = document().get_element_by_id("boot-status") {
+        status.remove();
+    }
     match booted {
         Ok(config) => leptos::mount::mount_to_body(move || view! { <App config/> }),
         Err((title, message)) => leptos::mount::mount_to_body(move || {

@@ -157,3 +157,48 @@ async fn the_console_is_served_precompressed_when_the_browser_accepts_it() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn config_json_loads_beside_the_wasm_and_the_page_is_never_blank() {
+    support::run("boot", async |s| {
+        s.goto("/").await;
+        s.by_role("heading", "Lock groups").await;
+        // One request for config.json, started by the page's preload while the wasm was
+        // still downloading, not after it: that is one round trip less before the first
+        // screen.
+        let timing = s
+            .eval(
+                "const all = performance.getEntriesByType('resource');
+                 const config = all.filter(e => new URL(e.name).pathname === '/config.json');
+                 const wasm = all.find(e => e.name.endsWith('_bg.wasm'));
+                 return { count: config.length,
+                          initiator: config[0] && config[0].initiatorType,
+                          startedBeforeWasmEnded: !!(config[0] && wasm && config[0].startTime < wasm.responseEnd) };",
+            )
+            .await;
+        assert_eq!(timing["count"], 1, "config.json fetched once: {timing}");
+        assert_eq!(timing["initiator"], "link", "from the preload: {timing}");
+        assert_eq!(timing["startedBeforeWasmEnded"], true, "{timing}");
+
+        // Until the console mounts, the page says it is loading (served HTML); once it has
+        // mounted, that message is gone.
+        let index = s
+            .http
+            .get(s.url("/"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            index.contains("role=\"status\"") && index.contains("Loading Lock Groups Admin"),
+            "index.html shows a loading status before the wasm runs:\n{index}"
+        );
+        let leftover = s
+            .eval("return document.body.innerText.includes('Loading Lock Groups Admin');")
+            .await;
+        assert_eq!(leftover, false, "the loading status is removed on mount");
+    })
+    .await;
+}
