@@ -117,15 +117,7 @@ async fn deep_links_load_and_unknown_pages_say_so() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_console_is_served_precompressed_when_the_browser_accepts_it() {
     support::run("precompressed", async |s| {
-        let index = s
-            .http
-            .get(s.url("/"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let index = s.fetch_text("/").await;
         let wasm = index
             .split(['"', '\''])
             .find(|part| part.ends_with("_bg.wasm"))
@@ -182,15 +174,7 @@ async fn config_json_loads_beside_the_wasm_and_the_page_is_never_blank() {
 
         // Until the console mounts, the page says it is loading (served HTML); once it has
         // mounted, that message is gone.
-        let index = s
-            .http
-            .get(s.url("/"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let index = s.fetch_text("/").await;
         assert!(
             index.contains("role=\"status\"") && index.contains("Loading Lock Groups Admin"),
             "index.html shows a loading status before the wasm runs:\n{index}"

@@ -179,6 +179,17 @@ impl Session {
         format!("{}{}", self.console_url, path)
     }
 
+    /// The text a console path serves over plain HTTP (outside the browser).
+    pub async fn fetch_text(&self, path: &str) -> String {
+        let response = self.http.get(self.url(path)).send().await.unwrap();
+        assert!(
+            response.status().is_success(),
+            "GET {path}: {}",
+            response.status()
+        );
+        response.text().await.unwrap()
+    }
+
     /// The violation reports the browser sent since the last call (waiting briefly for late
     /// ones), each as received.
     pub async fn take_csp_reports(&self) -> Vec<String> {

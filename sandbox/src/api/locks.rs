@@ -42,11 +42,7 @@ pub(super) async fn get_lock_h(
         .db
         .read(move |tx| {
             owner_exists(tx, owner)?;
-            let mut l = parse_id(&id)
-                .map(|lid| get_lock(tx, owner, lid))
-                .transpose()?
-                .flatten()
-                .ok_or_else(ApiErr::lock_not_found)?;
+            let mut l = any_lock(tx, owner, &id)?;
             expand_lock(tx, &mut l, &expand)?;
             Ok(l)
         })

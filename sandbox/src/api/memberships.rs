@@ -64,12 +64,7 @@ pub(super) async fn create_membership(
             let lock_ref = lock_ref
                 .filter(|s| !s.trim().is_empty())
                 .ok_or_else(|| ApiErr::bad_request("boundLockId is required"))?;
-            let lock = parse_id(&lock_ref)
-                .map(|lid| get_lock(tx, owner, lid))
-                .transpose()?
-                .flatten()
-                .filter(|l| l.active)
-                .ok_or_else(ApiErr::lock_not_found)?;
+            let lock = active_lock(tx, owner, &lock_ref)?;
             let lid: i64 = lock.id.parse().unwrap_or(-1);
             let already = tx
                 .prepare_cached(
@@ -154,12 +149,7 @@ pub(super) async fn sync_lock(
         .db
         .write(move |tx| {
             owner_exists(tx, owner)?;
-            let lock = parse_id(&id)
-                .map(|lid| get_lock(tx, owner, lid))
-                .transpose()?
-                .flatten()
-                .filter(|l| l.active)
-                .ok_or_else(ApiErr::lock_not_found)?;
+            let lock = active_lock(tx, owner, &id)?;
             let lid: i64 = lock.id.parse().unwrap_or(-1);
             let now = now();
             // Groups whose configuration this sync completes a change of.

@@ -158,6 +158,17 @@ fn any_group(tx: &Transaction, owner: i64, id: &str) -> ApiResult<LockGroup> {
     get_group(tx, owner, id)?.ok_or_else(ApiErr::group_not_found)
 }
 
+fn any_lock(tx: &Transaction, owner: i64, id: &str) -> ApiResult<BoundLock> {
+    let id = parse_id(id).ok_or_else(ApiErr::lock_not_found)?;
+    get_lock(tx, owner, id)?.ok_or_else(ApiErr::lock_not_found)
+}
+
+fn active_lock(tx: &Transaction, owner: i64, id: &str) -> ApiResult<BoundLock> {
+    Some(any_lock(tx, owner, id)?)
+        .filter(|l| l.active)
+        .ok_or_else(ApiErr::lock_not_found)
+}
+
 fn parse_list(q: &QueryPairs) -> ApiResult<odata::ListQuery> {
     Ok(odata::parse_query(&q.0)?)
 }
