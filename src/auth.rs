@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::error::read_error_text;
 use crate::config::SignIn;
+use crate::logic::api_error::read_error_text;
 use crate::logic::auth::{self as pure, Pending, Session};
 
 const SESSION: &str = "lga.session";

@@ -102,3 +102,8 @@ mod tests {
             .contains("empty"));
     }
 }
+
+/// Whether the console talks to this project's sandbox (sandbox-only actions).
+pub fn is_sandbox() -> bool {
+    leptos::prelude::use_context::<Config>().is_some_and(|c| c.sandbox)
+}

@@ -100,3 +100,49 @@ async fn titles_and_descriptions_from_the_api_are_text_never_html() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panic_a_wasm_trap_or_an_uncaught_error_fails_the_check() {
+    support::run("page_errors_caught", async |s| {
+        s.goto("/owners/1/lock-groups").await;
+        s.by_role("heading", "Lock groups").await;
+        // A clean page passes.
+        s.assert_no_page_errors().await;
+
+        // What a failing page logs: the panic hook's line, a wasm `unreachable` trap
+        // (a real one, from a module compiled here), and an uncaught exception.
+        s.eval(
+            r#"console.error('panicked at src/pages/example.rs:1:1:\nboom');
+               // (module (func (export "f") unreachable))
+               const bytes = new Uint8Array([0,97,115,109,1,0,0,0,1,4,1,96,0,0,3,2,1,0,
+                 7,5,1,1,102,0,0,10,5,1,3,0,0,11]);
+               const trap = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports.f;
+               setTimeout(trap, 0);
+               setTimeout(() => { throw new Error('deliberate'); }, 0);
+               return null;"#,
+        )
+        .await;
+        // Each of the three fails the check, which names it.
+        let mut message = String::new();
+        for _ in 0..50 {
+            let check = std::panic::AssertUnwindSafe(s.assert_no_page_errors())
+                .catch_unwind()
+                .await;
+            if let Err(panic) = check {
+                message += &panic.downcast_ref::<String>().cloned().unwrap_or_default();
+            }
+            if ["panicked at", "RuntimeError", "deliberate"]
+                .iter()
+                .all(|m| message.contains(m))
+            {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        for what in ["panicked at", "RuntimeError", "Uncaught Error: deliberate"] {
+            assert!(message.contains(what), "{what} fails the check: {message}");
+        }
+        // The check took them: the test itself ends clean.
+    })
+    .await;
+}

@@ -10,9 +10,9 @@ use std::sync::Arc;
 
 type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
-use super::error::ApiError;
-use super::query::Query;
 use crate::config::SignIn;
+use crate::logic::api_error::ApiError;
+use crate::logic::odata::Query;
 
 /// A handle on the API; cheap to clone, provided as context by the app shell.
 #[derive(Clone)]

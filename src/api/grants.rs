@@ -3,8 +3,8 @@
 
 use wire::{Contact, CreateGrant, Grant};
 
-use super::query::encode_segment as seg;
 use super::{ApiClient, ApiError, Query};
+use crate::logic::odata::encode_segment as seg;
 
 /// `PUT /Owners/{o}/Grants` on a lock or a lock group.
 pub async fn create(api: &ApiClient, owner: &str, body: &CreateGrant) -> Result<Grant, ApiError> {

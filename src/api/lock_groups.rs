@@ -2,8 +2,8 @@
 
 use wire::{CreateLockGroup, Grant, LockGroup, PatchLockGroup};
 
-use super::query::encode_segment as seg;
 use super::{ApiClient, ApiError, Query};
+use crate::logic::odata::encode_segment as seg;
 
 fn groups(owner: &str) -> String {
     format!("/Owners/{}/LockGroups", seg(owner))

@@ -2,8 +2,8 @@
 
 use wire::BoundLock;
 
-use super::query::encode_segment as seg;
 use super::{ApiClient, ApiError, Query};
+use crate::logic::odata::encode_segment as seg;
 
 /// `GET /Owners/{o}/BoundLocks` with OData options and `expand`
 /// (`membershipStatistics`, `supportedFeatures`).

@@ -2,8 +2,8 @@
 
 use wire::{CreateMembership, Membership};
 
-use super::query::encode_segment as seg;
 use super::{ApiClient, ApiError, Query};
+use crate::logic::odata::encode_segment as seg;
 
 fn memberships(owner: &str, group: &str) -> String {
     format!(

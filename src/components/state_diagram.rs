@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wire::{MembershipState, Statistics};
 
+use crate::components::group_context::GroupContext;
+use crate::components::table_head::head;
 use crate::logic::diagram_layout::{layout, Node, Transition, COMPACT, LARGE, TRANSITIONS};
 use crate::logic::routes::GroupTab;
-use crate::pages::lock_group::members::common::head;
-use crate::pages::lock_group::GroupContext;
 
 fn locks(n: u64) -> String {
     match n {

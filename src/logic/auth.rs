@@ -2,8 +2,8 @@
 //! storage and redirects are the browser's (`crate::auth`); everything that can be got
 //! wrong by formatting lives here and is unit-tested natively.
 
-use crate::api::query::encode_component;
 use crate::config::SignIn;
+use crate::logic::odata::encode_component;
 
 /// base64url without padding (RFC 4648 §5), as PKCE and `state` need.
 pub fn base64url(bytes: &[u8]) -> String {

@@ -1,7 +1,7 @@
 //! The Grants tab's list state in the URL (active/all, contact search, page), the OData
 //! filters it needs, and a readable summary of a grant's iCal time restriction.
 
-use crate::api::query::{and_all, contains, encode_component, string_literal};
+use crate::logic::odata::{and_all, contains, encode_component, string_literal};
 use crate::logic::url_state::{page_param, query_string, UrlState};
 
 /// Rows per page in the Grants tab.

@@ -3,7 +3,7 @@
 
 use wire::{LockGroup, MembershipState, PatchLockGroup};
 
-use crate::api::ApiError;
+use crate::logic::api_error::ApiError;
 
 /// Why the server refused a delete, when it is one of the two documented reasons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Validation of the lock group form (create and rename), and which field a server error
 //! concerns, so it can be shown next to that field.
 
-use crate::api::ApiError;
+use crate::logic::api_error::ApiError;
 
 /// The API's limits (the sandbox enforces the same).
 pub const MAX_TITLE: usize = 256;

@@ -2,7 +2,7 @@
 //! URL query, so reload, bookmarks and the back button restore the view; and the API
 //! query that view needs.
 
-use crate::api::query::{contains, encode_component, Direction, Query};
+use crate::logic::odata::{contains, encode_component, Direction, Query};
 use crate::logic::url_state::{page_param, query_string, UrlState};
 
 pub const PAGE_SIZES: [u64; 3] = [25, 50, 100];

@@ -1,12 +1,15 @@
 //! Pure logic, free of the DOM and of HTTP, unit-tested natively.
 
+pub mod api_error;
 pub mod auth;
+pub mod batch;
 pub mod diagram_layout;
 pub mod grants_query;
 pub mod group_delete;
 pub mod group_form;
 pub mod list_params;
 pub mod membership_state;
+pub mod odata;
 pub mod routes;
 pub mod time;
 pub mod url_state;

@@ -1,6 +1,6 @@
 //! The console's URLs, built and read in one place.
 
-use crate::api::query::encode_segment;
+use crate::logic::odata::encode_segment;
 
 pub fn lock_groups(owner: &str) -> String {
     format!("/owners/{}/lock-groups", encode_segment(owner))

@@ -10,6 +10,7 @@ use wire::{LockGroup, MembershipState};
 
 use crate::api::{lock_groups, use_api};
 use crate::components::create_group_dialog::CreateGroupDialog;
+use crate::components::loaded::Loaded;
 use crate::components::url_state::use_url_state;
 use crate::logic::list_params::{split_page, ListParams, PAGE_SIZES};
 use crate::logic::routes;
@@ -32,34 +33,40 @@ pub fn LockGroupsPage() -> impl IntoView {
     let groups = LocalResource::new(move || {
         let (api, owner, params) = (api.clone(), owner.get(), params.get());
         async move {
-            let rows = lock_groups::list(&api, &owner, &params.api_query()).await;
-            let page = rows.map(|rows| split_page(rows, params.size));
-            (params, page)
+            let rows = lock_groups::list(&api, &owner, &params.api_query()).await?;
+            Ok(Shown {
+                page: split_page(rows, params.size),
+                params,
+            })
         }
     });
+    // True while a view loads, first load included (the old rows stay on screen).
+    let busy = Memo::new(move |_| {
+        let wanted = params.get();
+        groups.get().and_then(|r| r.ok()).map(|shown| shown.params) != Some(wanted)
+    });
 
-    // Search box: local text, sent after a pause.
-    let typed = RwSignal::new(params.get_untracked().search);
-    Effect::new(move |_| typed.set(params.get().search));
+    // Search box: what the admin typed, until it is sent (then the URL says it, and Back
+    // or a link changes the box too).
+    let typed = RwSignal::new(None::<String>);
     let on_search = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        typed.set(text.clone());
+        typed.set(Some(text.clone()));
         set_timeout(
             move || {
-                if typed.get_untracked() == text && params.get_untracked().search != text {
-                    go.run((params.get_untracked().with_search(text), true));
+                if typed.get_untracked().as_deref() == Some(text.as_str()) {
+                    typed.set(None);
+                    if params.get_untracked().search != text {
+                        go.run((params.get_untracked().with_search(text), true));
+                    }
                 }
             },
             SEARCH_DEBOUNCE,
         );
     };
+    let search_value = move || typed.get().unwrap_or_else(|| params.read().search.clone());
 
     let create_open = RwSignal::new(false);
-    // True while a view loads, first load included (the old rows stay on screen).
-    let busy = move || {
-        let wanted = params.get();
-        groups.get().map(|(shown, _)| shown) != Some(wanted)
-    };
 
     view! {
         <div class="page-head">
@@ -74,54 +81,59 @@ pub fn LockGroupsPage() -> impl IntoView {
                 id="group-search"
                 type="search"
                 autocomplete="off"
-                prop:value=typed
+                prop:value=search_value
                 on:input=on_search
             />
-            <span class="busy" role="status">{move || busy().then_some("Loading…")}</span>
+            <span class="busy" role="status">{move || busy.get().then_some("Loading…")}</span>
         </div>
-        <Transition fallback=move || view! { <SkeletonTable/> }>
-            {move || Suspend::new(async move {
-                match groups.await.1 {
-                    Err(e) => view! {
-                        <div class="load-error" role="alert">
-                            <p>"The lock groups could not be loaded: " {e.to_string()}</p>
-                            <button type="button" on:click=move |_| groups.refetch()>"Retry"</button>
+        <Loaded
+            resource=groups
+            what="The lock groups could not be loaded"
+            fallback=|| view! { <SkeletonTable/> }
+            let:shown
+        >
+            {
+                let Shown { page: (rows, more), params: p } = shown;
+                if rows.is_empty() && p.page == 1 && p.search.trim().is_empty() {
+                    view! {
+                        <div class="empty">
+                            <p>"This owner account has no lock groups yet."</p>
+                            <button type="button" class="primary" on:click=move |_| create_open.set(true)>
+                                "Create the first lock group"
+                            </button>
                         </div>
                     }
-                    .into_any(),
-                    Ok((rows, more)) => {
-                        let p = params.get_untracked();
-                        if rows.is_empty() && p.page == 1 && p.search.trim().is_empty() {
-                            view! {
-                                <div class="empty">
-                                    <p>"This owner account has no lock groups yet."</p>
-                                    <button type="button" class="primary" on:click=move |_| create_open.set(true)>
-                                        "Create the first lock group"
-                                    </button>
-                                </div>
-                            }
-                            .into_any()
-                        } else {
-                            view! { <GroupTable rows more params owner busy=Signal::derive(busy) go/> }.into_any()
-                        }
-                    }
+                    .into_any()
+                } else {
+                    view! { <GroupTable rows more shown=p params owner busy go/> }.into_any()
                 }
-            })}
-        </Transition>
+            }
+        </Loaded>
         <CreateGroupDialog open=create_open owner/>
     }
+}
+
+/// A loaded page of the list, with the view it was asked for.
+#[derive(Clone)]
+struct Shown {
+    params: ListParams,
+    /// The rows, and whether a next page exists.
+    page: (Vec<LockGroup>, bool),
 }
 
 #[component]
 fn GroupTable(
     rows: Vec<LockGroup>,
     more: bool,
+    /// The view these rows answer.
+    shown: ListParams,
+    /// The view the URL asks for now (what sorting and paging start from).
     params: Memo<ListParams>,
     owner: Memo<String>,
-    busy: Signal<bool>,
+    busy: Memo<bool>,
     go: Callback<(ListParams, bool)>,
 ) -> impl IntoView {
-    let p = params.get_untracked();
+    let p = shown.clone();
     let shown = rows.len();
     let descending = p.descending;
     let caption = format!(

@@ -6,6 +6,7 @@ use std::net::TcpListener;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder};
 use serde_json::json;
 
@@ -102,4 +103,61 @@ impl Chrome {
             _driver: driver,
         })
     }
+}
+
+/// One entry of the browser's console log.
+#[derive(Debug, Clone)]
+pub struct LogEntry {
+    pub level: String,
+    pub message: String,
+}
+
+/// chromedriver's log endpoint (`goog:loggingPrefs` asks it to keep the browser's
+/// console); each read returns the entries since the previous one.
+#[derive(Debug)]
+struct ReadLog;
+
+impl WebDriverCompatibleCommand for ReadLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or("")))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+/// The browser console's entries since the last read (all navigations of the session).
+pub async fn console_log(client: &Client) -> Vec<LogEntry> {
+    let value = client
+        .issue_cmd(ReadLog)
+        .await
+        .expect("chromedriver returns the browser log");
+    value
+        .as_array()
+        .map(|entries| {
+            entries
+                .iter()
+                .map(|e| LogEntry {
+                    level: e["level"].as_str().unwrap_or_default().to_string(),
+                    message: e["message"].as_str().unwrap_or_default().to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a console error means the page itself failed: a Rust panic (what
+/// `console_error_panic_hook` logs), a wasm trap, or an uncaught exception or rejection.
+/// A failed request ("Failed to load resource: … 404") is not one.
+pub fn is_page_failure(message: &str) -> bool {
+    ["panicked at", "RuntimeError", "Uncaught"]
+        .iter()
+        .any(|m| message.contains(m))
 }

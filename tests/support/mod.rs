@@ -7,6 +7,10 @@
 //! The console's Content-Security-Policy is in force in every test (the sandbox sends it
 //! with `report-uri /sandbox/csp-reports`): a test fails when the browser reported any
 //! violation, with the report's text.
+//!
+//! Every test also fails when the page logged a Rust panic, a wasm trap (`RuntimeError`)
+//! or an uncaught error (read from Chromium's console log after the test): after a panic
+//! the wasm instance is in an undefined state even when the page still looks right.
 
 #![allow(dead_code)]
 
@@ -86,10 +90,14 @@ where
         .catch_unwind()
         .await;
     if outcome.is_ok() {
-        // Also a failure: anything the CSP blocked during the test.
-        outcome = std::panic::AssertUnwindSafe(session.assert_no_csp_violations())
-            .catch_unwind()
-            .await;
+        // Also failures: a panic, trap or uncaught error in the page, and anything the
+        // CSP blocked during the test.
+        outcome = std::panic::AssertUnwindSafe(async {
+            session.assert_no_page_errors().await;
+            session.assert_no_csp_violations().await;
+        })
+        .catch_unwind()
+        .await;
     }
     if outcome.is_err() {
         // Blocked requests often explain a failure: show what the CSP reported.
@@ -207,6 +215,31 @@ impl Session {
             reports.len(),
             reports.join("\n")
         );
+    }
+
+    /// Fails, with their text, when the page logged a Rust panic, a wasm trap or an
+    /// uncaught error since the last call (run after every test by [`run`]). Failed
+    /// requests (a 404 the test asked for) are not errors of the page and are ignored.
+    pub async fn assert_no_page_errors(&self) {
+        let errors = self.take_page_errors().await;
+        assert!(
+            errors.is_empty(),
+            "the page panicked or threw during the test ({} entries):\n{}",
+            errors.len(),
+            errors.join("\n")
+        );
+    }
+
+    /// The browser console's error entries that mean the page itself failed, since the
+    /// last call: Rust panics (the panic hook's "panicked at"), wasm traps and uncaught
+    /// exceptions or rejections.
+    pub async fn take_page_errors(&self) -> Vec<String> {
+        browser::console_log(&self.browser)
+            .await
+            .into_iter()
+            .filter(|e| e.level == "SEVERE" && browser::is_page_failure(&e.message))
+            .map(|e| e.message)
+            .collect()
     }
 
     pub async fn goto(&self, path: &str) {

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wire::Membership;
 
-use super::members::common::{now_ms, stamp};
 use super::members::lock_title;
-use super::use_group;
 use crate::api::{memberships, use_api, Query};
+use crate::components::group_context::use_group;
 use crate::components::state_diagram::StateDiagram;
+use crate::components::timestamp::{now_ms, stamp};
 use crate::logic::diagram_layout::trace;
 use crate::logic::membership_state::{derive, icon, label, path, Dates};
 use crate::logic::routes::GroupTab;
@@ -60,7 +60,7 @@ pub fn DiagramTab() -> impl IntoView {
         } else {
             format!(
                 "{base}?membership={}",
-                crate::api::query::encode_component(&value)
+                crate::logic::odata::encode_component(&value)
             )
         };
         navigate(&path, Default::default());

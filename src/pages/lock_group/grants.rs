@@ -6,12 +6,14 @@ use leptos::{html, prelude::*};
 use wasm_bindgen::JsValue;
 use wire::{ContactRef, CreateGrant, Grant};
 
-use super::members::common::{head, now_ms, stamp, Pager};
-use super::use_group;
 use crate::api::{grants, lock_groups, use_api, ApiError, Query};
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::group_context::use_group;
 use crate::components::modal::Modal;
+use crate::components::pager::Pager;
+use crate::components::table_head::head;
+use crate::components::timestamp::{now_ms, stamp};
 use crate::components::url_state::use_url_state;
 use crate::logic::grants_query::{describe_ical, GrantsQuery, CONTACT_LIMIT, PAGE_SIZE};
 use crate::logic::routes::GroupTab;

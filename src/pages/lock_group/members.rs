@@ -4,7 +4,6 @@
 //! the tab refreshes itself with back-off, paused while the browser tab is hidden.
 
 pub mod add_locks;
-pub mod common;
 
 use std::time::Duration;
 
@@ -12,16 +11,21 @@ use leptos::prelude::*;
 use wire::{Membership, MembershipState};
 
 use self::add_locks::AddLocks;
-use self::common::{head, is_sandbox, now_ms, stamp, summary, Outcome, Outcomes, Pager};
 use crate::api::{locks, memberships, use_api, Query};
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::group_context::use_group;
+use crate::components::outcomes::Outcomes;
+use crate::components::pager::Pager;
+use crate::components::table_head::head;
+use crate::components::timestamp::{now_ms, stamp};
 use crate::components::url_state::use_url_state;
+use crate::config::is_sandbox;
+use crate::logic::batch::{summary, Outcome};
 use crate::logic::membership_state::{
     behind, derive, icon, label, Dates, Event, MembersQuery, PAGE_SIZE,
 };
 use crate::logic::routes::GroupTab;
-use crate::pages::lock_group::use_group;
 
 /// First and longest wait between refreshes while something is pending.
 const POLL_FIRST_MS: u64 = 2_000;
@@ -474,7 +478,7 @@ fn member_row(m: Membership, env: RowEnv) -> impl IntoView {
     let diagram = format!(
         "{}?membership={}",
         GroupTab::Diagram.path(&env.owner.get_untracked(), &env.id.get_untracked()),
-        crate::api::query::encode_component(&m.id)
+        crate::logic::odata::encode_component(&m.id)
     );
 
     view! {

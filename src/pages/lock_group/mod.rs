@@ -12,23 +12,10 @@ use leptos_router::{
     components::{Outlet, A},
     hooks::use_params_map,
 };
-use wire::LockGroup;
 
 use crate::api::{lock_groups, use_api, ApiError};
+use crate::components::group_context::GroupContext;
 use crate::logic::routes::{self, GroupTab};
-
-/// The group being shown, shared by the page and its tabs.
-#[derive(Clone, Copy)]
-pub struct GroupContext {
-    pub owner: Memo<String>,
-    pub id: Memo<String>,
-    /// The group with `statistics` and `supportedFeatures`; `refetch()` after changes.
-    pub group: LocalResource<Result<LockGroup, ApiError>>,
-}
-
-pub fn use_group() -> GroupContext {
-    use_context::<GroupContext>().expect("GroupContext is provided by LockGroupPage")
-}
 
 #[component]
 pub fn LockGroupPage() -> impl IntoView {

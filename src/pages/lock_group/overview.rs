@@ -3,12 +3,12 @@
 use leptos::{html, prelude::*};
 use wire::{LockGroup, MembershipState};
 
-use super::members::common::{now_ms, stamp};
-use super::use_group;
 use crate::api::{lock_groups, use_api};
 use crate::components::announcer::use_announcer;
 use crate::components::delete_group_dialog::DeleteGroupDialog;
+use crate::components::group_context::use_group;
 use crate::components::state_diagram::StateDiagram;
+use crate::components::timestamp::{now_ms, stamp};
 use crate::components::unsaved_guard::use_unsaved_guard;
 use crate::logic::group_delete::rename_patch;
 use crate::logic::group_form::{self, Field};

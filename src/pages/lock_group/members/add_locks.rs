@@ -5,11 +5,13 @@
 use leptos::{html, prelude::*};
 use wire::{BoundLock, MembershipState};
 
-use super::common::{head, Outcome, Pager};
-use crate::api::query::{and_all, contains, string_literal, Direction};
 use crate::api::{locks, memberships, use_api, Query};
+use crate::components::group_context::use_group;
 use crate::components::modal::Modal;
-use crate::pages::lock_group::use_group;
+use crate::components::pager::Pager;
+use crate::components::table_head::head;
+use crate::logic::batch::Outcome;
+use crate::logic::odata::{and_all, contains, string_literal, Direction};
 
 /// Locks per picker page.
 const PICK_PAGE: u64 = 10;

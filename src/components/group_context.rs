@@ -1,0 +1,19 @@
+//! The lock group a page shows, shared by the page and its tabs (and the state diagram).
+
+use leptos::prelude::*;
+use wire::LockGroup;
+
+use crate::logic::api_error::ApiError;
+
+/// The group being shown, shared by the page and its tabs.
+#[derive(Clone, Copy)]
+pub struct GroupContext {
+    pub owner: Memo<String>,
+    pub id: Memo<String>,
+    /// The group with `statistics` and `supportedFeatures`; `refetch()` after changes.
+    pub group: LocalResource<Result<LockGroup, ApiError>>,
+}
+
+pub fn use_group() -> GroupContext {
+    use_context::<GroupContext>().expect("GroupContext is provided by LockGroupPage")
+}

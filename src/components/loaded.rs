@@ -1,0 +1,68 @@
+//! The one way every view loads data: a resource read under a `Transition` (the old
+//! content stays on screen while a new value loads), a placeholder on first load only,
+//! and a failure shown by [`LoadError`] with the server's text and Retry, reached through
+//! an `ErrorBoundary` the way Leptos's `fetch` example does it.
+
+use leptos::prelude::*;
+
+use crate::logic::api_error::ApiError;
+
+/// Renders `children` with the resource's value once it has loaded.
+///
+/// `what` names what failed for the error line: "The lock groups could not be loaded".
+#[component]
+pub fn Loaded<T, V, F>(
+    resource: LocalResource<Result<T, ApiError>>,
+    /// The sentence shown before the server's text when loading fails.
+    what: &'static str,
+    /// Shown on first load, until a value exists.
+    #[prop(into, optional)]
+    fallback: ViewFnOnce,
+    /// The view of a loaded value.
+    children: F,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+{
+    view! {
+        <Transition fallback=fallback>
+            <ErrorBoundary fallback=move |errors| {
+                view! { <LoadError what errors retry=move || resource.refetch()/> }
+            }>
+                {
+                    let children = children.clone();
+                    move || {
+                        let children = children.clone();
+                        Suspend::new(async move { resource.await.map(|value| children(value)) })
+                    }
+                }
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// A failed load: what failed, the server's own text, and Retry.
+#[component]
+pub fn LoadError(
+    what: &'static str,
+    errors: ArcRwSignal<Errors>,
+    /// Loads again.
+    retry: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let message = move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|(_, e)| e.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    view! {
+        <div class="load-error" role="alert">
+            <p>{what} ": " {message}</p>
+            <button type="button" on:click=move |_| retry()>"Retry"</button>
+        </div>
+    }
+}

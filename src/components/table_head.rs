@@ -1,0 +1,15 @@
+//! A table's column headers, one code path for every table.
+
+use leptos::prelude::*;
+
+/// A table's `<thead>`: one column header per name (one code path for every table).
+pub fn head(columns: &'static [&'static str]) -> AnyView {
+    view! {
+        <thead>
+            <tr>
+                {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+            </tr>
+        </thead>
+    }
+    .into_any()
+}
