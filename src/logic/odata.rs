@@ -14,11 +14,6 @@ pub fn contains(field: &str, value: &str) -> String {
     format!("contains({field},{})", string_literal(value))
 }
 
-/// `field eq 'value'`.
-pub fn eq_str(field: &str, value: &str) -> String {
-    format!("{field} eq {}", string_literal(value))
-}
-
 /// Joins filter clauses with `and`, each parenthesised so precedence cannot surprise.
 pub fn and_all<I: IntoIterator<Item = String>>(clauses: I) -> Option<String> {
     let parts: Vec<String> = clauses.into_iter().map(|c| format!("({c})")).collect();
@@ -145,7 +140,6 @@ mod tests {
     fn string_literals_double_quotes() {
         assert_eq!(string_literal("O'Brien's"), "'O''Brien''s'");
         assert_eq!(contains("title", "it's"), "contains(title,'it''s')");
-        assert_eq!(eq_str("title", ""), "title eq ''");
     }
 
     #[test]
