@@ -110,11 +110,6 @@ impl Server {
         let _ = self.shutdown.send(());
         let _ = self.task.await;
     }
-
-    /// Waits until the server stops (it only stops through [`Server::shutdown`] or an error).
-    pub async fn wait(&mut self) {
-        let _ = (&mut self.task).await;
-    }
 }
 
 /// Opens/migrates the database, seeds when asked, binds, and spawns serving on the current

@@ -40,9 +40,10 @@ pub(super) async fn list_memberships(
 /// Number of distinct groups the lock is (or is becoming, or is still leaving) a member of.
 pub(super) fn groups_of_lock(tx: &Transaction, lock: i64) -> ApiResult<i64> {
     Ok(tx
-        .prepare_cached(
-            "SELECT count(DISTINCT lock_group_id) FROM memberships WHERE bound_lock_id = ? AND leave_completed_date IS NULL",
-        )?
+        .prepare_cached(&format!(
+            "SELECT count(DISTINCT m.lock_group_id) FROM memberships m WHERE m.bound_lock_id = ? AND {}",
+            *CURRENT_SQL
+        ))?
         .query_row([lock], |r| r.get(0))?)
 }
 

@@ -28,10 +28,7 @@ use crate::odata::{self, Field, FieldType};
 use crate::timefmt;
 use crate::AppState;
 
-/// Longest title accepted (groups, locks, contacts, owners).
-pub const MAX_TITLE: usize = 256;
-/// Longest description accepted.
-pub const MAX_DESCRIPTION: usize = 1024;
+pub use wire::{refusal, MAX_BINDING_CODE, MAX_DESCRIPTION, MAX_TITLE};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -104,23 +101,21 @@ fn check_title(title: Option<&str>, missing: &str) -> ApiResult<String> {
     if t.trim().is_empty() {
         return Err(ApiErr::bad_request(missing));
     }
-    check_len("title", t, MAX_TITLE)?;
+    check_len(refusal::FIELD_TITLE, t, MAX_TITLE)?;
     Ok(t.to_string())
 }
 
 fn check_len(name: &str, value: &str, max: usize) -> ApiResult<()> {
     let n = value.chars().count();
     if n > max {
-        return Err(ApiErr::bad_request(format!(
-            "{name} is too long: {n} characters, at most {max} are allowed"
-        )));
+        return Err(ApiErr::bad_request(refusal::too_long(name, n, max)));
     }
     Ok(())
 }
 
 fn check_description(d: Option<&str>) -> ApiResult<()> {
     match d {
-        Some(d) => check_len("description", d, MAX_DESCRIPTION),
+        Some(d) => check_len(refusal::FIELD_DESCRIPTION, d, MAX_DESCRIPTION),
         None => Ok(()),
     }
 }
