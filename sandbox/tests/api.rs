@@ -1401,3 +1401,53 @@ async fn data_persists_across_restart() {
     server.shutdown().await;
     drop(dir);
 }
+
+#[tokio::test]
+async fn junk_ids_in_paths_are_the_documented_404s() {
+    let sb = Sb::start().await;
+    for junk in [
+        "abc",
+        "-1",
+        "1e3",
+        "0x10",
+        "%20",
+        "99999999999999999999",
+        "1.0",
+        "%D9%A3",
+    ] {
+        for (path, message) in [
+            (
+                format!("/api/v1/Owners/1/LockGroups/{junk}"),
+                "lock group not found",
+            ),
+            (
+                format!("/api/v1/Owners/1/LockGroups/{junk}/Memberships"),
+                "lock group not found",
+            ),
+            (
+                format!("/api/v1/Owners/1/LockGroups/{junk}/Grants"),
+                "lock group not found",
+            ),
+            (
+                format!("/api/v1/Owners/1/BoundLocks/{junk}"),
+                "bound lock not found",
+            ),
+        ] {
+            let (s, e) = sb.get(&path).await;
+            assert_eq!((s, e["Message"].as_str()), (404, Some(message)), "{path}");
+        }
+        let (s, e) = sb
+            .call(
+                Method::PUT,
+                "/api/v1/Owners/1/LockGroups/101/Memberships",
+                Some(json!({"boundLockId": junk})),
+            )
+            .await;
+        assert_eq!(
+            (s, e["Message"].as_str()),
+            (404, Some("bound lock not found")),
+            "{junk}"
+        );
+    }
+    sb.stop().await;
+}

@@ -135,7 +135,7 @@ pub(super) async fn create_grant(
                     .ok_or_else(|| ApiErr::not_found("contact not found"))?,
                 ContactBy::Identifier(i) => find_or_create_contact(tx, owner, &i, None)?,
             };
-            let cid: i64 = contact.id.parse().unwrap_or(-1);
+            let cid = ContactId::of_stored(&contact.id)?;
             tx.prepare_cached(
                 "INSERT INTO grants (owner_id, target_id, contact_id, valid_from, valid_before, time_restriction_ical, state, active, create_date) \
                  VALUES (?, ?, ?, ?, ?, ?, 'Ok', 1, ?)",

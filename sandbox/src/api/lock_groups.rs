@@ -44,7 +44,7 @@ pub(super) async fn get_group_h(
         .db
         .read(move |tx| {
             owner_exists(tx, owner)?;
-            let mut g = any_group(tx, owner, &id)?;
+            let (_, mut g) = any_group(tx, owner, &id)?;
             expand_group(tx, &mut g, &expand)?;
             Ok(g)
         })
@@ -109,8 +109,7 @@ pub(super) async fn patch_group(
         .db
         .write(move |tx| {
             owner_exists(tx, owner)?;
-            let g = active_group(tx, owner, &id)?;
-            let gid: i64 = g.id.parse().unwrap_or(-1);
+            let (gid, _) = active_group(tx, owner, &id)?;
             if let Some(t) = title {
                 tx.execute(
                     "UPDATE lock_groups SET title = ? WHERE id = ?",
@@ -123,7 +122,7 @@ pub(super) async fn patch_group(
                     params![d, gid],
                 )?;
             }
-            get_group(tx, owner, gid)?.ok_or_else(ApiErr::group_not_found)
+            get_group(tx, owner, gid.0)?.ok_or_else(ApiErr::group_not_found)
         })
         .await?;
     Ok(Json(g))
@@ -141,8 +140,7 @@ pub(super) async fn delete_group(
     app.db
         .write(move |tx| {
             owner_exists(tx, owner)?;
-            let g = active_group(tx, owner, &id)?;
-            let gid: i64 = g.id.parse().unwrap_or(-1);
+            let (gid, _) = active_group(tx, owner, &id)?;
             let assigned: i64 = tx.query_row(
                 &format!(
                     "SELECT count(*) FROM memberships m JOIN bound_locks l ON l.id = m.bound_lock_id \
@@ -198,15 +196,14 @@ pub(super) async fn list_group_grants(
     let owner = owner_id(&owner)?;
     list(&app, &q, Vec::new(), move |tx, lq, _| {
         owner_exists(tx, owner)?;
-        let g = any_group(tx, owner, &id)?;
-        let gid: i64 = g.id.parse().unwrap_or(-1);
+        let (gid, _) = any_group(tx, owner, &id)?;
         run_list(
             tx,
             &format!(
                 "SELECT {} FROM {GRANT_FROM} WHERE gr.owner_id = ? AND gr.target_id = ?",
                 grant_cols()
             ),
-            vec![Value::Integer(owner), Value::Integer(gid)],
+            vec![Value::Integer(owner), Value::Integer(gid.0)],
             "gr.id",
             lq,
             GRANT_FIELDS,

@@ -42,7 +42,7 @@ pub(super) async fn get_lock_h(
         .db
         .read(move |tx| {
             owner_exists(tx, owner)?;
-            let mut l = any_lock(tx, owner, &id)?;
+            let (_, mut l) = any_lock(tx, owner, &id)?;
             expand_lock(tx, &mut l, &expand)?;
             Ok(l)
         })

@@ -132,7 +132,7 @@ fn new_target(tx: &Transaction, kind: &str) -> ApiResult<i64> {
 }
 
 /// A change of the group's membership configuration: the serial grows.
-pub fn bump_group(tx: &Transaction, group: i64, when: &str) -> ApiResult<()> {
+pub fn bump_group(tx: &Transaction, group: GroupId, when: &str) -> ApiResult<()> {
     tx.prepare_cached(
         "UPDATE lock_groups SET rcl_serial_no = coalesce(rcl_serial_no, 0) + 1, rcl_date = ? WHERE id = ?",
     )?
@@ -140,27 +140,32 @@ pub fn bump_group(tx: &Transaction, group: i64, when: &str) -> ApiResult<()> {
     Ok(())
 }
 
-fn active_group(tx: &Transaction, owner: i64, id: &str) -> ApiResult<LockGroup> {
+/// A group of the owner by its path id, with that id typed (404 when not a number or
+/// not the owner's).
+fn any_group(tx: &Transaction, owner: i64, id: &str) -> ApiResult<(GroupId, LockGroup)> {
     let id = parse_id(id).ok_or_else(ApiErr::group_not_found)?;
-    match get_group(tx, owner, id)? {
-        Some(g) if g.active => Ok(g),
-        _ => Err(ApiErr::group_not_found()),
-    }
+    let g = get_group(tx, owner, id)?.ok_or_else(ApiErr::group_not_found)?;
+    Ok((GroupId(id), g))
 }
 
-fn any_group(tx: &Transaction, owner: i64, id: &str) -> ApiResult<LockGroup> {
-    let id = parse_id(id).ok_or_else(ApiErr::group_not_found)?;
-    get_group(tx, owner, id)?.ok_or_else(ApiErr::group_not_found)
+/// As [`any_group`], and not deleted.
+fn active_group(tx: &Transaction, owner: i64, id: &str) -> ApiResult<(GroupId, LockGroup)> {
+    Some(any_group(tx, owner, id)?)
+        .filter(|(_, g)| g.active)
+        .ok_or_else(ApiErr::group_not_found)
 }
 
-fn any_lock(tx: &Transaction, owner: i64, id: &str) -> ApiResult<BoundLock> {
+/// A bound lock of the owner by its path id, with that id typed.
+fn any_lock(tx: &Transaction, owner: i64, id: &str) -> ApiResult<(LockId, BoundLock)> {
     let id = parse_id(id).ok_or_else(ApiErr::lock_not_found)?;
-    get_lock(tx, owner, id)?.ok_or_else(ApiErr::lock_not_found)
+    let l = get_lock(tx, owner, id)?.ok_or_else(ApiErr::lock_not_found)?;
+    Ok((LockId(id), l))
 }
 
-fn active_lock(tx: &Transaction, owner: i64, id: &str) -> ApiResult<BoundLock> {
+/// As [`any_lock`], and still bound.
+fn active_lock(tx: &Transaction, owner: i64, id: &str) -> ApiResult<(LockId, BoundLock)> {
     Some(any_lock(tx, owner, id)?)
-        .filter(|l| l.active)
+        .filter(|(_, l)| l.active)
         .ok_or_else(ApiErr::lock_not_found)
 }
 
