@@ -192,4 +192,27 @@ mod tests {
         assert!(after - before >= 3_600_000, "{before} {after}");
         assert!(after - before < 3_700_000, "{before} {after}");
     }
+
+    proptest::proptest! {
+        /// Every moment in the years 0000 to 9999 is written fixed-width and read back
+        /// unchanged; string order is time order.
+        #[test]
+        fn written_moments_read_back_and_sort_as_text(
+            a in -62_167_219_200_000i64..253_402_300_800_000,
+            b in -62_167_219_200_000i64..253_402_300_800_000,
+        ) {
+            let (ta, tb) = (format_ms(a), format_ms(b));
+            proptest::prop_assert_eq!(ta.len(), 24);
+            proptest::prop_assert_eq!(normalize(&ta), Ok(ta.clone()));
+            proptest::prop_assert_eq!(ta.cmp(&tb), a.cmp(&b));
+        }
+
+        /// Any text is a date-time or a reason, never a panic.
+        #[test]
+        fn any_text_is_read_or_refused(text in "[0-9T:.Zz+-]{0,30}|\\PC{0,30}") {
+            if let Err(why) = normalize(&text) {
+                proptest::prop_assert!(!why.is_empty());
+            }
+        }
+    }
 }
