@@ -225,7 +225,7 @@ pub fn GrantsTab() -> impl IntoView {
                                             </td>
                                             <td>
                                                 <span aria-hidden="true">{if g.active { "✔ " } else { "✖ " }}</span>
-                                                {g.state.clone()}
+                                                {g.state.label()}
                                                 {if g.active { " (active)" } else { " (inactive)" }}
                                             </td>
                                             <td>
