@@ -49,9 +49,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         .await;
 
         // JoinPending, and the lock has not seen the change yet.
-        let row = s
-            .wait_row("Main Entrance", "Added, waiting for the lock to sync")
-            .await;
+        let row = s.wait_row("Main Entrance", "⊕ Joining").await;
         assert!(
             row.contains("Has not seen the group's latest change"),
             "{row}"
@@ -72,7 +70,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
 
         // Simulated sync: Joined, up to date.
         s.click("button", "Simulate sync of Main Entrance").await;
-        let row = s.wait_row("Main Entrance", "✔ Joined").await;
+        let row = s.wait_row("Main Entrance", "✔ Active").await;
         assert!(row.contains("Has seen the group's latest change"), "{row}");
         assert_eq!(count(s, "109", "Joined").await, 1);
 
@@ -95,8 +93,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         s.click("button", "Remove from group").await;
         s.wait_for_text("Main Entrance: removed, waiting for the lock to sync")
             .await;
-        s.wait_row("Main Entrance", "Removed, waiting for the lock to sync")
-            .await;
+        s.wait_row("Main Entrance", "⊖ Leaving").await;
         assert_eq!(count(s, "109", "UnjoinPending").await, 1);
 
         // The sync completes the leave: Unjoined rows are past members, hidden by default.
@@ -106,7 +103,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         s.click("checkbox", "Show past members (Unjoined)").await;
         s.wait_for_path(|p| p.ends_with("/members?past=1"), "past=1 in the URL")
             .await;
-        let row = s.wait_row("Main Entrance", "Unjoined").await;
+        let row = s.wait_row("Main Entrance", "✖ Left").await;
         assert!(row.contains("Left (lock synced)"), "{row}");
     })
     .await;
@@ -117,8 +114,7 @@ async fn state_filter_lives_in_the_url_and_the_page_refreshes_itself() {
     support::run("members_filter_refresh", async |s| {
         s.goto("/owners/1/lock-groups/101/members?state=UnjoinPending")
             .await;
-        s.wait_row("Garage", "Removed, waiting for the lock to sync")
-            .await;
+        s.wait_row("Garage", "⊖ Leaving").await;
         assert!(s.row_text("Main Entrance").await.is_none());
         let select = s.by_role("combobox", "State").await;
         assert_eq!(
@@ -130,13 +126,12 @@ async fn state_filter_lives_in_the_url_and_the_page_refreshes_itself() {
         select.select_by_value("JoinPending").await.unwrap();
         s.wait_for_path(|p| p.ends_with("?state=JoinPending"), "state=JoinPending")
             .await;
-        s.wait_row("Meeting Room A", "Added, waiting for the lock to sync")
-            .await;
+        s.wait_row("Meeting Room A", "⊕ Joining").await;
         assert!(s.row_text("Garage").await.is_none());
 
         // All current: Parking Gate (Unjoined) hidden, unbound Old Storeroom only on request.
         s.goto("/owners/1/lock-groups/101/members").await;
-        s.wait_row("Main Entrance", "✔ Joined").await;
+        s.wait_row("Main Entrance", "✔ Active").await;
         assert!(s.row_text("Parking Gate").await.is_none());
         assert!(s.row_text("Old Storeroom").await.is_none());
         s.click("checkbox", "Include unbound locks").await;
@@ -144,7 +139,7 @@ async fn state_filter_lives_in_the_url_and_the_page_refreshes_itself() {
 
         // A sync made elsewhere shows up without a reload while a membership is pending.
         s.sandbox_post("/sandbox/Owners/1/BoundLocks/3/Sync").await;
-        s.wait_row("Meeting Room A", "✔ Joined").await;
+        s.wait_row("Meeting Room A", "✔ Active").await;
     })
     .await;
 }
@@ -153,7 +148,7 @@ async fn state_filter_lives_in_the_url_and_the_page_refreshes_itself() {
 async fn several_locks_are_removed_at_once_with_results_per_lock() {
     support::run("members_bulk_remove", async |s| {
         s.goto("/owners/1/lock-groups/102/members").await;
-        s.wait_row("Meeting Room B", "✔ Joined").await;
+        s.wait_row("Meeting Room B", "✔ Active").await;
         for lock in ["Meeting Room A", "Meeting Room B"] {
             s.click("checkbox", &format!("Select {lock}")).await;
         }
@@ -165,9 +160,8 @@ async fn several_locks_are_removed_at_once_with_results_per_lock() {
             .await;
         s.wait_for_text("Meeting Room B: removed, waiting for the lock to sync")
             .await;
-        s.wait_row("Meeting Room A", "Removed, waiting for the lock to sync")
-            .await;
-        s.wait_row("Lab", "✔ Joined").await;
+        s.wait_row("Meeting Room A", "⊖ Leaving").await;
+        s.wait_row("Lab", "✔ Active").await;
     })
     .await;
 }
