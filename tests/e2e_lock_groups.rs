@@ -449,3 +449,30 @@ async fn unknown_group_shows_not_found_with_a_way_back() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_load_says_why_and_retry_loads_the_rows() {
+    support::run("failed_load_retry", async |s| {
+        // The list request fails as if the network were down.
+        s.block_requests(&["*/api/v1/Owners/1/LockGroups?*"]).await;
+        s.goto("/owners/1/lock-groups").await;
+        let alert = s
+            .by_role_prefix("alert", "The lock groups could not be loaded")
+            .await;
+        let text = alert.text().await.unwrap();
+        assert!(
+            text.starts_with(
+                "The lock groups could not be loaded: Could not reach the API. \
+                 Check the network connection, then try again."
+            ),
+            "the failure is named, with the cause: {text}"
+        );
+
+        // The network is back: Retry loads the rows, and the error goes away.
+        s.block_requests(&[]).await;
+        s.click("button", "Retry").await;
+        s.by_role("link", "All Staff").await;
+        s.wait_gone("button", "Retry").await;
+    })
+    .await;
+}

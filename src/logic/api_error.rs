@@ -88,7 +88,13 @@ impl ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ApiError::Network(m) => write!(f, "Could not reach the API: {m}"),
+            // The browser's own text ("TypeError: Failed to fetch") says nothing to an
+            // admin; the cause it names goes in brackets.
+            ApiError::Network(m) => write!(
+                f,
+                "Could not reach the API. Check the network connection, then try again. ({})",
+                m.trim_start_matches("TypeError: ")
+            ),
             ApiError::Decode(m) => write!(f, "The API's answer could not be read: {m}"),
             other => f.write_str(other.message()),
         }
@@ -202,8 +208,12 @@ mod tests {
 
     #[test]
     fn network_errors_say_so() {
-        let e = ApiError::Network("connection refused".into());
+        let e = ApiError::Network("TypeError: Failed to fetch".into());
         assert_eq!(e.status(), None);
-        assert_eq!(e.to_string(), "Could not reach the API: connection refused");
+        assert_eq!(
+            e.to_string(),
+            "Could not reach the API. Check the network connection, then try again. \
+             (Failed to fetch)"
+        );
     }
 }

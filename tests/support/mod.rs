@@ -292,6 +292,20 @@ impl Session {
             .await
     }
 
+    /// Makes the browser fail every request whose URL matches one of `patterns` (`*`
+    /// wildcards) as if the network were down; an empty list lifts the block.
+    pub async fn block_requests(&self, patterns: &[&str]) {
+        for (cmd, params) in [
+            ("Network.enable", json!({})),
+            ("Network.setBlockedURLs", json!({ "urls": patterns })),
+        ] {
+            self.browser
+                .issue_cmd(browser::Cdp(cmd, params))
+                .await
+                .expect("chromedriver runs the DevTools command");
+        }
+    }
+
     pub async fn goto(&self, path: &str) {
         self.browser
             .goto(&self.url(path))
