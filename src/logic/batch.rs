@@ -11,13 +11,13 @@ pub struct Outcome {
     pub message: String,
 }
 
-/// A one-line summary of a batch for the live region: "2 added, 1 failed".
+/// A one-line summary of a batch for the live region: "20 added, 1 refused".
 pub fn summary(outcomes: &[Outcome], done: &str) -> String {
     let ok = outcomes.iter().filter(|o| o.ok).count();
     let failed = outcomes.len() - ok;
     match failed {
         0 => format!("{ok} {done}"),
-        _ => format!("{ok} {done}, {failed} failed"),
+        _ => format!("{ok} {done}, {failed} refused"),
     }
 }
 
@@ -33,7 +33,7 @@ mod tests {
             message: String::new(),
         };
         assert_eq!(summary(&[o(true), o(true)], "added"), "2 added");
-        assert_eq!(summary(&[o(true), o(false)], "added"), "1 added, 1 failed");
+        assert_eq!(summary(&[o(true), o(false)], "added"), "1 added, 1 refused");
         assert_eq!(summary(&[], "removed"), "0 removed");
     }
 }

@@ -9,6 +9,7 @@ pub mod group_delete;
 pub mod group_form;
 pub mod list_params;
 pub mod membership_state;
+pub mod natural_sort;
 pub mod odata;
 pub mod routes;
 pub mod schedule;
