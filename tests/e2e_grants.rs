@@ -35,9 +35,9 @@ async fn grant_access_then_revoke_it() {
         assert!(row.contains("no limit"), "valid from has no limit: {row}");
         assert!(row.contains("2030-01-01"), "valid before is shown: {row}");
 
-        s.click("button", "Revoke access of new.person@example.com")
+        s.click("button", "Revoke access for new.person@example.com")
             .await;
-        s.by_role("alertdialog", "Revoke access of new.person@example.com?")
+        s.by_role("alertdialog", "Revoke access for new.person@example.com?")
             .await;
         assert_eq!(s.focused_name().await, "Cancel");
         s.click("button", "Revoke access").await;

@@ -179,6 +179,7 @@ pub fn MembersTab() -> impl IntoView {
         sandbox,
         ask_remove,
         sync,
+        syncing: sync.pending(),
     };
 
     view! {

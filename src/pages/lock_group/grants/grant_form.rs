@@ -73,7 +73,8 @@ fn GrantFields(
             ..Default::default()
         });
     };
-    let error = move || create.value().get().and_then(Result::err);
+    let (outcome, busy) = (create.value(), create.pending());
+    let error = move || outcome.get().and_then(Result::err);
     view! {
         <form on:submit=submit novalidate=true>
             {field("grant-contact", "Contact e-mail", "email", identifier)}
@@ -84,8 +85,8 @@ fn GrantFields(
                 <button type="button" node_ref=cancel on:click=move |_| open.set(false)>
                     "Cancel"
                 </button>
-                <button type="submit" class="primary" disabled=move || create.pending().get()>
-                    {move || if create.pending().get() { "Granting…" } else { "Create grant" }}
+                <button type="submit" class="primary" disabled=move || busy.get()>
+                    {move || if busy.get() { "Granting…" } else { "Create grant" }}
                 </button>
             </div>
         </form>

@@ -11,6 +11,7 @@ pub fn RevokeDialog(
     grant: RwSignal<Option<GrantRef>>,
     revoke: Action<GrantRef, Result<(), String>>,
 ) -> impl IntoView {
+    let outcome = revoke.value();
     view! {
         <ConfirmDialog
             open
@@ -21,7 +22,7 @@ pub fn RevokeDialog(
             description="The contact loses access to every lock of this group. The grant stays listed as revoked."
             confirm="Revoke access"
             busy=revoke.pending().into()
-            error=Signal::derive(move || revoke.value().get().and_then(Result::err))
+            error=Signal::derive(move || outcome.get().and_then(Result::err))
             on_confirm=Callback::new(move |()| {
                 if let Some(g) = grant.get_untracked() {
                     revoke.dispatch(g);

@@ -54,6 +54,7 @@ fn Picker(
     let search = RwSignal::new(String::new());
     let page = RwSignal::new(1u64);
     let picked = RwSignal::new(Vec::<LockRef>::new());
+    let adding = add.pending();
 
     let found = LocalResource::new(move || {
         let (api, owner, gid) = (api.clone(), ctx.owner.get(), ctx.id.get());
@@ -139,12 +140,12 @@ fn Picker(
             <button
                 type="button"
                 class="primary"
-                disabled=move || picked.read().is_empty() || add.pending().get()
+                disabled=move || picked.read().is_empty() || adding.get()
                 on:click=move |_| {
                     add.dispatch(picked.get_untracked());
                 }
             >
-                {move || match (add.pending().get(), picked.read().len()) {
+                {move || match (adding.get(), picked.read().len()) {
                     (true, _) => "Adding…".to_string(),
                     (_, 1) => "Add 1 lock".to_string(),
                     (_, n) => format!("Add {n} locks"),

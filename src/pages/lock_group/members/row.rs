@@ -30,6 +30,8 @@ pub struct RowControls {
     pub sandbox: bool,
     pub ask_remove: Callback<Vec<SelectedMembership>>,
     pub sync: Action<LockRef, ()>,
+    /// Whether a sync runs (one at a time).
+    pub syncing: Memo<bool>,
 }
 
 /// The date that put a membership in its state.
@@ -190,7 +192,7 @@ fn row_actions(
                 type="button"
                 class="quiet"
                 aria-label=format!("Simulate sync of {}", lock.title)
-                disabled=move || c.sync.pending().get()
+                disabled=move || c.syncing.get()
                 on:click=move |_| {
                     c.sync.dispatch(lock.clone());
                 }
