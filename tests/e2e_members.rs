@@ -110,7 +110,12 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
             .eval("return document.querySelector('tr.details:not([hidden])').innerText")
             .await;
         let details = details.as_str().unwrap_or_default();
-        for step in ["Added", "Joined (lock synced)", "Removed", "Left (lock synced)"] {
+        for step in [
+            "Added",
+            "Joined (lock synced)",
+            "Removed",
+            "Left (lock synced)",
+        ] {
             assert!(details.contains(step), "{step} in {details}");
         }
     })
@@ -219,9 +224,17 @@ async fn viewport(s: &support::Session, width: u32, height: u32) {
     let frame = s
         .eval("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]")
         .await;
-    let (w, h) = (frame[0].as_u64().unwrap() as u32, frame[1].as_u64().unwrap() as u32);
-    s.browser.set_window_size(width + w, height + h).await.unwrap();
-    let inner = s.eval("return [window.innerWidth, window.innerHeight]").await;
+    let (w, h) = (
+        frame[0].as_u64().unwrap() as u32,
+        frame[1].as_u64().unwrap() as u32,
+    );
+    s.browser
+        .set_window_size(width + w, height + h)
+        .await
+        .unwrap();
+    let inner = s
+        .eval("return [window.innerWidth, window.innerHeight]")
+        .await;
     assert_eq!(inner, serde_json::json!([width, height]), "the viewport");
 }
 
@@ -291,21 +304,37 @@ async fn a_row_opens_its_timeline_on_demand() {
         s.wait_row("Parking Gate", "Removed, waiting for the lock to sync")
             .await;
         let details = s.by_role("button", "Details of Parking Gate").await;
-        assert_eq!(details.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
-        assert!(!s.row_text("Parking Gate").await.unwrap().contains("Joined (lock synced)"));
+        assert_eq!(
+            details.attr("aria-expanded").await.unwrap().as_deref(),
+            Some("false")
+        );
+        assert!(!s
+            .row_text("Parking Gate")
+            .await
+            .unwrap()
+            .contains("Joined (lock synced)"));
 
         s.click("button", "Details of Parking Gate").await;
         let details = s.by_role("button", "Details of Parking Gate").await;
-        assert_eq!(details.attr("aria-expanded").await.unwrap().as_deref(), Some("true"));
-        s.wait_for_text("never: removed before the lock synced").await;
+        assert_eq!(
+            details.attr("aria-expanded").await.unwrap().as_deref(),
+            Some("true")
+        );
+        s.wait_for_text("never: removed before the lock synced")
+            .await;
 
         // The exact time of "since when" is in its title and shown while focused.
         let exact = s
-            .eval("const t = document.querySelector('tbody time.since'); t.focus(); \
-                   return [t.title, getComputedStyle(t, '::after').content]")
+            .eval(
+                "const t = document.querySelector('tbody time.since'); t.focus(); \
+                   return [t.title, getComputedStyle(t, '::after').content]",
+            )
             .await;
         assert!(exact[0].as_str().unwrap().ends_with(" UTC"), "{exact}");
-        assert!(exact[1].as_str().unwrap().contains(" UTC"), "shown on focus: {exact}");
+        assert!(
+            exact[1].as_str().unwrap().contains(" UTC"),
+            "shown on focus: {exact}"
+        );
 
         s.click("button", "Details of Parking Gate").await;
         let open = s

@@ -98,7 +98,12 @@ fn TraceSelect(all: Vec<Membership>, chosen: Memo<String>) -> impl IntoView {
         .into_iter()
         .map(|m| {
             let d = derive(Dates::of(&m));
-            let text = format!("{}: {} (membership {})", lock_title(&m), label(d.state), m.id);
+            let text = format!(
+                "{}: {} (membership {})",
+                lock_title(&m),
+                label(d.state),
+                m.id
+            );
             let id = m.id;
             view! {
                 <option value=id.clone() selected=move || chosen.get() == id>{text}</option>

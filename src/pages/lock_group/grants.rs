@@ -54,7 +54,10 @@ pub fn GrantsTab() -> impl IntoView {
                 }
             };
             if GrantsQuery::nothing(contacts.as_deref()) {
-                return Ok(GrantsPage { rows: Vec::new(), more: false });
+                return Ok(GrantsPage {
+                    rows: Vec::new(),
+                    more: false,
+                });
             }
             let req = Query::new()
                 .filter(q.grant_filter(contacts.as_deref()))

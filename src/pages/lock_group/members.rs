@@ -129,26 +129,42 @@ pub fn MembersTab() -> impl IntoView {
 
     let (add_api, remove_api, sync_api) = (api.clone(), api.clone(), api);
     let add = Action::new_local(move |items: &Vec<LockRef>| {
-        let (api, owner, gid) = (add_api.clone(), ctx.owner.get_untracked(), ctx.id.get_untracked());
+        let (api, owner, gid) = (
+            add_api.clone(),
+            ctx.owner.get_untracked(),
+            ctx.id.get_untracked(),
+        );
         let items = items.clone();
         async move {
-            let out = each(items, |l| l.title.clone(), async |l: &LockRef| {
-                memberships::create(&api, &owner, &gid, &l.id).await?;
-                Ok("added, waiting for the lock to sync".into())
-            })
+            let out = each(
+                items,
+                |l| l.title.clone(),
+                async |l: &LockRef| {
+                    memberships::create(&api, &owner, &gid, &l.id).await?;
+                    Ok("added, waiting for the lock to sync".into())
+                },
+            )
             .await;
             picker_open.set(false);
             report("Results of adding locks", "added", out);
         }
     });
     let remove = Action::new_local(move |items: &Vec<SelectedMembership>| {
-        let (api, owner, gid) = (remove_api.clone(), ctx.owner.get_untracked(), ctx.id.get_untracked());
+        let (api, owner, gid) = (
+            remove_api.clone(),
+            ctx.owner.get_untracked(),
+            ctx.id.get_untracked(),
+        );
         let items = items.clone();
         async move {
-            let out = each(items, |m| m.title.clone(), async |m: &SelectedMembership| {
-                memberships::delete(&api, &owner, &gid, &m.id).await?;
-                Ok("removed, waiting for the lock to sync".into())
-            })
+            let out = each(
+                items,
+                |m| m.title.clone(),
+                async |m: &SelectedMembership| {
+                    memberships::delete(&api, &owner, &gid, &m.id).await?;
+                    Ok("removed, waiting for the lock to sync".into())
+                },
+            )
             .await;
             confirm_open.set(false);
             selection.clear();
@@ -158,10 +174,14 @@ pub fn MembersTab() -> impl IntoView {
     let sync = Action::new_local(move |lock: &LockRef| {
         let (api, owner, lock) = (sync_api.clone(), ctx.owner.get_untracked(), lock.clone());
         async move {
-            let out = each(vec![lock], |l| l.title.clone(), async |l: &LockRef| {
-                locks::simulate_sync(&api, &owner, &l.id).await?;
-                Ok("synced: its pending changes are complete".into())
-            })
+            let out = each(
+                vec![lock],
+                |l| l.title.clone(),
+                async |l: &LockRef| {
+                    locks::simulate_sync(&api, &owner, &l.id).await?;
+                    Ok("synced: its pending changes are complete".into())
+                },
+            )
             .await;
             report("Result of the simulated sync", "synced", out);
         }

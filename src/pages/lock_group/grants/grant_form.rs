@@ -26,7 +26,12 @@ fn local_to_api(value: &str) -> Option<String> {
 }
 
 /// A labelled input bound to `value` (one code path for every field of the form).
-fn field(id: &'static str, label: &'static str, kind: &'static str, value: RwSignal<String>) -> impl IntoView {
+fn field(
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
@@ -41,7 +46,10 @@ fn field(id: &'static str, label: &'static str, kind: &'static str, value: RwSig
 }
 
 #[component]
-pub fn GrantForm(open: RwSignal<bool>, create: Action<CreateGrant, Result<(), String>>) -> impl IntoView {
+pub fn GrantForm(
+    open: RwSignal<bool>,
+    create: Action<CreateGrant, Result<(), String>>,
+) -> impl IntoView {
     let cancel = NodeRef::<html::Button>::new();
     view! {
         <Modal open labelledby="grant-title" initial_focus=cancel>

@@ -64,7 +64,9 @@ fn GrantRow(g: Grant, now: i64, ask_revoke: Callback<GrantRef>) -> impl IntoView
         title: title.clone(),
     };
     let restriction = match g.time_restriction_ical.as_deref() {
-        Some(ical) => view! { <span title=ical.to_string()>{describe_ical(ical)}</span> }.into_any(),
+        Some(ical) => {
+            view! { <span title=ical.to_string()>{describe_ical(ical)}</span> }.into_any()
+        }
         None => view! { <span class="muted">"none"</span> }.into_any(),
     };
     let (icon, activity) = if g.active {

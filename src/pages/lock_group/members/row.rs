@@ -70,7 +70,10 @@ pub fn MemberRow(m: Membership, controls: RowControls) -> impl IntoView {
 
 /// Whether the admin can still remove this membership (and so select it).
 fn removable(state: MembershipState) -> bool {
-    matches!(state, MembershipState::JoinPending | MembershipState::Joined)
+    matches!(
+        state,
+        MembershipState::JoinPending | MembershipState::Joined
+    )
 }
 
 /// The row's checkbox, for memberships that can still be removed.
@@ -166,12 +169,13 @@ fn row_actions(
         encode_component(&m.id)
     );
     let toggle = move |_| {
-        c.expanded.update(|e| match e.iter().position(|x| *x == toggle_id) {
-            Some(i) => {
-                e.remove(i);
-            }
-            None => e.push(toggle_id.clone()),
-        })
+        c.expanded
+            .update(|e| match e.iter().position(|x| *x == toggle_id) {
+                Some(i) => {
+                    e.remove(i);
+                }
+                None => e.push(toggle_id.clone()),
+            })
     };
     let remove = removable(state).then(|| {
         view! {

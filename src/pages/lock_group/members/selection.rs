@@ -67,15 +67,25 @@ impl Selection {
     /// The selection of the view shown now.
     pub fn get(&self) -> Vec<SelectedMembership> {
         let query = self.query.get();
-        self.picked
-            .with(|(q, items)| if *q == query { items.clone() } else { Vec::new() })
+        self.picked.with(|(q, items)| {
+            if *q == query {
+                items.clone()
+            } else {
+                Vec::new()
+            }
+        })
     }
 
     /// As [`Selection::get`], without subscribing (event handlers).
     pub fn get_untracked(&self) -> Vec<SelectedMembership> {
         let query = self.query.get_untracked();
-        self.picked
-            .with_untracked(|(q, items)| if *q == query { items.clone() } else { Vec::new() })
+        self.picked.with_untracked(|(q, items)| {
+            if *q == query {
+                items.clone()
+            } else {
+                Vec::new()
+            }
+        })
     }
 
     pub fn len(&self) -> usize {
