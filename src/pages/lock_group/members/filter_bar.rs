@@ -75,7 +75,7 @@ pub fn Toolbar(
                 </button>
                 <button
                     type="button"
-                    disabled=move || selection.len() == 0
+                    disabled=move || selection.is_empty()
                     on:click=move |_| ask_remove.run(selection.get_untracked())
                 >
                     {move || match selection.len() {

@@ -88,6 +88,10 @@ impl Selection {
         })
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn len(&self) -> usize {
         self.get().len()
     }
