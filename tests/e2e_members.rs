@@ -344,3 +344,26 @@ async fn a_row_opens_its_timeline_on_demand() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_self_refresh_keeps_focus_and_open_details_in_place() {
+    support::run("members_refresh_in_place", async |s| {
+        s.goto("/owners/1/lock-groups/101/members").await;
+        s.wait_row("Meeting Room A", "Added, waiting for the lock to sync")
+            .await;
+        s.click("button", "Details of Main Entrance").await;
+        // Mark the focused element: a reload that replaced it would lose the mark.
+        s.eval("document.activeElement.dataset.mark = 'kept'").await;
+
+        // A sync made elsewhere; the self-refresh shows it.
+        s.sandbox_post("/sandbox/Owners/1/BoundLocks/3/Sync").await;
+        s.wait_row("Meeting Room A", "✔ Joined").await;
+
+        let focused = s
+            .eval("return [document.activeElement.dataset.mark, document.activeElement.getAttribute('aria-expanded')]")
+            .await;
+        assert_eq!(focused, serde_json::json!(["kept", "true"]), "focus and open details survive a reload");
+        assert_eq!(s.focused_name().await, "Details of Main Entrance");
+    })
+    .await;
+}
