@@ -86,11 +86,16 @@ pub fn App(config: Config) -> impl IntoView {
     }
     provide_context(api);
     provide_context(Announcer::new());
-    provide_context(CurrentOwner::new());
     provide_context(Owners::load());
     provide_context(config);
+    view! { <Router><Shell/></Router> }
+}
+
+/// Everything inside the router: the contexts that follow the address, and the frame.
+#[component]
+fn Shell() -> impl IntoView {
+    provide_context(CurrentOwner::follow_address());
     view! {
-        <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to main content"</a>
             <Header/>
             <main id="main" tabindex="-1">
@@ -109,6 +114,5 @@ pub fn App(config: Config) -> impl IntoView {
             <Footer/>
             <AnnouncerRegion/>
             <FocusKeeper/>
-        </Router>
     }
 }

@@ -72,6 +72,11 @@ impl Config {
     }
 }
 
+/// Whether the console talks to this project's sandbox (sandbox-only actions).
+pub fn is_sandbox() -> bool {
+    leptos::prelude::use_context::<Config>().is_some_and(|c| c.sandbox)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,9 +106,4 @@ mod tests {
             .unwrap_err()
             .contains("empty"));
     }
-}
-
-/// Whether the console talks to this project's sandbox (sandbox-only actions).
-pub fn is_sandbox() -> bool {
-    leptos::prelude::use_context::<Config>().is_some_and(|c| c.sandbox)
 }

@@ -108,7 +108,7 @@ async fn members_tab_and_its_dialogs_are_accessible() {
 async fn grants_diagram_and_not_found_are_accessible() {
     support::run("a11y_grants_diagram", async |s| {
         s.goto("/owners/1/lock-groups/101/grants?show=all").await;
-        s.wait_row("Alice Example", "Ok (active)").await;
+        s.wait_row("Alice Example", "✔ Active").await;
         s.assert_accessible_light_and_dark("grants tab").await;
 
         s.click("button", "Grant access").await;

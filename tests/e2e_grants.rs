@@ -31,7 +31,7 @@ async fn grant_access_then_revoke_it() {
         s.click("button", "Create grant").await;
         s.wait_gone("dialog", "Grant access to this lock group")
             .await;
-        let row = s.wait_row("new.person@example.com", "Ok (active)").await;
+        let row = s.wait_row("new.person@example.com", "✔ Active").await;
         assert!(row.contains("no limit"), "valid from has no limit: {row}");
         assert!(row.contains("2030-01-01"), "valid before is shown: {row}");
 
@@ -45,7 +45,7 @@ async fn grant_access_then_revoke_it() {
         s.click("checkbox", "Show revoked grants too").await;
         s.wait_for_path(|p| p.ends_with("/grants?show=all"), "show=all in the URL")
             .await;
-        s.wait_row("new.person@example.com", "Revoked (inactive)")
+        s.wait_row("new.person@example.com", "✖ Revoked")
             .await;
     })
     .await;
@@ -55,7 +55,7 @@ async fn grant_access_then_revoke_it() {
 async fn active_filter_search_and_time_restrictions() {
     support::run("grants_filter", async |s| {
         s.goto("/owners/1/lock-groups/101/grants").await;
-        s.wait_row("Alice Example", "Ok (active)").await;
+        s.wait_row("Alice Example", "✔ Active").await;
         s.wait_row("Bob Example", "bob@example.com").await;
         assert!(
             s.row_text("Carol Example").await.is_none(),
@@ -68,11 +68,11 @@ async fn active_filter_search_and_time_restrictions() {
         s.wait_for_path(|p| p.ends_with("/grants?q=BOB"), "q=BOB in the URL")
             .await;
         s.wait_no_row("Alice Example").await;
-        s.wait_row("Bob Example", "Ok (active)").await;
+        s.wait_row("Bob Example", "✔ Active").await;
 
         s.goto("/owners/1/lock-groups/101/grants?show=all&q=carol")
             .await;
-        s.wait_row("Carol Example", "Revoked (inactive)").await;
+        s.wait_row("Carol Example", "✖ Revoked").await;
         assert!(s.row_text("Bob Example").await.is_none());
 
         s.goto("/owners/1/lock-groups/103/grants").await;

@@ -150,7 +150,7 @@ async fn grant_and_revoke_access_with_the_keyboard_only() {
         s.key(ENTER).await;
         s.wait_gone("dialog", "Grant access to this lock group")
             .await;
-        s.wait_row("keys.only@example.com", "Ok (active)").await;
+        s.wait_row("keys.only@example.com", "✔ Active").await;
         s.expect_focus(
             "Grant access",
             "focus returns to the button that opened the form",

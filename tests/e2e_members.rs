@@ -281,7 +281,7 @@ async fn a_long_group_is_scannable_one_line_per_member_and_pages() {
         s.wait_row("Scale Lock 000001", "✔ Joined").await;
 
         s.goto(&grants).await;
-        s.wait_row("person16@example.com", "Ok (active)").await;
+        s.wait_row("person16@example.com", "✔ Active").await;
         let (inside, tallest) = rows_in_view(s, "Grants on this lock group").await;
         assert!(inside >= 15, "{inside} grant rows wholly visible at 1366×900");
         assert!(tallest <= 40.0, "one line per grant, the tallest row is {tallest}px");

@@ -26,21 +26,17 @@ async fn console_and_api_on_two_origins_work_end_to_end() {
 
         // No token yet: the first API call sends the admin to the sign-in server.
         s.goto("/owners/1/lock-groups").await;
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-        loop {
+        let sign_in = format!("{api}/connect/authorize?");
+        let sign_in = &sign_in;
+        support::eventually("never reached the sign-in page", move || async move {
             let url = s.browser.current_url().await.unwrap();
-            if url
-                .as_str()
-                .starts_with(&format!("{api}/connect/authorize?"))
-            {
-                break;
+            if url.as_str().starts_with(sign_in) {
+                Ok(())
+            } else {
+                Err(format!("at {url}"))
             }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "never reached the sign-in page; at {url}"
-            );
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
+        })
+        .await;
         let authorize = s.browser.current_url().await.unwrap().to_string();
         let redirect = format!("{console}/auth/callback");
         let encoded: String = form_encode(&redirect);

@@ -1,15 +1,20 @@
 //! Bearer tokens and scopes. Tokens come from `--dev-token` (every scope), `--token
 //! TOKEN=scope,...` (fixed scopes, never expire) and the OAuth server (`/connect/token`,
-//! expiring after `--token-ttl`). Issued tokens live in memory: a restart signs users out.
+//! expiring after `--token-ttl` by the sandbox's [`Clock`]). Issued tokens live in memory:
+//! a restart signs users out.
 
 use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::sync::RwLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use time::OffsetDateTime;
 
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
 
 use crate::error::ApiErr;
+use crate::timefmt::Clock;
 use crate::AppState;
 
 pub const READ_OWNERS: &str = "read:owneraccounts";
@@ -30,22 +35,29 @@ pub const ALL_SCOPES: [&str; 5] = [
 pub struct TokenInfo {
     pub scopes: Vec<String>,
     /// `None`: never expires.
-    pub expires: Option<Instant>,
+    pub expires: Option<OffsetDateTime>,
     /// The demo user it was issued to (OAuth tokens), for information.
     pub user: Option<String>,
 }
 
-#[derive(Default)]
 pub struct Tokens {
     map: RwLock<HashMap<String, TokenInfo>>,
+    clock: Clock,
 }
 
 impl Tokens {
+    pub fn new(clock: Clock) -> Tokens {
+        Tokens {
+            map: RwLock::default(),
+            clock,
+        }
+    }
+
     pub fn insert(&self, token: String, info: TokenInfo) {
         let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
         // Drop expired tokens now and then so the map cannot grow without bound.
         if map.len() > 10_000 {
-            let now = Instant::now();
+            let now = self.clock.now();
             map.retain(|_, t| t.expires.is_none_or(|e| e > now));
         }
         map.insert(token, info);
@@ -68,7 +80,7 @@ impl Tokens {
             token.clone(),
             TokenInfo {
                 scopes,
-                expires: Some(Instant::now() + ttl),
+                expires: Some(self.clock.now() + ttl),
                 user,
             },
         );
@@ -79,7 +91,7 @@ impl Tokens {
         let map = self.map.read().unwrap_or_else(|e| e.into_inner());
         match map.get(token) {
             None => Err(ApiErr::unauthorized("the access token is not valid")),
-            Some(t) if t.expires.is_some_and(|e| e <= Instant::now()) => {
+            Some(t) if t.expires.is_some_and(|e| e <= self.clock.now()) => {
                 Err(ApiErr::unauthorized("the access token has expired"))
             }
             Some(t) => Ok(t.clone()),
@@ -87,16 +99,46 @@ impl Tokens {
     }
 }
 
-/// An authenticated request whose token has scope `ALL_SCOPES[S]`: 401 when the bearer
-/// token is missing, unknown or expired, 403 when it lacks the scope. Extracted first in
-/// every handler, so authorization is decided before the body is looked at.
-pub struct Authed<const S: usize>(pub TokenInfo);
+/// An API scope, as a type: handlers name the scope they need in their signature.
+pub trait Scope: Send + Sync + 'static {
+    const NAME: &'static str;
+}
 
-pub type ReadOwners = Authed<0>;
-pub type ReadCore = Authed<1>;
-pub type WriteCore = Authed<2>;
-pub type ReadGrants = Authed<3>;
-pub type WriteGrants = Authed<4>;
+macro_rules! scopes {
+    ($($(#[$doc:meta])* $ty:ident = $name:ident;)*) => {
+        $(
+            $(#[$doc])*
+            pub struct $ty;
+            impl Scope for $ty {
+                const NAME: &'static str = $name;
+            }
+        )*
+    };
+}
+
+scopes! {
+    /// `read:owneraccounts`
+    OwnersRead = READ_OWNERS;
+    /// `read:core:entities`
+    CoreRead = READ_CORE;
+    /// `write:core:entities`
+    CoreWrite = WRITE_CORE;
+    /// `read:grants`
+    GrantsRead = READ_GRANTS;
+    /// `write:grants`
+    GrantsWrite = WRITE_GRANTS;
+}
+
+/// An authenticated request whose token has scope `S`: 401 when the bearer token is
+/// missing, unknown or expired, 403 when it lacks the scope. Extracted first in every
+/// handler, so authorization is decided before the body is looked at.
+pub struct Authed<S: Scope>(pub TokenInfo, PhantomData<S>);
+
+pub type ReadOwners = Authed<OwnersRead>;
+pub type ReadCore = Authed<CoreRead>;
+pub type WriteCore = Authed<CoreWrite>;
+pub type ReadGrants = Authed<GrantsRead>;
+pub type WriteGrants = Authed<GrantsWrite>;
 
 /// The token of a request (401 when missing, unknown or expired).
 pub fn bearer(parts: &Parts, state: &AppState) -> Result<TokenInfo, ApiErr> {
@@ -123,14 +165,14 @@ pub fn bearer(parts: &Parts, state: &AppState) -> Result<TokenInfo, ApiErr> {
     state.tokens.check(token)
 }
 
-impl<const S: usize> FromRequestParts<AppState> for Authed<S> {
+impl<S: Scope> FromRequestParts<AppState> for Authed<S> {
     type Rejection = ApiErr;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiErr> {
         let info = bearer(parts, state)?;
-        let scope = ALL_SCOPES[S];
+        let scope = S::NAME;
         if info.scopes.iter().any(|s| s == scope) {
-            Ok(Authed(info))
+            Ok(Authed(info, PhantomData))
         } else {
             Err(ApiErr::forbidden(format!(
                 "the access token lacks the scope this operation needs: {scope}"

@@ -21,46 +21,92 @@ use std::time::Duration;
 use base64::Engine;
 use rand::RngCore;
 
-/// Everything the sandbox can be told on its command line.
-#[derive(Debug, Clone)]
+/// Everything the sandbox can be told on its command line; each default is written once,
+/// here. Tests build it as `Config::default()` plus field assignments.
+#[derive(clap::Parser, Debug, Clone)]
+#[command(name = "sandbox", version)]
+/// A faithful, persistent stand-in for the Tapkey lock groups API (under /api/v1), with a
+/// sandbox-only lock sync (/sandbox/...) and OAuth sign-in (/connect/...); also serves the
+/// built console from --static.
 pub struct Config {
-    /// `--addr HOST:PORT` (port 0: pick a free one).
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
     pub addr: SocketAddr,
-    /// `--db PATH`: created and migrated when missing.
+    /// SQLite database file; created (with its folder) and migrated when missing.
+    #[arg(long, default_value = "data/sandbox.sqlite3", value_name = "PATH")]
     pub db: PathBuf,
-    /// `--static DIR`: the built console.
+    /// Folder of the built console, served for every path outside /api/, /sandbox/ and
+    /// /connect/ (unknown paths get its index.html).
+    #[arg(long = "static", default_value = "dist", value_name = "DIR")]
     pub static_dir: PathBuf,
-    /// `--dev-token TOKEN`: a bearer token with every scope.
+    /// A bearer token with every scope (for development and the shipped console config).
+    #[arg(long, value_name = "TOKEN")]
     pub dev_token: Option<String>,
-    /// `--token TOKEN=scope,scope` (repeatable).
+    /// A bearer token with the given scopes, e.g. `--token reader=read:owneraccounts,read:core:entities`
+    /// (repeatable).
+    #[arg(long = "token", value_name = "TOKEN=SCOPE,SCOPE", value_parser = parse_token)]
     pub tokens: Vec<(String, Vec<String>)>,
-    /// `--demo`: seed the demo data into an empty database.
+    /// Seed the demo data (owners, locks, groups, memberships, contacts, grants) into an
+    /// empty database; no-op when it holds data.
+    #[arg(long)]
     pub demo: bool,
-    /// `--demo-scale N`: an extra owner "Scale N" with N groups, N locks and memberships.
+    /// Add an owner "Scale N" with N lock groups, N locks and 2N memberships (benchmarks);
+    /// no-op when that owner exists.
+    #[arg(long, value_name = "N")]
     pub demo_scale: Option<u32>,
-    /// `--max-groups-per-lock N`.
+    /// How many groups a lock may belong to at most.
+    #[arg(long, default_value_t = 8, value_name = "N")]
     pub max_groups_per_lock: u32,
-    /// `--cors-origin ORIGIN` (repeatable).
+    /// Allow cross-origin requests from ORIGIN, e.g. http://127.0.0.1:8081 (repeatable);
+    /// other origins get no CORS headers. ORIGIN/auth/callback is also registered as a
+    /// sign-in redirect URI of the console (a console served from ORIGIN signs in there).
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
     pub cors_origins: Vec<String>,
-    /// `--token-ttl SECONDS`: lifetime of OAuth access tokens.
+    /// Register one more sign-in redirect URI for the console's OAuth client
+    /// `lock-groups-admin` (repeatable). The sandbox's own http://HOST:PORT/auth/callback
+    /// (also as localhost for a loopback address) and each --cors-origin's /auth/callback
+    /// are registered without it.
+    #[arg(long = "redirect-uri", value_name = "URL", value_parser = parse_redirect_uri)]
+    pub redirect_uris: Vec<String>,
+    /// Lifetime of access tokens issued by /connect/token, in seconds.
+    #[arg(long = "token-ttl", default_value = "3600", value_name = "SECONDS", value_parser = parse_seconds)]
     pub token_ttl: Duration,
+    /// The sign-in server's clock (token and code expiry); tests keep a clone to move it.
+    #[arg(skip)]
+    pub clock: timefmt::Clock,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config {
-            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            db: PathBuf::from("data/sandbox.sqlite3"),
-            static_dir: PathBuf::from("dist"),
-            dev_token: None,
-            tokens: Vec::new(),
-            demo: false,
-            demo_scale: None,
-            max_groups_per_lock: 8,
-            cors_origins: Vec::new(),
-            token_ttl: Duration::from_secs(3600),
-        }
+        use clap::Parser;
+        Config::parse_from(["sandbox"])
     }
+}
+
+fn parse_token(s: &str) -> Result<(String, Vec<String>), String> {
+    let (token, scopes) = s
+        .split_once('=')
+        .ok_or_else(|| "expected TOKEN=scope,scope".to_string())?;
+    if token.is_empty() {
+        return Err("the token must not be empty".to_string());
+    }
+    let scopes = scopes
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    Ok((token.to_string(), scopes))
+}
+
+fn parse_seconds(s: &str) -> Result<Duration, String> {
+    s.parse::<u64>()
+        .map(Duration::from_secs)
+        .map_err(|_| format!("expected a number of seconds, not '{s}'"))
+}
+
+fn parse_redirect_uri(s: &str) -> Result<String, String> {
+    oauth::check_redirect_uri(s).map(|()| s.to_string())
 }
 
 /// Shared state of the handlers.
@@ -71,6 +117,8 @@ pub struct AppState {
     pub oauth: Arc<oauth::OAuth>,
     pub max_groups_per_lock: u32,
     pub token_ttl: Duration,
+    /// The sign-in server's clock (token and code expiry).
+    pub clock: timefmt::Clock,
     pub static_dir: Arc<PathBuf>,
     /// Content-Security-Policy violation reports received (`/sandbox/csp-reports`).
     pub csp_reports: Arc<security::CspReports>,
@@ -110,11 +158,6 @@ impl Server {
         let _ = self.shutdown.send(());
         let _ = self.task.await;
     }
-
-    /// Waits until the server stops (it only stops through [`Server::shutdown`] or an error).
-    pub async fn wait(&mut self) {
-        let _ = (&mut self.task).await;
-    }
 }
 
 /// Opens/migrates the database, seeds when asked, binds, and spawns serving on the current
@@ -135,7 +178,10 @@ pub async fn start(config: Config) -> anyhow::Result<Server> {
     })
     .await??;
 
-    let tokens = Arc::new(auth::Tokens::default());
+    // Bound first: the console's own callback on this address is a registered redirect URI.
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    let listener_addr = listener.local_addr()?;
+    let tokens = Arc::new(auth::Tokens::new(config.clock.clone()));
     if let Some(t) = &config.dev_token {
         tokens.add_static(t, auth::ALL_SCOPES.iter().map(|s| s.to_string()).collect());
     }
@@ -145,17 +191,21 @@ pub async fn start(config: Config) -> anyhow::Result<Server> {
     let state = AppState {
         db,
         tokens,
-        oauth: Arc::new(oauth::OAuth::default()),
+        oauth: Arc::new(oauth::OAuth::new(oauth::console_client(
+            listener_addr,
+            &config.cors_origins,
+            &config.redirect_uris,
+        ))),
         max_groups_per_lock: config.max_groups_per_lock,
         token_ttl: config.token_ttl,
+        clock: config.clock.clone(),
         static_dir: Arc::new(config.static_dir.clone()),
         csp_reports: Arc::new(security::CspReports::default()),
     };
     let csp_reports = state.csp_reports.clone();
     let app = web::app(state, &config.cors_origins);
 
-    let listener = tokio::net::TcpListener::bind(config.addr).await?;
-    let addr = listener.local_addr()?;
+    let addr = listener_addr;
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let served = axum::serve(listener, app)
@@ -187,4 +237,37 @@ pub fn random_physical_id() -> String {
     let mut b = [0u8; 14];
     rand::rng().fill_bytes(&mut b);
     base64::engine::general_purpose::STANDARD.encode(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Config;
+    use clap::Parser;
+
+    #[test]
+    fn the_command_line_and_default_agree() {
+        let d = Config::default();
+        assert_eq!(d.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(d.token_ttl.as_secs(), 3600);
+        assert_eq!(d.max_groups_per_lock, 8);
+        let c = Config::try_parse_from([
+            "sandbox",
+            "--token-ttl",
+            "5",
+            "--redirect-uri",
+            "https://admin.example/auth/callback",
+            "--redirect-uri",
+            "http://127.0.0.1:9/cb",
+        ])
+        .unwrap();
+        assert_eq!(c.token_ttl.as_secs(), 5);
+        assert_eq!(c.redirect_uris.len(), 2);
+        for bad in [
+            ["sandbox", "--redirect-uri", "javascript:alert(1)"],
+            ["sandbox", "--redirect-uri", "https://a.example/cb#frag"],
+            ["sandbox", "--token-ttl", "soon"],
+        ] {
+            assert!(Config::try_parse_from(bad).is_err(), "{bad:?}");
+        }
+    }
 }

@@ -1,12 +1,15 @@
 //! Rows to wire bodies, the OData field tables, and shared queries.
 
+use std::sync::LazyLock;
+
 use axum::response::{IntoResponse, Response};
 use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 use wire::{
-    BoundLock, Contact, Grant, GrantTarget, LockGroup, LockType, Membership, MembershipState,
-    StateCount, Statistics, SupportedFeatures, TargetSummary,
+    BoundLock, Contact, DateField, FeatureSupport, Grant, GrantState, GrantTarget, LockGroup,
+    LockType, Membership, MembershipState, StateCount, Statistics, SupportedFeatures,
+    TargetSummary,
 };
 
 use crate::error::{ApiErr, ApiResult};
@@ -56,20 +59,28 @@ pub fn lock_type(id: &str) -> Option<&'static LockTypeDef> {
 fn features(supported: bool) -> SupportedFeatures {
     SupportedFeatures {
         time_restriction_ical_support: if supported {
-            "Supported"
+            FeatureSupport::Supported
         } else {
-            "NotSupported"
-        }
-        .to_string(),
+            FeatureSupport::NotSupported
+        },
     }
 }
 
 // ---------------------------------------------------------------- membership states
 
-/// SQL for a membership's state (alias `m`).
-pub const STATE_SQL: &str = "CASE WHEN m.leave_completed_date IS NOT NULL THEN 'Unjoined' \
-     WHEN m.leave_start_date IS NOT NULL THEN 'UnjoinPending' \
-     WHEN m.join_completed_date IS NOT NULL THEN 'Joined' ELSE 'JoinPending' END";
+/// A membership's date column under the alias `m`.
+fn membership_column(field: DateField) -> String {
+    format!("m.{}", field.column())
+}
+
+/// SQL for a membership's state name (alias `m`), written by [`wire::domain::state_sql`]
+/// from the lifecycle precedence the console uses too.
+pub static STATE_SQL: LazyLock<String> =
+    LazyLock::new(|| wire::domain::state_sql(membership_column));
+
+/// SQL condition for a current member (alias `m`), from [`wire::domain::current_sql`].
+pub static CURRENT_SQL: LazyLock<String> =
+    LazyLock::new(|| wire::domain::current_sql(membership_column));
 
 fn statistics_from(rows: Vec<(String, i64)>) -> Statistics {
     let by_state = MembershipState::ALL
@@ -92,8 +103,9 @@ fn statistics_from(rows: Vec<(String, i64)>) -> Statistics {
 /// A group's statistics (memberships of bound locks only, as the memberships list shows).
 pub fn group_statistics(tx: &Transaction, group_id: i64) -> ApiResult<Statistics> {
     let mut st = tx.prepare_cached(&format!(
-        "SELECT {STATE_SQL}, count(*) FROM memberships m JOIN bound_locks l ON l.id = m.bound_lock_id \
-         WHERE m.lock_group_id = ? AND l.active = 1 GROUP BY 1"
+        "SELECT {}, count(*) FROM memberships m JOIN bound_locks l ON l.id = m.bound_lock_id \
+         WHERE m.lock_group_id = ? AND l.active = 1 GROUP BY 1",
+        *STATE_SQL
     ))?;
     let rows = st
         .query_map([group_id], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -104,7 +116,8 @@ pub fn group_statistics(tx: &Transaction, group_id: i64) -> ApiResult<Statistics
 /// A lock's membership statistics, over all its memberships.
 pub fn lock_statistics(tx: &Transaction, lock_id: i64) -> ApiResult<Statistics> {
     let mut st = tx.prepare_cached(&format!(
-        "SELECT {STATE_SQL}, count(*) FROM memberships m WHERE m.bound_lock_id = ? GROUP BY 1"
+        "SELECT {}, count(*) FROM memberships m WHERE m.bound_lock_id = ? GROUP BY 1",
+        *STATE_SQL
     ))?;
     let rows = st
         .query_map([lock_id], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -114,10 +127,11 @@ pub fn lock_statistics(tx: &Transaction, lock_id: i64) -> ApiResult<Statistics> 
 
 /// `Supported` unless a lock that is (or is becoming) a member lacks iCal support.
 pub fn group_features(tx: &Transaction, group_id: i64) -> ApiResult<SupportedFeatures> {
-    let mut st = tx.prepare_cached(
+    let mut st = tx.prepare_cached(&format!(
         "SELECT DISTINCT l.lock_type_id FROM memberships m JOIN bound_locks l ON l.id = m.bound_lock_id \
-         WHERE m.lock_group_id = ? AND m.leave_completed_date IS NULL AND l.active = 1",
-    )?;
+         WHERE m.lock_group_id = ? AND {} AND l.active = 1",
+        *CURRENT_SQL
+    ))?;
     let types = st
         .query_map([group_id], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -213,7 +227,7 @@ pub fn get_group(tx: &Transaction, owner: i64, id: i64) -> ApiResult<Option<Lock
 }
 
 pub fn expand_group(tx: &Transaction, g: &mut LockGroup, expand: &[&str]) -> ApiResult<()> {
-    let id: i64 = g.id.parse().unwrap_or(-1);
+    let GroupId(id) = GroupId::of_stored(&g.id)?;
     if expand.contains(&"supportedFeatures") {
         g.supported_features = Some(group_features(tx, id)?);
     }
@@ -356,7 +370,7 @@ pub fn get_lock(tx: &Transaction, owner: i64, id: i64) -> ApiResult<Option<Bound
 }
 
 pub fn expand_lock(tx: &Transaction, l: &mut BoundLock, expand: &[&str]) -> ApiResult<()> {
-    let id: i64 = l.id.parse().unwrap_or(-1);
+    let LockId(id) = LockId::of_stored(&l.id)?;
     if expand.contains(&"membershipStatistics") {
         l.membership_statistics = Some(lock_statistics(tx, id)?);
     }
@@ -457,11 +471,11 @@ pub fn expand_membership(
     expand: &[&str],
 ) -> ApiResult<()> {
     if expand.contains(&"boundLock") {
-        let id = m.bound_lock_id.parse().unwrap_or(-1);
+        let LockId(id) = LockId::of_stored(&m.bound_lock_id)?;
         m.bound_lock = get_lock(tx, owner, id)?.as_ref().map(summary_of_lock);
     }
     if expand.contains(&"lockGroup") {
-        let id = m.lock_group_id.parse().unwrap_or(-1);
+        let GroupId(id) = GroupId::of_stored(&m.lock_group_id)?;
         m.lock_group = get_group(tx, owner, id)?.as_ref().map(summary_of_group);
     }
     Ok(())
@@ -612,7 +626,7 @@ pub fn grant_from_row(r: &Row) -> rusqlite::Result<Grant> {
         valid_from: r.get(11)?,
         valid_before: r.get(12)?,
         time_restriction_ical: r.get(13)?,
-        state: r.get(14)?,
+        state: GrantState::from_name(&r.get::<_, String>(14)?),
         active: r.get(15)?,
         bound_card_id: None,
         custom_payload: None,
@@ -643,6 +657,43 @@ pub fn owner_exists(tx: &Transaction, owner: i64) -> ApiResult<()> {
 }
 
 /// An ID from the path: IDs are decimal integers here; anything else names nothing.
+/// Row ids, typed by what they name, so a lock's id cannot be passed for a group's. Read
+/// from a path (404 when not a number, see `api`) or from a row the sandbox wrote.
+macro_rules! ids {
+    ($($(#[$doc:meta])* $ty:ident;)*) => {
+        $(
+            $(#[$doc])*
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            pub struct $ty(pub i64);
+
+            impl $ty {
+                /// The id in a body the sandbox built from its own row (its ids are
+                /// INTEGER columns, so this only fails on a bug: 500, named).
+                pub fn of_stored(id: &str) -> ApiResult<$ty> {
+                    parse_id(id).map($ty).ok_or_else(|| {
+                        ApiErr::internal(format!(concat!("stored ", stringify!($ty), " '{}' is not a number"), id))
+                    })
+                }
+            }
+
+            impl rusqlite::ToSql for $ty {
+                fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                    self.0.to_sql()
+                }
+            }
+        )*
+    };
+}
+
+ids! {
+    /// A lock group's id.
+    GroupId;
+    /// A bound lock's id.
+    LockId;
+    /// A contact's id.
+    ContactId;
+}
+
 pub fn parse_id(s: &str) -> Option<i64> {
     if s.is_empty() || s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -725,5 +776,101 @@ pub fn list_response<T: Serialize>(
                 .collect();
             axum::Json(projected).into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod lifecycle_tests {
+    use super::*;
+    use wire::MembershipDates;
+
+    /// Every combination of recorded dates, stored in SQLite: the state SQL, the
+    /// current-member SQL and the console's `$filter` for each state (run through the
+    /// sandbox's OData engine) must all agree with `wire`'s derivation.
+    #[test]
+    fn sql_and_filters_agree_with_the_shared_derivation_on_every_combination() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE memberships (id INTEGER PRIMARY KEY, lock_group_id INTEGER, \
+             bound_lock_id INTEGER, join_start_date TEXT, join_completed_date TEXT, \
+             leave_start_date TEXT, leave_completed_date TEXT, \
+             last_seen_rcl_serial_no INTEGER, last_seen_rcl_update_date TEXT)",
+        )
+        .unwrap();
+        let dates = |bits: i64| {
+            DateField::ALL.map(|f| {
+                let i = DateField::ALL.iter().position(|g| *g == f).unwrap();
+                (bits & (1 << i) != 0).then(|| format!("2020-03-0{}T10:00:00.000Z", i + 1))
+            })
+        };
+        let tx = conn.transaction().unwrap();
+        for bits in 0..16 {
+            let [js, jc, ls, lc] = dates(bits);
+            tx.execute(
+                "INSERT INTO memberships (id, join_start_date, join_completed_date, \
+                 leave_start_date, leave_completed_date) VALUES (?, ?, ?, ?, ?)",
+                params![bits, js, jc, ls, lc],
+            )
+            .unwrap();
+        }
+        let derived = |bits: i64| {
+            let [js, jc, ls, lc] = dates(bits);
+            let d = MembershipDates {
+                join_start: js.as_deref(),
+                join_completed: jc.as_deref(),
+                leave_start: ls.as_deref(),
+                leave_completed: lc.as_deref(),
+            };
+            (d.state(), d.is_current())
+        };
+        let select = |sql: &str, params: &[Value]| -> Vec<(i64, String)> {
+            tx.prepare(sql)
+                .unwrap()
+                .query_map(rusqlite::params_from_iter(params), |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let rows = select(
+            &format!(
+                "SELECT m.id, {} || ' ' || ({}) FROM memberships m ORDER BY m.id",
+                *STATE_SQL, *CURRENT_SQL
+            ),
+            &[],
+        );
+        assert_eq!(rows.len(), 16);
+        for (bits, got) in rows {
+            let (state, current) = derived(bits);
+            assert_eq!(
+                got,
+                format!("{} {}", state.as_str(), i32::from(current)),
+                "{:?}",
+                dates(bits)
+            );
+        }
+        let filtered = |filter: String| -> Vec<i64> {
+            let q = odata::parse_query(&[("$filter".into(), filter)]).unwrap();
+            let parts = odata::to_sql(&q, MEMBERSHIP_FIELDS).unwrap();
+            let sql = format!(
+                "SELECT m.id, '' FROM memberships m WHERE {} ORDER BY m.id",
+                parts.where_sql.unwrap()
+            );
+            select(&sql, &parts.params)
+                .into_iter()
+                .map(|r| r.0)
+                .collect()
+        };
+        for state in MembershipState::ALL {
+            let expected: Vec<i64> = (0..16).filter(|&b| derived(b).0 == state).collect();
+            assert_eq!(
+                filtered(wire::domain::state_filter(state)),
+                expected,
+                "{state:?}"
+            );
+        }
+        let current: Vec<i64> = (0..16).filter(|&b| derived(b).1).collect();
+        assert_eq!(filtered(wire::domain::current_filter()), current);
     }
 }

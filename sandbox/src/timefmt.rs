@@ -1,146 +1,135 @@
-//! Timestamps in the API's own format, `2020-03-03T15:53:03.587Z`: fixed width, UTC,
+//! Timestamps, read and written in one place on the `time` crate, and the sandbox's clock.
+//!
+//! Stored and sent in the API's own format, `2020-03-03T15:53:03.587Z`: fixed width, UTC,
 //! millisecond precision, so that string order is time order (they are stored as TEXT).
+//!
+//! Read (request bodies such as a grant's `validFrom`, and `$filter` literals alike):
+//! `YYYY-MM-DDTHH:MM[:SS[.fraction]]` then `Z` or an offset `±HH:MM` (at most ±14:00).
+//! The fraction (one digit or more) is truncated to milliseconds. Refused: a date
+//! without a time, a time without a zone, second 60 (leap seconds: the API never sends
+//! them), and anything outside the years 0000 to 9999 once converted to UTC.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
-/// Milliseconds since the Unix epoch, now.
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::{OffsetDateTime, UtcOffset};
+
+/// What a client may send, once a trailing `Z` is spelled `+00:00`.
+const INPUT: &[BorrowedFormatItem<'static>] = format_description!(
+    version = 2,
+    "[year repr:full sign:automatic]-[month]-[day]T[hour]:[minute][optional [:[second][optional [.[subsecond digits:1+]]]]][offset_hour sign:mandatory]:[offset_minute]"
+);
+
+/// What the sandbox stores and sends (after conversion to UTC).
+const OUTPUT: &[BorrowedFormatItem<'static>] = format_description!(
+    version = 2,
+    "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+);
+
+/// The shape a client should send, for error messages.
+pub const EXPECTED: &str = "expected YYYY-MM-DDTHH:MM:SS[.fff]Z or an offset like +01:00";
+
+/// Reads a client's date-time (see the module documentation); the reason when refused.
+pub fn parse(text: &str) -> Result<OffsetDateTime, String> {
+    if text.len() == 10 && text.as_bytes().get(4) == Some(&b'-') {
+        return Err(format!(
+            "a date alone is not a date-time: add a time and zone, e.g. {text}T00:00:00Z"
+        ));
+    }
+    let time_part = text.split_once('T').map_or("", |(_, t)| t);
+    if time_part.ends_with(|c: char| c.is_ascii_digit()) && !time_part.contains(['+', '-']) {
+        return Err("missing time zone: add Z (UTC) or an offset like +01:00".to_string());
+    }
+    let spelled = match text.strip_suffix('Z') {
+        Some(local) => format!("{local}+00:00"),
+        None => text.to_string(),
+    };
+    let t = OffsetDateTime::parse(&spelled, INPUT).map_err(|e| match e {
+        time::error::Parse::TryFromParsed(time::error::TryFromParsed::ComponentRange(r)) => {
+            format!("{} out of range", r.name())
+        }
+        time::error::Parse::ParseFromDescription(
+            time::error::ParseFromDescription::InvalidComponent(name),
+        ) => format!("{name} out of range or malformed ({EXPECTED})"),
+        _ => EXPECTED.to_string(),
+    })?;
+    if t.offset().whole_hours().abs() > 14
+        || (t.offset().whole_hours().abs() == 14 && t.offset().minutes_past_hour() != 0)
+    {
+        return Err("time zone offset out of range (at most ±14:00)".to_string());
+    }
+    match t.checked_to_offset(UtcOffset::UTC) {
+        Some(utc) if (0..=9999).contains(&utc.year()) => Ok(utc),
+        _ => Err("year out of range after conversion to UTC".to_string()),
+    }
 }
 
-/// Now, formatted.
-pub fn now() -> String {
-    format_ms(now_ms())
+/// Writes a moment in the stored format.
+pub fn format(t: OffsetDateTime) -> String {
+    t.checked_to_offset(UtcOffset::UTC)
+        .and_then(|t| t.format(OUTPUT).ok())
+        .unwrap_or_else(|| "0000-01-01T00:00:00.000Z".to_string())
 }
 
-/// Formats milliseconds since the epoch as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+/// A client's date-time in the stored format.
+pub fn normalize(text: &str) -> Result<String, String> {
+    parse(text).map(format)
+}
+
+/// Milliseconds since the Unix epoch of a moment.
+pub fn millis(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// Formats milliseconds since the epoch (the seed data computes times this way).
 pub fn format_ms(ms: i64) -> String {
-    let secs = ms.div_euclid(1000);
-    let millis = ms.rem_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let sod = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{millis:03}Z",
-        sod / 3600,
-        (sod % 3600) / 60,
-        sod % 60
-    )
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .map(format)
+        .unwrap_or_else(|_| "0000-01-01T00:00:00.000Z".to_string())
 }
 
-/// Parses an ISO 8601 / RFC 3339 date-time (`2020-03-03T15:53:03Z`,
-/// `2020-03-03T15:53:03.5+01:00`, `2020-03-03`) into milliseconds since the epoch.
-pub fn parse_ms(s: &str) -> Option<i64> {
-    let b = s.trim().as_bytes();
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let part = b.get(r)?;
-        if part.is_empty() || !part.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        std::str::from_utf8(part).ok()?.parse().ok()
-    };
-    let y = num(0..4)?;
-    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let mo = num(5..7)?;
-    let d = num(8..10)?;
-    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) {
-        return None;
-    }
-    let days = days_from_civil(y, mo, d);
-    if b.len() == 10 {
-        return Some(days * 86_400_000);
-    }
-    if !matches!(b.get(10), Some(b'T' | b't' | b' ')) {
-        return None;
-    }
-    let h = num(11..13)?;
-    if b.get(13) != Some(&b':') {
-        return None;
-    }
-    let mi = num(14..16)?;
-    let (sec, mut i) = if b.get(16) == Some(&b':') {
-        (num(17..19)?, 19)
-    } else {
-        (0, 16)
-    };
-    if h > 23 || mi > 59 || sec > 60 {
-        return None;
-    }
-    let mut frac_ms = 0i64;
-    if b.get(i) == Some(&b'.') {
-        i += 1;
-        let start = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == start {
-            return None;
-        }
-        let digits = &b[start..i.min(start + 3)];
-        let mut v = 0i64;
-        for (k, c) in digits.iter().enumerate() {
-            v += i64::from(c - b'0') * [100, 10, 1][k];
-        }
-        frac_ms = v;
-    }
-    let offset_min = match b.get(i) {
-        Some(b'Z' | b'z') if i + 1 == b.len() => 0,
-        Some(sign @ (b'+' | b'-')) if i + 6 == b.len() && b[i + 3] == b':' => {
-            let oh = num(i + 1..i + 3)?;
-            let om = num(i + 4..i + 6)?;
-            let v = oh * 60 + om;
-            if *sign == b'-' {
-                -v
-            } else {
-                v
-            }
-        }
-        _ => return None,
-    };
-    Some(days * 86_400_000 + (h * 3600 + mi * 60 + sec) * 1000 + frac_ms - offset_min * 60_000)
+/// The system's time now, in the stored format (the API's own dates; only the sign-in
+/// server reads the [`Clock`], see there).
+pub fn now() -> String {
+    format(OffsetDateTime::now_utc())
 }
 
-/// Normalises a client-supplied date-time to the stored format.
-pub fn normalize(s: &str) -> Option<String> {
-    parse_ms(s).map(format_ms)
+/// The system's time now, in milliseconds since the epoch.
+pub fn now_ms() -> i64 {
+    millis(OffsetDateTime::now_utc())
 }
 
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        _ => 28,
+/// The sandbox's clock: the system's, moved forward by what tests asked for, so token
+/// expiry is tested without waiting. Clones share one offset.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    offset_ms: Arc<AtomicI64>,
+}
+
+impl Clock {
+    pub fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc()
+            + time::Duration::milliseconds(self.offset_ms.load(Ordering::Relaxed))
     }
-}
 
-// Howard Hinnant's algorithms.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+    /// Moves this clock (and every clone of it) forward.
+    pub fn advance(&self, by: Duration) {
+        let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
+        self.offset_ms.fetch_add(ms, Ordering::Relaxed);
+    }
 
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { y + 1 } else { y }, m, d)
+    /// Now, in the stored format.
+    pub fn now_text(&self) -> String {
+        format(self.now())
+    }
+
+    /// Milliseconds since the epoch, now.
+    pub fn now_ms(&self) -> i64 {
+        millis(self.now())
+    }
 }
 
 #[cfg(test)]
@@ -148,33 +137,82 @@ mod tests {
     use super::*;
 
     #[test]
-    fn round_trip() {
+    fn writes_fixed_width_utc_milliseconds() {
         let s = "2020-03-03T15:53:03.587Z";
-        assert_eq!(format_ms(parse_ms(s).unwrap()), s);
-        assert_eq!(
-            normalize("2020-03-03T16:53:03.5+01:00").as_deref(),
-            Some("2020-03-03T15:53:03.500Z")
-        );
-        assert_eq!(
-            normalize("2020-02-29").as_deref(),
-            Some("2020-02-29T00:00:00.000Z")
-        );
-        assert_eq!(
-            normalize("1970-01-01T00:00:00Z").as_deref(),
-            Some("1970-01-01T00:00:00.000Z")
-        );
-        for bad in [
-            "",
-            "2020-02-30",
-            "2020-13-01T00:00:00Z",
-            "2020-01-01T00:00:00",
-            "x",
-            "2020-01-01T25:00Z",
-            "2020-01-01T00:00:00.Z",
-            "2020-01-01T00:00:00+0100",
-        ] {
-            assert_eq!(parse_ms(bad), None, "{bad}");
+        assert_eq!(normalize(s).as_deref(), Ok(s));
+        assert_eq!(format_ms(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(format_ms(millis(parse(s).unwrap())), s);
+        assert_eq!(Clock::default().now_text().len(), s.len());
+    }
+
+    #[test]
+    fn reads_offsets_fractions_and_short_times() {
+        let cases = [
+            ("2020-03-03T16:53:03.5+01:00", "2020-03-03T15:53:03.500Z"),
+            ("2020-03-03T15:53Z", "2020-03-03T15:53:00.000Z"),
+            ("2020-03-03T15:53:03.587999999Z", "2020-03-03T15:53:03.587Z"),
+            ("2020-03-01T00:30:00+01:00", "2020-02-29T23:30:00.000Z"),
+            ("2021-01-01T00:00:00+14:00", "2020-12-31T10:00:00.000Z"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input).as_deref(), Ok(want), "{input}");
         }
-        assert_eq!(now().len(), 24);
+    }
+
+    #[test]
+    fn refuses_date_only_second_60_and_other_malformed_values() {
+        let cases = [
+            ("2020-02-29", "a date alone"),
+            ("2020-01-01T12:00:60Z", "second"),
+            ("2020-01-01T23:59:60Z", "second"),
+            ("2020-02-30T00:00:00Z", "day"),
+            ("2020-13-01T00:00:00Z", "month"),
+            ("2020-01-01T24:00:00Z", "hour"),
+            ("2020-01-01T12:00:00", "missing time zone"),
+            ("2020-01-01T12:00:00+15:00", "offset"),
+            ("2020-01-01T12:00:00.Z", "expected"),
+            ("2020-01-01T12:00:00z", "expected"),
+            ("0000-01-01T00:00:00+01:00", "year out of range"),
+            ("", "expected"),
+            ("x", "expected"),
+        ];
+        for (input, why) in cases {
+            let e = normalize(input).expect_err(input);
+            assert!(e.contains(why), "{input}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_clock_moves_forward_when_told_and_clones_share_it() {
+        let clock = Clock::default();
+        let other = clock.clone();
+        let before = clock.now_ms();
+        other.advance(Duration::from_secs(3600));
+        let after = clock.now_ms();
+        assert!(after - before >= 3_600_000, "{before} {after}");
+        assert!(after - before < 3_700_000, "{before} {after}");
+    }
+
+    proptest::proptest! {
+        /// Every moment in the years 0000 to 9999 is written fixed-width and read back
+        /// unchanged; string order is time order.
+        #[test]
+        fn written_moments_read_back_and_sort_as_text(
+            a in -62_167_219_200_000i64..253_402_300_800_000,
+            b in -62_167_219_200_000i64..253_402_300_800_000,
+        ) {
+            let (ta, tb) = (format_ms(a), format_ms(b));
+            proptest::prop_assert_eq!(ta.len(), 24);
+            proptest::prop_assert_eq!(normalize(&ta), Ok(ta.clone()));
+            proptest::prop_assert_eq!(ta.cmp(&tb), a.cmp(&b));
+        }
+
+        /// Any text is a date-time or a reason, never a panic.
+        #[test]
+        fn any_text_is_read_or_refused(text in "[0-9T:.Zz+-]{0,30}|\\PC{0,30}") {
+            if let Err(why) = normalize(&text) {
+                proptest::prop_assert!(!why.is_empty());
+            }
+        }
     }
 }

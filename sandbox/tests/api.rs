@@ -1036,6 +1036,33 @@ async fn contacts_and_grants() {
         let (s, e) = sb.put("/api/v1/Owners/1/Grants", b.clone()).await;
         assert_eq!(s, 400, "{b} -> {e}");
     }
+    // validFrom is read as $filter reads date-times: a date alone and second 60 are
+    // refused (each with its reason), in the body as in a filter.
+    for (value, why) in [
+        ("2030-01-01", "a date alone"),
+        ("2030-01-01T12:00:60Z", "second out of range"),
+    ] {
+        let (s, e) = sb
+            .put(
+                "/api/v1/Owners/1/Grants",
+                json!({"boundLockId": "101", "contactId": "1", "validFrom": value}),
+            )
+            .await;
+        assert_eq!(s, 400, "{value} -> {e}");
+        let message = e["Message"].as_str().unwrap();
+        assert!(
+            message.starts_with("validFrom is not a valid date-time"),
+            "{message}"
+        );
+        assert!(message.contains(why), "{message}");
+        let (s, e) = sb
+            .get(&format!(
+                "/api/v1/Owners/1/Grants?$filter=validFrom gt {value}"
+            ))
+            .await;
+        assert_eq!(s, 400, "{value} -> {e}");
+        assert!(e["Message"].as_str().unwrap().contains(why), "{e}");
+    }
     // Revoke.
     let gid = g1["id"].as_str().unwrap();
     let (s, r) = sb
@@ -1373,4 +1400,54 @@ async fn data_persists_across_restart() {
     assert_eq!(v.as_array().unwrap().len(), 2, "demo not seeded twice");
     server.shutdown().await;
     drop(dir);
+}
+
+#[tokio::test]
+async fn junk_ids_in_paths_are_the_documented_404s() {
+    let sb = Sb::start().await;
+    for junk in [
+        "abc",
+        "-1",
+        "1e3",
+        "0x10",
+        "%20",
+        "99999999999999999999",
+        "1.0",
+        "%D9%A3",
+    ] {
+        for (path, message) in [
+            (
+                format!("/api/v1/Owners/1/LockGroups/{junk}"),
+                "lock group not found",
+            ),
+            (
+                format!("/api/v1/Owners/1/LockGroups/{junk}/Memberships"),
+                "lock group not found",
+            ),
+            (
+                format!("/api/v1/Owners/1/LockGroups/{junk}/Grants"),
+                "lock group not found",
+            ),
+            (
+                format!("/api/v1/Owners/1/BoundLocks/{junk}"),
+                "bound lock not found",
+            ),
+        ] {
+            let (s, e) = sb.get(&path).await;
+            assert_eq!((s, e["Message"].as_str()), (404, Some(message)), "{path}");
+        }
+        let (s, e) = sb
+            .call(
+                Method::PUT,
+                "/api/v1/Owners/1/LockGroups/101/Memberships",
+                Some(json!({"boundLockId": junk})),
+            )
+            .await;
+        assert_eq!(
+            (s, e["Message"].as_str()),
+            (404, Some("bound lock not found")),
+            "{junk}"
+        );
+    }
+    sb.stop().await;
 }

@@ -269,6 +269,10 @@ async fn cors_for_configured_origins_only() {
     sb.stop().await;
 }
 
+/// The console's client id, and a callback registered for it with `--redirect-uri`.
+const CLIENT: &str = sandbox::oauth::CONSOLE_CLIENT_ID;
+const CALLBACK: &str = "http://127.0.0.1:9/callback";
+
 fn s256(v: &str) -> String {
     sandbox::oauth::s256(v)
 }
@@ -284,8 +288,8 @@ async fn authorize(
 ) -> String {
     let q = [
         ("response_type", "code"),
-        ("client_id", "console"),
-        ("redirect_uri", "http://127.0.0.1:9/callback"),
+        ("client_id", CLIENT),
+        ("redirect_uri", CALLBACK),
         ("scope", scope),
         ("state", "xyz"),
         ("code_challenge", challenge),
@@ -332,14 +336,20 @@ fn query_param(url: &str, key: &str) -> Option<String> {
 
 #[tokio::test]
 async fn oauth_code_flow_with_pkce_and_refresh() {
-    let sb = Sb::start_with(|c| c.token_ttl = std::time::Duration::from_secs(2)).await;
+    let clock = sandbox::timefmt::Clock::default();
+    let sb = Sb::start_with(|c| {
+        c.token_ttl = std::time::Duration::from_secs(2);
+        c.redirect_uris = vec![CALLBACK.to_string()];
+        c.clock = clock.clone();
+    })
+    .await;
     let c = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
     let verifier = "a".repeat(20) + &"B".repeat(30);
     let loc = authorize(&sb, &c, "admin", "read:owneraccounts read:core:entities write:core:entities read:grants write:grants offline_access", &s256(&verifier), "approve").await;
-    assert!(loc.starts_with("http://127.0.0.1:9/callback?"), "{loc}");
+    assert!(loc.starts_with(&format!("{CALLBACK}?")), "{loc}");
     assert_eq!(query_param(&loc, "state").as_deref(), Some("xyz"));
     let code = query_param(&loc, "code").unwrap();
     let token_url = format!("{}/connect/token", sb.url);
@@ -348,8 +358,8 @@ async fn oauth_code_flow_with_pkce_and_refresh() {
             .form(&[
                 ("grant_type", "authorization_code"),
                 ("code", &code),
-                ("redirect_uri", "http://127.0.0.1:9/callback"),
-                ("client_id", "console"),
+                ("redirect_uri", CALLBACK),
+                ("client_id", CLIENT),
                 ("code_verifier", &verifier),
             ])
             .send()
@@ -382,8 +392,13 @@ async fn oauth_code_flow_with_pkce_and_refresh() {
         )
         .await;
     assert_eq!(r.0, 200);
-    // Expiry.
-    tokio::time::sleep(std::time::Duration::from_millis(2200)).await;
+    // Expiry: the token works until its lifetime has passed on the sandbox's clock.
+    clock.advance(std::time::Duration::from_millis(1900));
+    let r = sb
+        .call_as(Some(&t.access_token), Method::GET, "/api/v1/Owners", None)
+        .await;
+    assert_eq!(r.0, 200);
+    clock.advance(std::time::Duration::from_millis(200));
     let r = sb
         .call_as(Some(&t.access_token), Method::GET, "/api/v1/Owners", None)
         .await;
@@ -395,7 +410,7 @@ async fn oauth_code_flow_with_pkce_and_refresh() {
         .form(&[
             ("grant_type", "refresh_token"),
             ("refresh_token", refresh.as_str()),
-            ("client_id", "console"),
+            ("client_id", CLIENT),
         ])
         .send()
         .await
@@ -413,7 +428,7 @@ async fn oauth_code_flow_with_pkce_and_refresh() {
         .form(&[
             ("grant_type", "refresh_token"),
             ("refresh_token", refresh.as_str()),
-            ("client_id", "console"),
+            ("client_id", CLIENT),
         ])
         .send()
         .await
@@ -474,21 +489,173 @@ async fn oauth_code_flow_with_pkce_and_refresh() {
     assert_eq!(query_param(&loc, "error").as_deref(), Some("access_denied"));
     assert_eq!(query_param(&loc, "state").as_deref(), Some("xyz"));
 
-    // Bad requests: no PKCE, plain PKCE, bad redirect.
-    let r = c.get(format!("{}/connect/authorize?response_type=code&client_id=console&redirect_uri=http://127.0.0.1:9/cb&state=s", sb.url)).send().await.unwrap();
+    // After the client and redirect URI check out, errors go back to the client.
+    let r = c.get(format!("{}/connect/authorize?response_type=code&client_id={CLIENT}&redirect_uri={CALLBACK}&state=s", sb.url)).send().await.unwrap();
     assert_eq!(r.status(), 303);
-    let loc = r
-        .headers()
-        .get("location")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_string();
+    let loc = location(&r);
+    assert!(loc.starts_with(&format!("{CALLBACK}?")), "{loc}");
     assert_eq!(
         query_param(&loc, "error").as_deref(),
         Some("invalid_request")
     );
-    let r = c.get(format!("{}/connect/authorize?response_type=code&client_id=console&redirect_uri=javascript:alert(1)&code_challenge={}&code_challenge_method=S256", sb.url, s256(&verifier))).send().await.unwrap();
+    assert_eq!(query_param(&loc, "state").as_deref(), Some("s"));
+    sb.stop().await;
+}
+
+fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+/// An error page: 400, HTML, and no redirect anywhere.
+async fn assert_error_page(r: reqwest::Response, why: &str) {
     assert_eq!(r.status(), 400);
+    assert!(r.headers().get("location").is_none());
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Sign-in error") && html.contains(why),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn unknown_clients_and_unregistered_redirect_uris_get_an_error_page_never_a_redirect() {
+    let sb = Sb::start_with(|c| c.redirect_uris = vec![CALLBACK.to_string()]).await;
+    let c = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let challenge = s256(&"v".repeat(50));
+    let own = format!("{}/auth/callback", sb.url);
+    let ask = |client: &str, redirect: &str, response_type: &str| {
+        c.get(format!("{}/connect/authorize", sb.url))
+            .query(&[
+                ("response_type", response_type),
+                ("client_id", client),
+                ("redirect_uri", redirect),
+                ("state", "s"),
+                ("code_challenge", &challenge),
+                ("code_challenge_method", "S256"),
+            ])
+            .send()
+    };
+    // Registered: the sandbox's own callback, the --cors-origin's, and --redirect-uri.
+    for registered in [
+        own.as_str(),
+        "http://console.example:8081/auth/callback",
+        CALLBACK,
+    ] {
+        let r = ask(CLIENT, registered, "code").await.unwrap();
+        assert_eq!(r.status(), 200, "{registered}");
+    }
+    for (client, redirect, why) in [
+        ("someone-else", own.as_str(), "unknown client_id"),
+        ("", own.as_str(), "client_id is required"),
+        (
+            CLIENT,
+            "https://attacker.example/auth/callback",
+            "is not registered",
+        ),
+        (CLIENT, &format!("{own}/more"), "is not registered"),
+        (CLIENT, &format!("{own}?x=1"), "is not registered"),
+        (CLIENT, "javascript:alert(1)", "is not registered"),
+        (CLIENT, "", "redirect_uri is required"),
+    ] {
+        // Even with a bad response_type: the redirect URI is judged before anything is
+        // sent to it.
+        for response_type in ["code", "token"] {
+            let r = ask(client, redirect, response_type).await.unwrap();
+            assert_error_page(r, why).await;
+        }
+    }
+    // The form is judged the same way.
+    let r = c
+        .post(format!("{}/connect/authorize", sb.url))
+        .form(&[
+            ("response_type", "code"),
+            ("client_id", CLIENT),
+            ("redirect_uri", "https://attacker.example/cb"),
+            ("code_challenge", &challenge),
+            ("code_challenge_method", "S256"),
+            ("user", "admin"),
+            ("decision", "approve"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_error_page(r, "is not registered").await;
+    // A repeated parameter is malformed (RFC 6749 §3.1): a page, not a guess.
+    let r = c
+        .get(format!(
+            "{}/connect/authorize?client_id={CLIENT}&client_id=x&redirect_uri={CALLBACK}",
+            sb.url
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_error_page(r, "malformed authorization request").await;
+    // Errors after the redirect URI is validated still go back to the client.
+    let r = ask(CLIENT, CALLBACK, "token").await.unwrap();
+    assert_eq!(r.status(), 303);
+    let loc = location(&r);
+    assert!(loc.starts_with(&format!("{CALLBACK}?")), "{loc}");
+    assert_eq!(
+        query_param(&loc, "error").as_deref(),
+        Some("unsupported_response_type")
+    );
+    // The token endpoint knows its clients too.
+    let r = c
+        .post(format!("{}/connect/token", sb.url))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", "someone-else"),
+            ("code", "x"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let e: Value = r.json().await.unwrap();
+    assert_eq!(e["error"], "invalid_client");
+    sb.stop().await;
+}
+
+#[tokio::test]
+async fn authorization_codes_expire_on_the_sandbox_clock() {
+    let clock = sandbox::timefmt::Clock::default();
+    let sb = Sb::start_with(|c| {
+        c.redirect_uris = vec![CALLBACK.to_string()];
+        c.clock = clock.clone();
+    })
+    .await;
+    let c = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let verifier = "c".repeat(50);
+    let loc = authorize(&sb, &c, "admin", "", &s256(&verifier), "approve").await;
+    let code = query_param(&loc, "code").unwrap();
+    clock.advance(std::time::Duration::from_secs(301));
+    let r = c
+        .post(format!("{}/connect/token", sb.url))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("code", code.as_str()),
+            ("redirect_uri", CALLBACK),
+            ("client_id", CLIENT),
+            ("code_verifier", verifier.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let e: Value = r.json().await.unwrap();
+    assert_eq!(e["error_description"], "the authorization code has expired");
     sb.stop().await;
 }

@@ -24,34 +24,32 @@ pub fn CreateGroupDialog(
     let form_error = RwSignal::new(None::<String>);
     let title_input = NodeRef::<html::Input>::new();
 
+    // The answer is handled where the request completes: on success the dialog closes
+    // and the new group opens; a refusal goes next to the field it concerns.
     let create = Action::new_local(move |body: &CreateLockGroup| {
-        let (api, owner, body) = (api.clone(), owner.get_untracked(), body.clone());
-        async move { lock_groups::create(&api, &owner, &body).await }
-    });
-
-    Effect::new(move |_| {
-        let Some(result) = create.value().get() else {
-            return;
-        };
-        match result {
-            Ok(group) => {
-                open.set(false);
-                title.set(String::new());
-                description.set(String::new());
-                announcer.say("Lock group created");
-                navigate(
-                    &routes::lock_group(&owner.get_untracked(), &group.id),
-                    Default::default(),
-                );
-            }
-            Err(e) => {
-                // Server errors go next to the field they concern.
-                match group_form::error_field(&e) {
-                    group_form::Field::Title => title_error.set(Some(e.to_string())),
-                    _ => form_error.set(Some(e.to_string())),
+        let (api, owner, body, navigate) = (
+            api.clone(),
+            owner.get_untracked(),
+            body.clone(),
+            navigate.clone(),
+        );
+        async move {
+            match lock_groups::create(&api, &owner, &body).await {
+                Ok(group) => {
+                    open.set(false);
+                    title.set(String::new());
+                    description.set(String::new());
+                    announcer.say("Lock group created");
+                    navigate(&routes::lock_group(&owner, &group.id), Default::default());
                 }
-                if let Some(input) = title_input.get() {
-                    let _ = input.focus();
+                Err(e) => {
+                    match group_form::error_field(&e) {
+                        group_form::Field::Title => title_error.set(Some(e.to_string())),
+                        _ => form_error.set(Some(e.to_string())),
+                    }
+                    if let Some(input) = title_input.get_untracked() {
+                        let _ = input.focus();
+                    }
                 }
             }
         }

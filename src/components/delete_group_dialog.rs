@@ -59,35 +59,40 @@ pub fn DeleteGroupDialog(
         None => "an unknown number of active grants".into(),
     };
 
+    // The answer is handled where the request completes: deleted, the list opens; a
+    // refusal explains itself and focuses the option that would allow it.
     let delete = Action::new_local({
         let (api, owner, id) = (api.clone(), owner.clone(), id.clone());
         move |options: &DeleteOptions| {
-            let (api, owner, id, options) = (api.clone(), owner.clone(), id.clone(), *options);
-            async move { lock_groups::delete(&api, &owner, &id, options).await }
-        }
-    });
-    Effect::new({
-        let owner = owner.clone();
-        move |_| match delete.value().get() {
-            Some(Ok(())) => {
-                open.set(false);
-                announcer.say("Lock group deleted");
-                navigate(&routes::lock_groups(&owner), Default::default());
-            }
-            Some(Err(e)) => {
-                let b = group_delete::blocker(&e);
-                blocker.set(b);
-                error.set(b.is_none().then(|| e.to_string()));
-                let focus = match b {
-                    Some(Blocker::Locks) => unjoin_box.get(),
-                    Some(Blocker::Grants) => revoke_box.get(),
-                    None => None,
-                };
-                if let Some(el) = focus {
-                    let _ = el.focus();
+            let (api, owner, id, options, navigate) = (
+                api.clone(),
+                owner.clone(),
+                id.clone(),
+                *options,
+                navigate.clone(),
+            );
+            async move {
+                match lock_groups::delete(&api, &owner, &id, options).await {
+                    Ok(()) => {
+                        open.set(false);
+                        announcer.say("Lock group deleted");
+                        navigate(&routes::lock_groups(&owner), Default::default());
+                    }
+                    Err(e) => {
+                        let b = group_delete::blocker(&e);
+                        blocker.set(b);
+                        error.set(b.is_none().then(|| e.to_string()));
+                        let focus = match b {
+                            Some(Blocker::Locks) => unjoin_box.get_untracked(),
+                            Some(Blocker::Grants) => revoke_box.get_untracked(),
+                            None => None,
+                        };
+                        if let Some(el) = focus {
+                            let _ = el.focus();
+                        }
+                    }
                 }
             }
-            None => {}
         }
     });
     let confirm = move |_| {

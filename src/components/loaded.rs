@@ -29,13 +29,14 @@ where
     view! {
         <Transition fallback=fallback>
             <ErrorBoundary fallback=move |errors| {
-                view! { <LoadError what errors retry=move || resource.refetch()/> }
+                let error = move || errors.get().into_iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join(" ");
+                view! { <LoadError what error retry=move || resource.refetch()/> }
             }>
                 {
                     let children = children.clone();
                     move || {
                         let children = children.clone();
-                        Suspend::new(async move { resource.await.map(|value| children(value)) })
+                        Suspend::new(async move { resource.await.map(&children) })
                     }
                 }
             </ErrorBoundary>
@@ -43,25 +44,20 @@ where
     }
 }
 
-/// A failed load: what failed, the server's own text, and Retry.
+/// A failed load: what failed, the server's own text, and Retry. The one error-and-Retry
+/// block of the console.
 #[component]
 pub fn LoadError(
     what: &'static str,
-    errors: ArcRwSignal<Errors>,
+    /// The server's text (or the console's explanation of the failure).
+    #[prop(into)]
+    error: Signal<String>,
     /// Loads again.
     retry: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
-    let message = move || {
-        errors
-            .get()
-            .into_iter()
-            .map(|(_, e)| e.to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     view! {
         <div class="load-error" role="alert">
-            <p>{what} ": " {message}</p>
+            <p>{what} ": " {error}</p>
             <button type="button" on:click=move |_| retry()>"Retry"</button>
         </div>
     }

@@ -11,17 +11,15 @@ use crate::logic::routes;
 /// The owner account the admin works in: the one in the address, else the last one there
 /// (so pages outside an owner, like Settings, still know it). Provided by the app.
 #[derive(Clone, Copy)]
-pub struct CurrentOwner(pub RwSignal<Option<String>>);
+pub struct CurrentOwner(pub Memo<Option<String>>);
 
 impl CurrentOwner {
-    pub fn new() -> Self {
-        CurrentOwner(RwSignal::new(None))
-    }
-}
-
-impl Default for CurrentOwner {
-    fn default() -> Self {
-        Self::new()
+    /// Follows the address; needs the router.
+    pub fn follow_address() -> Self {
+        let location = use_location();
+        CurrentOwner(Memo::new(move |last: Option<&Option<String>>| {
+            routes::owner_from_path(&location.pathname.get()).or_else(|| last.cloned().flatten())
+        }))
     }
 }
 
@@ -50,15 +48,7 @@ pub fn use_owners() -> LocalResource<Result<Vec<Owner>, ApiError>> {
 #[component]
 pub fn OwnerSwitcher() -> impl IntoView {
     let owners = use_owners();
-    let location = use_location();
     let current = expect_context::<CurrentOwner>().0;
-    Effect::new(move |_| {
-        if let Some(owner) = routes::owner_from_path(&location.pathname.get()) {
-            if current.get_untracked().as_deref() != Some(owner.as_str()) {
-                current.set(Some(owner));
-            }
-        }
-    });
     let navigate = use_navigate();
     let on_change = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);

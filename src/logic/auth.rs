@@ -75,29 +75,9 @@ pub fn form(pairs: &[(&str, &str)]) -> String {
 
 /// One query parameter, decoded (`+` is a space), from a query string with or without `?`.
 pub fn query_param(query: &str, name: &str) -> Option<String> {
-    query.trim_start_matches('?').split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        (k == name).then(|| decode_component(v))
-    })
-}
-
-fn decode_component(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let hex = |i: usize| bytes.get(i).and_then(|b| (*b as char).to_digit(16));
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match (bytes[i], hex(i + 1), hex(i + 2)) {
-            (b'+', _, _) => out.push(b' '),
-            (b'%', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 2;
-            }
-            (b, _, _) => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
 }
 
 /// What the console remembers (in `sessionStorage`) between leaving for the sign-in page

@@ -1,7 +1,8 @@
 //! What stands in the way of deleting a lock group, read from the server's refusal, and
 //! the patch a rename sends.
 
-use wire::{LockGroup, MembershipState, PatchLockGroup};
+use wire::refusal::Refusal;
+use wire::{LockGroup, PatchLockGroup};
 
 use crate::logic::api_error::ApiError;
 
@@ -15,23 +16,19 @@ pub enum Blocker {
 }
 
 pub fn blocker(e: &ApiError) -> Option<Blocker> {
-    match e {
-        ApiError::BadRequest(m) if m.contains("has locks assigned") => Some(Blocker::Locks),
-        ApiError::BadRequest(m) if m.contains("has active grants") => Some(Blocker::Grants),
+    let ApiError::BadRequest(message) = e else {
+        return None;
+    };
+    match Refusal::recognise(message)? {
+        Refusal::GroupHasLocks => Some(Blocker::Locks),
+        Refusal::GroupHasGrants => Some(Blocker::Grants),
         _ => None,
     }
 }
 
-/// Locks that block a plain delete: every membership not yet Unjoined.
+/// Locks that block a plain delete: the current members ([`wire::Statistics::current`]).
 pub fn member_locks(group: &LockGroup) -> u64 {
-    [
-        MembershipState::JoinPending,
-        MembershipState::Joined,
-        MembershipState::UnjoinPending,
-    ]
-    .into_iter()
-    .map(|s| group.count(s))
-    .sum()
+    group.statistics.as_ref().map_or(0, |s| s.current())
 }
 
 /// "1 lock" / "3 locks".
@@ -59,7 +56,7 @@ pub fn rename_patch(group: &LockGroup, title: &str, description: &str) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wire::{StateCount, Statistics};
+    use wire::{MembershipState, StateCount, Statistics};
 
     fn group(stats: &[(MembershipState, u64)]) -> LockGroup {
         LockGroup {
@@ -83,8 +80,8 @@ mod tests {
 
     #[test]
     fn reads_the_documented_refusals() {
-        let locks = ApiError::BadRequest("lock group has locks assigned".into());
-        let grants = ApiError::BadRequest("lock group has active grants".into());
+        let locks = ApiError::BadRequest(wire::refusal::GROUP_HAS_LOCKS.into());
+        let grants = ApiError::BadRequest(wire::refusal::GROUP_HAS_GRANTS.into());
         assert_eq!(blocker(&locks), Some(Blocker::Locks));
         assert_eq!(blocker(&grants), Some(Blocker::Grants));
         assert_eq!(

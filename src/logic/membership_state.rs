@@ -1,45 +1,19 @@
-//! A membership's place in its join/leave lifecycle, derived from its four dates, and the
-//! Members tab's list state (filter, toggles, page) as URL query and OData filter.
+//! A membership's place in its join/leave lifecycle, and the Members tab's list state
+//! (filter, toggles, page) as URL query and OData filter.
 //!
-//! The state follows the API's own precedence (the one its `statistics` count by):
-//! leave completed → Unjoined; leave started → UnjoinPending; join completed → Joined;
-//! otherwise JoinPending. Combinations the lifecycle cannot produce (a leave completed
-//! that never started, dates out of order, unreadable dates, no dates at all) keep that
-//! state and carry an [`Issue`], so they are shown as inconsistent, never hidden.
+//! The state itself, its precedence, its words and "current member" live in
+//! [`wire::domain`], shared with the sandbox. This module adds what only the console
+//! needs: combinations the lifecycle cannot produce (a leave completed that never started,
+//! dates out of order, unreadable dates, no dates at all) keep their state and carry an
+//! [`Issue`], so they are shown as inconsistent, never hidden.
 
-use wire::{Membership, MembershipState};
+use wire::{DateField, MembershipState};
 
 use super::time;
 use super::url_state::{page_param, query_string, UrlState};
 
 /// The four dates of a membership, as the API sends them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Dates<'a> {
-    pub join_start: Option<&'a str>,
-    pub join_completed: Option<&'a str>,
-    pub leave_start: Option<&'a str>,
-    pub leave_completed: Option<&'a str>,
-}
-
-impl<'a> Dates<'a> {
-    pub fn of(m: &'a Membership) -> Self {
-        Dates {
-            join_start: m.join_start_date.as_deref(),
-            join_completed: m.join_completed_date.as_deref(),
-            leave_start: m.leave_start_date.as_deref(),
-            leave_completed: m.leave_completed_date.as_deref(),
-        }
-    }
-
-    fn all(&self) -> [(Event, Option<&'a str>); 4] {
-        [
-            (Event::JoinStart, self.join_start),
-            (Event::JoinCompleted, self.join_completed),
-            (Event::LeaveStart, self.leave_start),
-            (Event::LeaveCompleted, self.leave_completed),
-        ]
-    }
-}
+pub use wire::MembershipDates as Dates;
 
 /// One of the four recorded events of a membership.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +25,23 @@ pub enum Event {
 }
 
 impl Event {
+    fn field(self) -> DateField {
+        match self {
+            Event::JoinStart => DateField::JoinStart,
+            Event::JoinCompleted => DateField::JoinCompleted,
+            Event::LeaveStart => DateField::LeaveStart,
+            Event::LeaveCompleted => DateField::LeaveCompleted,
+        }
+    }
+
+    /// The four events, in lifecycle order.
+    pub const ALL: [Event; 4] = [
+        Event::JoinStart,
+        Event::JoinCompleted,
+        Event::LeaveStart,
+        Event::LeaveCompleted,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Event::JoinStart => "Added",
@@ -100,32 +91,21 @@ pub struct Derived {
 
 impl Derived {
     pub fn is_pending(&self) -> bool {
-        matches!(
-            self.state,
-            MembershipState::JoinPending | MembershipState::UnjoinPending
-        )
+        self.state.is_pending()
     }
 }
 
-/// The state of a membership from its dates. Total: every combination has an answer.
+/// The state of a membership from its dates ([`Dates::state`]) and what, if anything,
+/// is inconsistent about them. Total: every combination has an answer.
 pub fn derive(d: Dates) -> Derived {
-    let state = if d.leave_completed.is_some() {
-        MembershipState::Unjoined
-    } else if d.leave_start.is_some() {
-        MembershipState::UnjoinPending
-    } else if d.join_completed.is_some() {
-        MembershipState::Joined
-    } else {
-        MembershipState::JoinPending
-    };
     Derived {
-        state,
+        state: d.state(),
         issue: issue_of(d),
     }
 }
 
 fn issue_of(d: Dates) -> Option<Issue> {
-    let all = d.all();
+    let all = Event::ALL.map(|e| (e, d.get(e.field())));
     if all.iter().all(|(_, v)| v.is_none()) {
         return Some(Issue::NoDates);
     }
@@ -157,59 +137,26 @@ fn issue_of(d: Dates) -> Option<Issue> {
     None
 }
 
-/// Admin-facing words for a state.
+/// The sentence for a state ([`MembershipState::explain`]).
+/// Views may call the wire method directly; this stays for the existing call sites.
 pub fn label(state: MembershipState) -> &'static str {
-    match state {
-        MembershipState::JoinPending => "Added, waiting for the lock to sync",
-        MembershipState::Joined => "Joined",
-        MembershipState::UnjoinPending => "Removed, waiting for the lock to sync",
-        MembershipState::Unjoined => "Unjoined",
-        MembershipState::Unknown => "Unknown state",
-    }
+    state.explain()
 }
 
-/// Short name, as the diagram shows it.
-pub fn short_label(state: MembershipState) -> &'static str {
-    match state {
-        MembershipState::JoinPending => "Added",
-        MembershipState::Joined => "Joined",
-        MembershipState::UnjoinPending => "Removed",
-        MembershipState::Unjoined => "Unjoined",
-        MembershipState::Unknown => "Unknown",
-    }
-}
-
-/// A text symbol for a state, shown next to its words (never colour alone).
+/// The symbol for a state ([`MembershipState::icon`]).
 pub fn icon(state: MembershipState) -> &'static str {
-    match state {
-        MembershipState::JoinPending => "⊕",
-        MembershipState::Joined => "✔",
-        MembershipState::UnjoinPending => "⊖",
-        MembershipState::Unjoined => "✖",
-        MembershipState::Unknown => "?",
-    }
+    state.icon()
 }
 
-/// Reads a state name from a URL or the API (`JoinPending`, ...).
+/// Reads a state name from a URL or the API ([`MembershipState::parse`]).
 pub fn parse_state(s: &str) -> Option<MembershipState> {
-    MembershipState::ALL
-        .into_iter()
-        .find(|st| st.as_str().eq_ignore_ascii_case(s))
+    MembershipState::parse(s)
 }
 
-/// The OData `$filter` that selects memberships in `state` by their dates, with the same
-/// precedence as [`derive`] and the API's statistics.
-pub fn state_filter(state: MembershipState) -> &'static str {
-    match state {
-        MembershipState::JoinPending => {
-            "joinCompletedDate eq null and leaveStartDate eq null and leaveCompletedDate eq null"
-        }
-        MembershipState::Joined => {
-            "joinCompletedDate ne null and leaveStartDate eq null and leaveCompletedDate eq null"
-        }
-        MembershipState::UnjoinPending => "leaveStartDate ne null and leaveCompletedDate eq null",
-        MembershipState::Unjoined | MembershipState::Unknown => "leaveCompletedDate ne null",
-    }
+/// The OData `$filter` that selects memberships in `state` ([`wire::domain::state_filter`]:
+/// the same precedence as [`derive`], the API's statistics and the sandbox's SQL).
+pub fn state_filter(state: MembershipState) -> String {
+    wire::domain::state_filter(state)
 }
 
 /// Whether the lock has not yet seen the group's latest change: the membership's
@@ -291,9 +238,9 @@ impl MembersQuery {
     /// The server-side `$filter`.
     pub fn odata_filter(&self) -> Option<String> {
         match self.state {
-            Some(s) => Some(state_filter(s).into()),
+            Some(s) => Some(state_filter(s)),
             None if self.past => None,
-            None => Some("leaveCompletedDate eq null".into()),
+            None => Some(wire::domain::current_filter()),
         }
     }
 
@@ -481,29 +428,50 @@ mod tests {
     }
 
     #[test]
-    fn labels_icons_and_names() {
+    fn words_come_from_the_shared_vocabulary() {
         assert_eq!(label(JoinPending), "Added, waiting for the lock to sync");
         assert_eq!(
             label(UnjoinPending),
             "Removed, waiting for the lock to sync"
         );
-        for s in MembershipState::ALL {
-            assert_eq!(parse_state(s.as_str()), Some(s));
-            assert!(!icon(s).is_empty());
-            assert!(!short_label(s).is_empty());
-        }
         assert_eq!(parse_state("joined"), Some(Joined));
         assert_eq!(parse_state("Unknown"), None);
         assert_eq!(parse_state(""), None);
     }
 
     #[test]
-    fn state_filters_are_exclusive_and_match_derive() {
-        assert_eq!(
-            state_filter(Joined),
-            "joinCompletedDate ne null and leaveStartDate eq null and leaveCompletedDate eq null"
-        );
-        assert_eq!(state_filter(Unjoined), "leaveCompletedDate ne null");
+    fn each_state_filter_selects_exactly_the_memberships_derive_puts_in_that_state() {
+        // A tiny evaluator for the filters' grammar (`field eq|ne null` joined by `and`),
+        // run against every combination of dates: the filter and `derive` must agree.
+        fn matches(filter: &str, d: Dates) -> bool {
+            filter.split(" and ").all(|clause| {
+                let parts: Vec<&str> = clause.split(' ').collect();
+                let [field, op, "null"] = parts[..] else {
+                    panic!("unexpected clause {clause:?}")
+                };
+                let value = match field {
+                    "joinStartDate" => d.join_start,
+                    "joinCompletedDate" => d.join_completed,
+                    "leaveStartDate" => d.leave_start,
+                    "leaveCompletedDate" => d.leave_completed,
+                    _ => panic!("unexpected field {field:?}"),
+                };
+                match op {
+                    "eq" => value.is_none(),
+                    "ne" => value.is_some(),
+                    _ => panic!("unexpected operator {op:?}"),
+                }
+            })
+        }
+        let current = MembersQuery::default().odata_filter().unwrap();
+        for bits in 0u8..16 {
+            let d = dates(bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0);
+            let state = derive(d).state;
+            for s in MembershipState::ALL {
+                assert_eq!(matches(&state_filter(s), d), s == state, "{s:?} {d:?}");
+            }
+            assert_eq!(matches(&current, d), state != Unjoined, "{d:?}");
+        }
     }
 
     #[test]
@@ -573,10 +541,7 @@ mod tests {
             q.to_url_query(),
             "?state=UnjoinPending&past=1&unbound=1&page=3"
         );
-        assert_eq!(
-            q.odata_filter().as_deref(),
-            Some(state_filter(UnjoinPending))
-        );
+        assert_eq!(q.odata_filter(), Some(state_filter(UnjoinPending)));
 
         let past = MembersQuery {
             past: true,

@@ -2,6 +2,8 @@
 //! (`$filter`, `$orderby`, `$top`, `$skip`) plus the API's plain `expand` parameter.
 //! Pure, so it is unit-tested natively.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 /// Quotes a string as an OData literal: wrapped in `'`, with `'` doubled.
 pub fn string_literal(value: &str) -> String {
     format!("'{}'", value.replace('\'', "''"))
@@ -10,11 +12,6 @@ pub fn string_literal(value: &str) -> String {
 /// `contains(field,'value')`, the server-side search filter.
 pub fn contains(field: &str, value: &str) -> String {
     format!("contains({field},{})", string_literal(value))
-}
-
-/// `field eq 'value'`.
-pub fn eq_str(field: &str, value: &str) -> String {
-    format!("{field} eq {}", string_literal(value))
 }
 
 /// Joins filter clauses with `and`, each parenthesised so precedence cannot surprise.
@@ -118,17 +115,17 @@ impl Query {
 /// Percent-encodes everything but RFC 3986 unreserved characters (and `$`, which OData
 /// option names use and which is safe in a query).
 pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'$' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    utf8_percent_encode(s, COMPONENT).to_string()
 }
+
+/// Everything but RFC 3986's unreserved characters (and `$`, which OData's own
+/// parameter names use) is escaped.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'$');
 
 /// Percent-encodes one path segment (ids are opaque strings).
 pub fn encode_segment(s: &str) -> String {
@@ -143,7 +140,6 @@ mod tests {
     fn string_literals_double_quotes() {
         assert_eq!(string_literal("O'Brien's"), "'O''Brien''s'");
         assert_eq!(contains("title", "it's"), "contains(title,'it''s')");
-        assert_eq!(eq_str("title", ""), "title eq ''");
     }
 
     #[test]

@@ -63,23 +63,9 @@ pub fn owner_from_path(path: &str) -> Option<String> {
 
 /// Decodes `%XX` escapes; invalid escapes are kept as written.
 pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
-        if let (b'%', Some(h)) = (bytes[i], hex) {
-            let digit = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
-            out.push(digit(h[0]) * 16 + digit(h[1]));
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use crate::api::use_api;
 use crate::auth;
+use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::{use_owners, CurrentOwner};
 use crate::config::Config;
 use crate::logic::routes;
@@ -27,29 +28,28 @@ fn OwnerAccounts() -> impl IntoView {
     view! {
         <h2>"Owner account"</h2>
         <p>"Lock groups belong to an owner account (a locking system). Open the one to work in:"</p>
-        <Transition fallback=|| view! { <p>"Loading owner accounts…"</p> }>
-            {move || Suspend::new(async move {
-                match owners.await {
-                    Ok(list) => view! {
-                        <ul aria-label="Owner accounts">
-                            {list.into_iter().map(|o| {
-                                let is_current = current.get().as_deref() == Some(o.id.as_str());
-                                view! {
-                                    <li>
-                                        <A href=routes::lock_groups(&o.id)
-                                            attr:aria-current=is_current.then_some("true")>
-                                            {o.name}
-                                        </A>
-                                        {is_current.then_some(" (current)")}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded
+            resource=owners
+            what="The owner accounts could not be loaded"
+            fallback=|| view! { <p>"Loading owner accounts…"</p> }
+            let:list
+        >
+            <ul aria-label="Owner accounts">
+                {list.into_iter().map(|o| {
+                    let id = o.id.clone();
+                    let is_current = Memo::new(move |_| current.get().as_deref() == Some(id.as_str()));
+                    view! {
+                        <li>
+                            <A href=routes::lock_groups(&o.id)
+                                attr:aria-current=move || is_current.get().then_some("true")>
+                                {o.name}
+                            </A>
+                            {move || is_current.get().then_some(" (current)")}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </Loaded>
     }
 }
 

@@ -27,16 +27,34 @@ use serde_json::{json, Value};
 
 pub const DEV_TOKEN: &str = "sandbox-dev-token";
 const WAIT: Duration = Duration::from_secs(15);
-/// How long violation reports may take to arrive after the page caused them (Chromium
-/// sends them right away; the deliberate violation in `e2e_security.rs` proves this
-/// is long enough).
-const LATE_REPORTS: Duration = Duration::from_millis(300);
+/// How often [`eventually`] looks again.
+const POLL: Duration = Duration::from_millis(100);
+
+/// Tries `probe` until it returns `Ok`, every [`POLL`] for up to [`WAIT`], and returns
+/// its value; then fails with `what` and what the last try saw (the probe's `Err`). The
+/// one waiting loop of the browser tests: the page changes asynchronously, so every
+/// check waits for the state it expects instead of sleeping a fixed time.
+pub async fn eventually<T, Fut>(what: impl std::fmt::Display, mut probe: impl FnMut() -> Fut) -> T
+where
+    Fut: std::future::Future<Output = Result<T, String>>,
+{
+    let deadline = Instant::now() + WAIT;
+    loop {
+        match probe().await {
+            Ok(value) => return value,
+            Err(seen) if Instant::now() >= deadline => panic!("{what}: {seen}"),
+            Err(_) => tokio::time::sleep(POLL).await,
+        }
+    }
+}
 
 /// One running test: sandbox + browser.
 pub struct Session {
     pub browser: Client,
     pub server: sandbox::Server,
     pub http: reqwest::Client,
+    /// The browser console's entries read so far and not yet taken by a check.
+    console: std::sync::Mutex<Vec<browser::LogEntry>>,
     /// Where the console is served: the sandbox, or nginx in the two-origin tests.
     console_url: String,
     _console: Option<(nginx::Nginx, tempfile::TempDir)>,
@@ -160,6 +178,7 @@ impl Session {
             browser: chrome.client.clone(),
             server,
             http: reqwest::Client::new(),
+            console: Default::default(),
             console_url,
             _console: console,
             _db_dir: db_dir,
@@ -198,11 +217,44 @@ impl Session {
         response.text().await.unwrap()
     }
 
-    /// The violation reports the browser sent since the last call (waiting briefly for late
-    /// ones), each as received.
+    /// The violation reports the browser sent since the last call, each as received.
+    /// Chromium also logs every violation to the console at once, so the check waits for
+    /// reports only when the console shows a violation whose report has not arrived yet.
     pub async fn take_csp_reports(&self) -> Vec<String> {
-        tokio::time::sleep(LATE_REPORTS).await;
-        self.server.take_csp_reports()
+        let logged = self
+            .take_console(|e| e.message.contains("Content Security Policy"))
+            .await;
+        if logged.is_empty() {
+            return self.server.take_csp_reports();
+        }
+        let mut reports = Vec::new();
+        eventually(
+            format!("the console logged CSP violations but no report arrived: {logged:?}"),
+            || {
+                reports.extend(self.server.take_csp_reports());
+                let done = !reports.is_empty();
+                async move {
+                    if done {
+                        Ok(())
+                    } else {
+                        Err("no report".to_string())
+                    }
+                }
+            },
+        )
+        .await;
+        reports
+    }
+
+    /// Takes the console entries that `wanted` picks from what the browser logged so far,
+    /// leaving the others for the other checks.
+    async fn take_console(&self, wanted: impl Fn(&browser::LogEntry) -> bool) -> Vec<String> {
+        let new = browser::console_log(&self.browser).await;
+        let mut all = self.console.lock().unwrap();
+        all.extend(new);
+        let (taken, kept): (Vec<_>, Vec<_>) = all.drain(..).partition(|e| wanted(e));
+        *all = kept;
+        taken.into_iter().map(|e| e.message).collect()
     }
 
     /// Fails, with their text, when the browser reported Content-Security-Policy violations
@@ -234,12 +286,8 @@ impl Session {
     /// last call: Rust panics (the panic hook's "panicked at"), wasm traps and uncaught
     /// exceptions or rejections.
     pub async fn take_page_errors(&self) -> Vec<String> {
-        browser::console_log(&self.browser)
+        self.take_console(|e| e.level == "SEVERE" && browser::is_page_failure(&e.message))
             .await
-            .into_iter()
-            .filter(|e| e.level == "SEVERE" && browser::is_page_failure(&e.message))
-            .map(|e| e.message)
-            .collect()
     }
 
     pub async fn goto(&self, path: &str) {
@@ -260,56 +308,51 @@ impl Session {
 
     /// Waits until the browser's path (with query) satisfies `want`.
     pub async fn wait_for_path(&self, want: impl Fn(&str) -> bool, what: &str) -> String {
-        let deadline = Instant::now() + WAIT;
-        loop {
+        let want = &want;
+        eventually(format!("waited for {what}"), move || async move {
             let path = self.path().await;
             if want(&path) {
-                return path;
+                Ok(path)
+            } else {
+                Err(format!("still at {path}"))
             }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {what}; still at {path}"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     /// Finds the visible elements with this ARIA role whose accessible name is `name`
     /// (whitespace-normalised, exact), waiting for at least one.
     pub async fn all_by_role(&self, role: &str, name: &str) -> Vec<Element> {
-        let deadline = Instant::now() + WAIT;
-        loop {
+        eventually(format!("no {role} named {name:?}"), move || async move {
             let found = self.query_role(role, Some(name)).await;
-            if !found.is_empty() {
-                return found;
-            }
-            if Instant::now() >= deadline {
+            if found.is_empty() {
                 let names = self.names_of_role(role).await;
-                panic!("no {role} named {name:?}; visible {role}s: {names:?}");
+                Err(format!("visible {role}s: {names:?}"))
+            } else {
+                Ok(found)
             }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     /// The first visible element with this role whose accessible name starts with
     /// `prefix`, waiting for one.
     pub async fn by_role_prefix(&self, role: &str, prefix: &str) -> Element {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            if let Some(found) = self
+        eventually(format!("no {role} named {prefix:?}…"), move || async move {
+            match self
                 .query_role_with(role, Some(prefix), true)
                 .await
                 .into_iter()
                 .next()
             {
-                return found;
+                Some(found) => Ok(found),
+                None => {
+                    let names = self.names_of_role(role).await;
+                    Err(format!("visible {role}s: {names:?}"))
+                }
             }
-            if Instant::now() >= deadline {
-                let names = self.names_of_role(role).await;
-                panic!("no {role} named {prefix:?}…; visible {role}s: {names:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     /// The one visible element with this role and accessible name.
@@ -339,11 +382,16 @@ impl Session {
 
     /// Waits until no visible element has this role and name.
     pub async fn wait_gone(&self, role: &str, name: &str) {
-        let deadline = Instant::now() + WAIT;
-        while !self.query_role(role, Some(name)).await.is_empty() {
-            assert!(Instant::now() < deadline, "{role} {name:?} did not go away");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        eventually(
+            format!("{role} {name:?} did not go away"),
+            move || async move {
+                match self.query_role(role, Some(name)).await.len() {
+                    0 => Ok(()),
+                    n => Err(format!("{n} still there")),
+                }
+            },
+        )
+        .await
     }
 
     async fn query_role(&self, role: &str, name: Option<&str>) -> Vec<Element> {
@@ -375,24 +423,24 @@ impl Session {
 
     /// Waits until the page's visible text contains `text`.
     pub async fn wait_for_text(&self, text: &str) {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let body: String = serde_json::from_value(
-                self.browser
-                    .execute("return document.body.innerText;", vec![])
-                    .await
-                    .expect("script runs"),
-            )
-            .unwrap_or_default();
-            if body.contains(text) {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "text {text:?} never appeared; page says:\n{body}"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        eventually(
+            format!("text {text:?} never appeared"),
+            move || async move {
+                let body: String = serde_json::from_value(
+                    self.browser
+                        .execute("return document.body.innerText;", vec![])
+                        .await
+                        .expect("script runs"),
+                )
+                .unwrap_or_default();
+                if body.contains(text) {
+                    Ok(())
+                } else {
+                    Err(format!("page says:\n{body}"))
+                }
+            },
+        )
+        .await
     }
 
     /// The visible texts of a `<select>`'s options.
@@ -589,27 +637,30 @@ impl Session {
 
     /// Waits until the row headed `name` exists and its text contains `want`; returns it.
     pub async fn wait_row(&self, name: &str, want: &str) -> String {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let text = self.row_text(name).await;
-            if let Some(t) = text.as_deref().filter(|t| t.contains(want)) {
-                return t.to_string();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "row {name:?} never contained {want:?}; it says: {text:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        eventually(
+            format!("row {name:?} never contained {want:?}"),
+            move || async move {
+                match self.row_text(name).await {
+                    Some(t) if t.contains(want) => Ok(t),
+                    other => Err(format!("it says: {other:?}")),
+                }
+            },
+        )
+        .await
     }
 
     /// Waits until no row is headed `name`.
     pub async fn wait_no_row(&self, name: &str) {
-        let deadline = Instant::now() + WAIT;
-        while self.row_text(name).await.is_some() {
-            assert!(Instant::now() < deadline, "row {name:?} did not go away");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        eventually(
+            format!("row {name:?} did not go away"),
+            move || async move {
+                match self.row_text(name).await {
+                    None => Ok(()),
+                    Some(t) => Err(format!("it says: {t}")),
+                }
+            },
+        )
+        .await
     }
 
     /// Clicks the element with this role and name. Finds it again when the page replaced
@@ -820,24 +871,18 @@ impl Session {
     /// (never lost to `<body>`) and visibly marked. Waits briefly, since focus moves
     /// asynchronously when a dialog opens or a page changes.
     pub async fn assert_focus_visible(&self, after: &str) -> String {
-        let deadline = Instant::now() + WAIT;
-        loop {
+        eventually(format!("after {after}"), move || async move {
             let state = self.eval(&format!("{FIND_BY_ROLE}\n{FOCUS_STATE}")).await;
             let name = state["name"].as_str().unwrap_or_default().to_string();
-            if name != "(body)" && state["visible"] == json!(true) {
-                return name;
+            if name == "(body)" {
+                Err("focus is lost to <body>".to_string())
+            } else if state["visible"] != json!(true) {
+                Err(format!("focus is not visibly marked ({name:?})"))
+            } else {
+                Ok(name)
             }
-            assert!(
-                Instant::now() < deadline,
-                "after {after}: focus is {} ({name:?})",
-                if name == "(body)" {
-                    "lost to <body>"
-                } else {
-                    "not visibly marked"
-                }
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     /// Presses `key` (see [`TAB`] and friends, or text to type) and returns the name of
@@ -858,18 +903,18 @@ impl Session {
     /// Waits until the element named `name` has focus (focus can move twice when a
     /// dialog opens: first to its first control, then to the one the dialog chose).
     pub async fn expect_focus(&self, name: &str, why: &str) {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let now = self.assert_focus_visible(why).await;
-            if now == name {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{why}: focus is on {now:?}, not {name:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        eventually(
+            format!("{why}: focus never reached {name:?}"),
+            move || async move {
+                let now = self.assert_focus_visible(why).await;
+                if now == name {
+                    Ok(())
+                } else {
+                    Err(format!("focus is on {now:?}"))
+                }
+            },
+        )
+        .await
     }
 
     /// Presses Tab (or Shift+Tab when `back`) until the element named `name` has focus;

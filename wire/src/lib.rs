@@ -9,6 +9,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub mod domain;
+pub use domain::{
+    refusal, DateField, MembershipDates, MAX_BINDING_CODE, MAX_DESCRIPTION, MAX_TITLE,
+};
+
 /// `targetType` of a lock group.
 pub const TARGET_GROUP: &str = "Group";
 /// `targetType` of a bound lock.
@@ -72,16 +77,75 @@ pub struct TargetSummary {
     pub description: Option<String>,
 }
 
-/// `supportedFeatures` of a lock group or lock. Values seen: `Supported`, `NotSupported`.
+/// `supportedFeatures` of a lock group or lock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SupportedFeatures {
-    pub time_restriction_ical_support: String,
+    pub time_restriction_ical_support: FeatureSupport,
 }
 
 impl SupportedFeatures {
     pub fn time_restriction_supported(&self) -> bool {
-        self.time_restriction_ical_support == "Supported"
+        self.time_restriction_ical_support == FeatureSupport::Supported
+    }
+}
+
+/// Whether a feature is supported. Values seen: `Supported`, `NotSupported`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FeatureSupport {
+    Supported,
+    NotSupported,
+    /// A value this client does not know (the service may add some).
+    #[serde(other)]
+    Unknown,
+}
+
+impl FeatureSupport {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            FeatureSupport::Supported => "Supported",
+            FeatureSupport::NotSupported => "Not supported",
+            FeatureSupport::Unknown => "Unknown",
+        }
+    }
+}
+
+/// A grant's `state`. Values seen: `Ok`, `Revoked`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum GrantState {
+    Ok,
+    Revoked,
+    /// A value this client does not know (the service may add some).
+    #[serde(other)]
+    Unknown,
+}
+
+impl GrantState {
+    /// The API's name (`Ok`, `Revoked`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GrantState::Ok => "Ok",
+            GrantState::Revoked => "Revoked",
+            GrantState::Unknown => "Unknown",
+        }
+    }
+
+    /// Reads the API's name; `Unknown` for any other text.
+    pub fn from_name(s: &str) -> GrantState {
+        [GrantState::Ok, GrantState::Revoked]
+            .into_iter()
+            .find(|g| g.as_str() == s)
+            .unwrap_or(GrantState::Unknown)
+    }
+
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            GrantState::Ok => "Active",
+            GrantState::Revoked => "Revoked",
+            GrantState::Unknown => "Unknown",
+        }
     }
 }
 
@@ -282,8 +346,7 @@ pub struct Grant {
     pub valid_from: Option<String>,
     pub valid_before: Option<String>,
     pub time_restriction_ical: Option<String>,
-    /// Values seen: `Ok`, `Revoked`.
-    pub state: String,
+    pub state: GrantState,
     pub active: bool,
     pub bound_card_id: Option<String>,
     pub custom_payload: Option<Value>,

@@ -115,7 +115,7 @@ fn create_and_patch_lock_group() {
 fn group_grants() {
     let grants: Vec<Grant> = round_trip("grants", &fixture("group_grants"));
     let g = &grants[0];
-    assert_eq!(g.state, "Ok");
+    assert_eq!(g.state, GrantState::Ok);
     assert!(g.active);
     assert_eq!(
         g.contact.as_ref().unwrap().title.as_deref(),
@@ -181,5 +181,25 @@ fn unknown_fields_and_states_are_tolerated() {
     assert_eq!(
         g.statistics.unwrap().by_state[0].state,
         MembershipState::Unknown
+    );
+}
+
+#[test]
+fn unknown_grant_states_and_feature_values_are_tolerated() {
+    let mut v = fixture("group_grants")[0].clone();
+    v["state"] = Value::from("Suspended");
+    let g: Grant = serde_json::from_value(v).unwrap();
+    assert_eq!(g.state, GrantState::Unknown);
+    let f: SupportedFeatures =
+        serde_json::from_value(serde_json::json!({"timeRestrictionIcalSupport": "Partly"}))
+            .unwrap();
+    assert_eq!(f.time_restriction_ical_support, FeatureSupport::Unknown);
+    assert!(!f.time_restriction_supported());
+    let f: SupportedFeatures =
+        serde_json::from_value(serde_json::json!({"timeRestrictionIcalSupport": "NotSupported"}))
+            .unwrap();
+    assert_eq!(
+        f.time_restriction_ical_support,
+        FeatureSupport::NotSupported
     );
 }

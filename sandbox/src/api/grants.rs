@@ -51,9 +51,9 @@ pub(super) async fn get_grant_h(
 pub(super) fn check_date(name: &str, v: Option<&str>) -> ApiResult<Option<String>> {
     match v {
         None => Ok(None),
-        Some(s) => timefmt::normalize(s).map(Some).ok_or_else(|| {
+        Some(s) => timefmt::normalize(s).map(Some).map_err(|why| {
             ApiErr::bad_request(format!(
-                "{name} is not a valid date-time (expected e.g. 2020-03-03T15:53:03.587Z): '{}'",
+                "{name} is not a valid date-time (e.g. 2020-03-03T15:53:03.587Z): '{}': {why}",
                 s.chars().take(64).collect::<String>()
             ))
         }),
@@ -135,7 +135,7 @@ pub(super) async fn create_grant(
                     .ok_or_else(|| ApiErr::not_found("contact not found"))?,
                 ContactBy::Identifier(i) => find_or_create_contact(tx, owner, &i, None)?,
             };
-            let cid: i64 = contact.id.parse().unwrap_or(-1);
+            let cid = ContactId::of_stored(&contact.id)?;
             tx.prepare_cached(
                 "INSERT INTO grants (owner_id, target_id, contact_id, valid_from, valid_before, time_restriction_ical, state, active, create_date) \
                  VALUES (?, ?, ?, ?, ?, ?, 'Ok', 1, ?)",

@@ -44,7 +44,7 @@ pub(super) async fn get_group_h(
         .db
         .read(move |tx| {
             owner_exists(tx, owner)?;
-            let mut g = any_group(tx, owner, &id)?;
+            let (_, mut g) = any_group(tx, owner, &id)?;
             expand_group(tx, &mut g, &expand)?;
             Ok(g)
         })
@@ -59,7 +59,7 @@ pub(super) async fn create_group(
     body: JsonBody<CreateLockGroup>,
 ) -> ApiResult<Json<LockGroup>> {
     let owner = owner_id(&owner)?;
-    let title = check_title(body.value.title.as_deref(), "lock group must have a title")?;
+    let title = check_title(body.value.title.as_deref(), refusal::GROUP_NEEDS_TITLE)?;
     let description = body.value.description;
     check_description(description.as_deref())?;
     let g = app
@@ -95,7 +95,7 @@ pub(super) async fn patch_group(
         None => None,
         Some(_) => Some(check_title(
             body.value.title.as_deref(),
-            "lock group must have a title",
+            refusal::GROUP_NEEDS_TITLE,
         )?),
     };
     // `"description": null` clears it; absent leaves it.
@@ -109,8 +109,7 @@ pub(super) async fn patch_group(
         .db
         .write(move |tx| {
             owner_exists(tx, owner)?;
-            let g = active_group(tx, owner, &id)?;
-            let gid: i64 = g.id.parse().unwrap_or(-1);
+            let (gid, _) = active_group(tx, owner, &id)?;
             if let Some(t) = title {
                 tx.execute(
                     "UPDATE lock_groups SET title = ? WHERE id = ?",
@@ -123,7 +122,7 @@ pub(super) async fn patch_group(
                     params![d, gid],
                 )?;
             }
-            get_group(tx, owner, gid)?.ok_or_else(ApiErr::group_not_found)
+            get_group(tx, owner, gid.0)?.ok_or_else(ApiErr::group_not_found)
         })
         .await?;
     Ok(Json(g))
@@ -141,16 +140,18 @@ pub(super) async fn delete_group(
     app.db
         .write(move |tx| {
             owner_exists(tx, owner)?;
-            let g = active_group(tx, owner, &id)?;
-            let gid: i64 = g.id.parse().unwrap_or(-1);
+            let (gid, _) = active_group(tx, owner, &id)?;
             let assigned: i64 = tx.query_row(
-                "SELECT count(*) FROM memberships m JOIN bound_locks l ON l.id = m.bound_lock_id \
-                 WHERE m.lock_group_id = ? AND m.leave_completed_date IS NULL AND l.active = 1",
+                &format!(
+                    "SELECT count(*) FROM memberships m JOIN bound_locks l ON l.id = m.bound_lock_id \
+                     WHERE m.lock_group_id = ? AND {} AND l.active = 1",
+                    *CURRENT_SQL
+                ),
                 [gid],
                 |r| r.get(0),
             )?;
             if assigned > 0 && !force_unjoin {
-                return Err(ApiErr::bad_request("lock group has locks assigned"));
+                return Err(ApiErr::bad_request(refusal::GROUP_HAS_LOCKS));
             }
             let grants: i64 = tx.query_row(
                 "SELECT count(*) FROM grants WHERE target_id = ? AND active = 1",
@@ -158,7 +159,7 @@ pub(super) async fn delete_group(
                 |r| r.get(0),
             )?;
             if grants > 0 && !force_revoke {
-                return Err(ApiErr::bad_request("lock group has active grants"));
+                return Err(ApiErr::bad_request(refusal::GROUP_HAS_GRANTS));
             }
             let now = now();
             if force_unjoin {
@@ -195,15 +196,14 @@ pub(super) async fn list_group_grants(
     let owner = owner_id(&owner)?;
     list(&app, &q, Vec::new(), move |tx, lq, _| {
         owner_exists(tx, owner)?;
-        let g = any_group(tx, owner, &id)?;
-        let gid: i64 = g.id.parse().unwrap_or(-1);
+        let (gid, _) = any_group(tx, owner, &id)?;
         run_list(
             tx,
             &format!(
                 "SELECT {} FROM {GRANT_FROM} WHERE gr.owner_id = ? AND gr.target_id = ?",
                 grant_cols()
             ),
-            vec![Value::Integer(owner), Value::Integer(gid)],
+            vec![Value::Integer(owner), Value::Integer(gid.0)],
             "gr.id",
             lq,
             GRANT_FIELDS,

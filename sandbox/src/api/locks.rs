@@ -42,7 +42,7 @@ pub(super) async fn get_lock_h(
         .db
         .read(move |tx| {
             owner_exists(tx, owner)?;
-            let mut l = any_lock(tx, owner, &id)?;
+            let (_, mut l) = any_lock(tx, owner, &id)?;
             expand_lock(tx, &mut l, &expand)?;
             Ok(l)
         })
@@ -66,8 +66,12 @@ pub(super) async fn bind_lock(
     if b.binding_code.as_deref().unwrap_or("").trim().is_empty() {
         return Err(ApiErr::bad_request("bindingCode is required"));
     }
-    check_len("bindingCode", b.binding_code.as_deref().unwrap_or(""), 256)?;
-    let title = check_title(b.title.as_deref(), "lock must have a title")?;
+    check_len(
+        refusal::FIELD_BINDING_CODE,
+        b.binding_code.as_deref().unwrap_or(""),
+        MAX_BINDING_CODE,
+    )?;
+    let title = check_title(b.title.as_deref(), refusal::LOCK_NEEDS_TITLE)?;
     check_description(b.description.as_deref())?;
     let type_id = b.lock_type_id.unwrap_or_else(|| "TK.Td30".to_string());
     if lock_type(&type_id).is_none() {

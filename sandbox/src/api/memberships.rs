@@ -14,8 +14,7 @@ pub(super) async fn list_memberships(
     let include_unbound = q.flag("includeUnboundLocks")?;
     list(&app, &q, q.expand(MEMBERSHIP_EXPANDS)?, move |tx, lq, expand| {
         owner_exists(tx, owner)?;
-        let g = any_group(tx, owner, &id)?;
-        let gid: i64 = g.id.parse().unwrap_or(-1);
+        let (gid, _) = any_group(tx, owner, &id)?;
         let mut items = run_list(
             tx,
             &format!(
@@ -23,7 +22,7 @@ pub(super) async fn list_memberships(
                  WHERE m.lock_group_id = ?{}",
                 if include_unbound { "" } else { " AND l.active = 1" }
             ),
-            vec![Value::Integer(gid)],
+            vec![Value::Integer(gid.0)],
             "m.id",
             lq,
             MEMBERSHIP_FIELDS,
@@ -38,11 +37,12 @@ pub(super) async fn list_memberships(
 }
 
 /// Number of distinct groups the lock is (or is becoming, or is still leaving) a member of.
-pub(super) fn groups_of_lock(tx: &Transaction, lock: i64) -> ApiResult<i64> {
+pub(super) fn groups_of_lock(tx: &Transaction, lock: LockId) -> ApiResult<i64> {
     Ok(tx
-        .prepare_cached(
-            "SELECT count(DISTINCT lock_group_id) FROM memberships WHERE bound_lock_id = ? AND leave_completed_date IS NULL",
-        )?
+        .prepare_cached(&format!(
+            "SELECT count(DISTINCT m.lock_group_id) FROM memberships m WHERE m.bound_lock_id = ? AND {}",
+            *CURRENT_SQL
+        ))?
         .query_row([lock], |r| r.get(0))?)
 }
 
@@ -59,13 +59,11 @@ pub(super) async fn create_membership(
         .db
         .write(move |tx| {
             owner_exists(tx, owner)?;
-            let g = active_group(tx, owner, &id)?;
-            let gid: i64 = g.id.parse().unwrap_or(-1);
+            let (gid, _) = active_group(tx, owner, &id)?;
             let lock_ref = lock_ref
                 .filter(|s| !s.trim().is_empty())
                 .ok_or_else(|| ApiErr::bad_request("boundLockId is required"))?;
-            let lock = active_lock(tx, owner, &lock_ref)?;
-            let lid: i64 = lock.id.parse().unwrap_or(-1);
+            let (lid, lock) = active_lock(tx, owner, &lock_ref)?;
             let already = tx
                 .prepare_cached(
                     "SELECT 1 FROM memberships WHERE lock_group_id = ? AND bound_lock_id = ? AND leave_start_date IS NULL",
@@ -110,8 +108,7 @@ pub(super) async fn delete_membership(
     app.db
         .write(move |tx| {
             owner_exists(tx, owner)?;
-            let g = any_group(tx, owner, &id)?;
-            let gid: i64 = g.id.parse().unwrap_or(-1);
+            let (gid, _) = any_group(tx, owner, &id)?;
             let not_found = || ApiErr::not_found("lock group membership not found");
             let mid = parse_id(&mid).ok_or_else(not_found)?;
             let now = now();
@@ -149,8 +146,7 @@ pub(super) async fn sync_lock(
         .db
         .write(move |tx| {
             owner_exists(tx, owner)?;
-            let lock = active_lock(tx, owner, &id)?;
-            let lid: i64 = lock.id.parse().unwrap_or(-1);
+            let (lid, _) = active_lock(tx, owner, &id)?;
             let now = now();
             // Groups whose configuration this sync completes a change of.
             let mut groups: Vec<i64> = tx
@@ -173,7 +169,7 @@ pub(super) async fn sync_lock(
                 params![now, lid],
             )?;
             for g in &groups {
-                bump_group(tx, *g, &now)?;
+                bump_group(tx, GroupId(*g), &now)?;
             }
             // The lock now knows the current configuration of every group it is in (or just left).
             tx.execute(
@@ -187,7 +183,7 @@ pub(super) async fn sync_lock(
                 "UPDATE bound_locks SET last_seen_rcl_serial_no = rcl_serial_no, last_seen_rcl_update_date = ? WHERE id = ?",
                 params![now, lid],
             )?;
-            let mut lock = get_lock(tx, owner, lid)?.ok_or_else(ApiErr::lock_not_found)?;
+            let mut lock = get_lock(tx, owner, lid.0)?.ok_or_else(ApiErr::lock_not_found)?;
             expand_lock(tx, &mut lock, &["membershipStatistics"])?;
             Ok(SyncResult {
                 sync_date: now,

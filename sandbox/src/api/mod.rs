@@ -28,10 +28,7 @@ use crate::odata::{self, Field, FieldType};
 use crate::timefmt;
 use crate::AppState;
 
-/// Longest title accepted (groups, locks, contacts, owners).
-pub const MAX_TITLE: usize = 256;
-/// Longest description accepted.
-pub const MAX_DESCRIPTION: usize = 1024;
+pub use wire::{refusal, MAX_BINDING_CODE, MAX_DESCRIPTION, MAX_TITLE};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -104,23 +101,21 @@ fn check_title(title: Option<&str>, missing: &str) -> ApiResult<String> {
     if t.trim().is_empty() {
         return Err(ApiErr::bad_request(missing));
     }
-    check_len("title", t, MAX_TITLE)?;
+    check_len(refusal::FIELD_TITLE, t, MAX_TITLE)?;
     Ok(t.to_string())
 }
 
 fn check_len(name: &str, value: &str, max: usize) -> ApiResult<()> {
     let n = value.chars().count();
     if n > max {
-        return Err(ApiErr::bad_request(format!(
-            "{name} is too long: {n} characters, at most {max} are allowed"
-        )));
+        return Err(ApiErr::bad_request(refusal::too_long(name, n, max)));
     }
     Ok(())
 }
 
 fn check_description(d: Option<&str>) -> ApiResult<()> {
     match d {
-        Some(d) => check_len("description", d, MAX_DESCRIPTION),
+        Some(d) => check_len(refusal::FIELD_DESCRIPTION, d, MAX_DESCRIPTION),
         None => Ok(()),
     }
 }
@@ -137,7 +132,7 @@ fn new_target(tx: &Transaction, kind: &str) -> ApiResult<i64> {
 }
 
 /// A change of the group's membership configuration: the serial grows.
-pub fn bump_group(tx: &Transaction, group: i64, when: &str) -> ApiResult<()> {
+pub fn bump_group(tx: &Transaction, group: GroupId, when: &str) -> ApiResult<()> {
     tx.prepare_cached(
         "UPDATE lock_groups SET rcl_serial_no = coalesce(rcl_serial_no, 0) + 1, rcl_date = ? WHERE id = ?",
     )?
@@ -145,27 +140,32 @@ pub fn bump_group(tx: &Transaction, group: i64, when: &str) -> ApiResult<()> {
     Ok(())
 }
 
-fn active_group(tx: &Transaction, owner: i64, id: &str) -> ApiResult<LockGroup> {
+/// A group of the owner by its path id, with that id typed (404 when not a number or
+/// not the owner's).
+fn any_group(tx: &Transaction, owner: i64, id: &str) -> ApiResult<(GroupId, LockGroup)> {
     let id = parse_id(id).ok_or_else(ApiErr::group_not_found)?;
-    match get_group(tx, owner, id)? {
-        Some(g) if g.active => Ok(g),
-        _ => Err(ApiErr::group_not_found()),
-    }
+    let g = get_group(tx, owner, id)?.ok_or_else(ApiErr::group_not_found)?;
+    Ok((GroupId(id), g))
 }
 
-fn any_group(tx: &Transaction, owner: i64, id: &str) -> ApiResult<LockGroup> {
-    let id = parse_id(id).ok_or_else(ApiErr::group_not_found)?;
-    get_group(tx, owner, id)?.ok_or_else(ApiErr::group_not_found)
+/// As [`any_group`], and not deleted.
+fn active_group(tx: &Transaction, owner: i64, id: &str) -> ApiResult<(GroupId, LockGroup)> {
+    Some(any_group(tx, owner, id)?)
+        .filter(|(_, g)| g.active)
+        .ok_or_else(ApiErr::group_not_found)
 }
 
-fn any_lock(tx: &Transaction, owner: i64, id: &str) -> ApiResult<BoundLock> {
+/// A bound lock of the owner by its path id, with that id typed.
+fn any_lock(tx: &Transaction, owner: i64, id: &str) -> ApiResult<(LockId, BoundLock)> {
     let id = parse_id(id).ok_or_else(ApiErr::lock_not_found)?;
-    get_lock(tx, owner, id)?.ok_or_else(ApiErr::lock_not_found)
+    let l = get_lock(tx, owner, id)?.ok_or_else(ApiErr::lock_not_found)?;
+    Ok((LockId(id), l))
 }
 
-fn active_lock(tx: &Transaction, owner: i64, id: &str) -> ApiResult<BoundLock> {
+/// As [`any_lock`], and still bound.
+fn active_lock(tx: &Transaction, owner: i64, id: &str) -> ApiResult<(LockId, BoundLock)> {
     Some(any_lock(tx, owner, id)?)
-        .filter(|l| l.active)
+        .filter(|(_, l)| l.active)
         .ok_or_else(ApiErr::lock_not_found)
 }
 

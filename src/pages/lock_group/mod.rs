@@ -15,6 +15,7 @@ use leptos_router::{
 
 use crate::api::{lock_groups, use_api, ApiError};
 use crate::components::group_context::GroupContext;
+use crate::components::loaded::LoadError;
 use crate::logic::routes::{self, GroupTab};
 
 #[component]
@@ -51,10 +52,8 @@ pub fn LockGroupPage() -> impl IntoView {
                 </p>
             }.into_any()),
             Some(Err(e)) => Some(view! {
-                <div class="load-error" role="alert">
-                    <p>"The lock group could not be loaded: " {e.to_string()}</p>
-                    <button type="button" on:click=move |_| group.refetch()>"Retry"</button>
-                </div>
+                <LoadError what="The lock group could not be loaded" error=e.to_string()
+                    retry=move || group.refetch()/>
             }.into_any()),
             Some(Ok(_)) => None,
         }}

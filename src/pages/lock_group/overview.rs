@@ -129,6 +129,8 @@ fn Editor() -> impl IntoView {
         });
     };
 
+    // The answer is handled where the request completes: saved, the group reloads and
+    // the editor closes; a refusal goes next to the field it concerns, typing kept.
     let save = Action::new_local(move |body: &wire::PatchLockGroup| {
         let (api, owner, id, body) = (
             api.clone(),
@@ -136,20 +138,20 @@ fn Editor() -> impl IntoView {
             ctx.id.get_untracked(),
             body.clone(),
         );
-        async move { lock_groups::patch(&api, &owner, &id, &body).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => {
-            ctx.group.refetch();
-            announcer.say("Saved");
-            stop();
+        async move {
+            match lock_groups::patch(&api, &owner, &id, &body).await {
+                Ok(_) => {
+                    ctx.group.refetch();
+                    announcer.say("Saved");
+                    stop();
+                }
+                Err(e) => match group_form::error_field(&e) {
+                    Field::Title => title_error.set(Some(e.to_string())),
+                    Field::Description => description_error.set(Some(e.to_string())),
+                    Field::Form => form_error.set(Some(e.to_string())),
+                },
+            }
         }
-        Some(Err(e)) => match group_form::error_field(&e) {
-            Field::Title => title_error.set(Some(e.to_string())),
-            Field::Description => description_error.set(Some(e.to_string())),
-            Field::Form => form_error.set(Some(e.to_string())),
-        },
-        None => {}
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -2,7 +2,7 @@
 //! restriction, state, Revoke). Rows create no reactive values (see the Members row).
 
 use leptos::prelude::*;
-use wire::Grant;
+use wire::{Grant, GrantState};
 
 use crate::components::relative_time::relative_time;
 use crate::components::table_head::head;
@@ -69,11 +69,10 @@ fn GrantRow(g: Grant, now: i64, ask_revoke: Callback<GrantRef>) -> impl IntoView
         }
         None => view! { <span class="muted">"none"</span> }.into_any(),
     };
-    let (icon, activity) = if g.active {
-        ("✔ ", " (active)")
-    } else {
-        ("✖ ", " (inactive)")
-    };
+    // The state in words, with a symbol for whether it gives access (never colour alone);
+    // "inactive" only when the flag disagrees with the state.
+    let icon = if g.active { "✔ " } else { "✖ " };
+    let inactive = (!g.active && g.state == GrantState::Ok).then_some(" (inactive)");
     // Only an active grant can be revoked; the button stays in the DOM (hidden) so a
     // reload rebuilds the row in place.
     let active = g.active;
@@ -90,8 +89,8 @@ fn GrantRow(g: Grant, now: i64, ask_revoke: Callback<GrantRef>) -> impl IntoView
             <td>{restriction}</td>
             <td>
                 <span aria-hidden="true">{icon}</span>
-                {g.state.clone()}
-                {activity}
+                {g.state.label()}
+                {inactive}
             </td>
             <td>
                 <button
