@@ -14,6 +14,8 @@
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+// The benchmark uses the launcher only, not the console-log checks of the tests.
+#[allow(dead_code)]
 #[path = "../tests/support/browser.rs"]
 mod browser;
 

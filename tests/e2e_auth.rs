@@ -86,8 +86,20 @@ async fn signs_in_through_the_authorize_page_and_lands_on_the_lock_groups() {
         );
 
         // Going back does not lead to the callback with its code.
+        // Back either moves within this document (popstate) or loads another one.
+        s.eval(
+            "window.__moved = false; \
+             addEventListener('popstate', () => { window.__moved = true; }); return null;",
+        )
+        .await;
         s.back().await;
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        support::eventually("Back moves to the entry before", || async {
+            match s.eval("return window.__moved !== false;").await {
+                serde_json::Value::Bool(true) => Ok(()),
+                _ => Err("no popstate and the same document".to_string()),
+            }
+        })
+        .await;
         let back = s.path().await;
         assert!(!back.contains("code="), "history holds no code: {back}");
 

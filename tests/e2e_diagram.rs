@@ -65,7 +65,7 @@ async fn a_state_filters_the_members_tab_and_a_membership_shows_its_path() {
             "members filtered to UnjoinPending",
         )
         .await;
-        s.wait_row("Garage", "Removed, waiting for the lock to sync")
+        s.wait_row("Garage", "⊖ Leaving")
             .await;
         assert!(s.row_text("Main Entrance").await.is_none());
 
@@ -75,7 +75,7 @@ async fn a_state_filters_the_members_tab_and_a_membership_shows_its_path() {
         s.wait_for_path(|p| p.ends_with("/diagram?membership=22"), "the traced membership")
             .await;
         s.by_role("heading", "Path of Parking Gate").await;
-        s.wait_for_text("Now: ⊖ Removed, waiting for the lock to sync").await;
+        s.wait_for_text("Now: ⊖ Leaving").await;
         let taken = s
             .eval("return [...document.querySelectorAll('svg.diagram .edge.taken text')].map(t => t.textContent)")
             .await;

@@ -45,8 +45,7 @@ async fn grant_access_then_revoke_it() {
         s.click("checkbox", "Show revoked grants too").await;
         s.wait_for_path(|p| p.ends_with("/grants?show=all"), "show=all in the URL")
             .await;
-        s.wait_row("new.person@example.com", "✖ Revoked")
-            .await;
+        s.wait_row("new.person@example.com", "✖ Revoked").await;
     })
     .await;
 }

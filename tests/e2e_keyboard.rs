@@ -75,8 +75,7 @@ async fn create_add_remove_delete_with_the_keyboard_only() {
         s.wait_gone("dialog", "Add locks to the group").await;
         s.wait_for_text("Main Entrance: added, waiting for the lock to sync")
             .await;
-        s.wait_row("Main Entrance", "Added, waiting for the lock to sync")
-            .await;
+        s.wait_row("Main Entrance", "⊕ Joining").await;
         s.assert_focus_visible("adding the lock").await;
 
         // Remove it: Escape on the confirm first, then confirm with Enter.
@@ -93,8 +92,7 @@ async fn create_add_remove_delete_with_the_keyboard_only() {
         s.key(ENTER).await;
         s.wait_for_text("Main Entrance: removed, waiting for the lock to sync")
             .await;
-        s.wait_row("Main Entrance", "Removed, waiting for the lock to sync")
-            .await;
+        s.wait_row("Main Entrance", "⊖ Leaving").await;
         s.assert_focus_visible("removing the lock").await;
 
         // The row's Remove button is gone, so focus went to the page heading; from there
@@ -268,7 +266,7 @@ async fn paging_with_the_keyboard_keeps_focus_on_the_pager() {
 async fn several_locks_are_selected_and_removed_with_the_keyboard_only() {
     support::run("keyboard_bulk_remove", async |s| {
         s.goto("/owners/1/lock-groups/102/members").await;
-        s.wait_row("Meeting Room B", "✔ Joined").await;
+        s.wait_row("Meeting Room B", "✔ Active").await;
 
         for lock in ["Meeting Room A", "Meeting Room B"] {
             s.tab_to(&format!("Select {lock}"), FORWARD).await;
@@ -283,8 +281,7 @@ async fn several_locks_are_selected_and_removed_with_the_keyboard_only() {
         s.key(ENTER).await;
         s.wait_for_text("Meeting Room A: removed, waiting for the lock to sync")
             .await;
-        s.wait_row("Meeting Room B", "Removed, waiting for the lock to sync")
-            .await;
+        s.wait_row("Meeting Room B", "⊖ Leaving").await;
         s.assert_focus_visible("removing the selected locks").await;
     })
     .await;

@@ -49,9 +49,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         .await;
 
         // JoinPending, and the lock has not seen the change yet.
-        let row = s
-            .wait_row("Main Entrance", "Added, waiting for the lock to sync")
-            .await;
+        let row = s.wait_row("Main Entrance", "⊕ Joining").await;
         assert!(row.contains("⟳ Waiting for sync"), "{row}");
         assert!(s.row_text("Archive").await.is_none());
         assert_eq!(count(s, "109", "JoinPending").await, 1);
@@ -69,7 +67,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
 
         // Simulated sync: Joined, up to date.
         s.click("button", "Simulate sync of Main Entrance").await;
-        let row = s.wait_row("Main Entrance", "✔ Joined").await;
+        let row = s.wait_row("Main Entrance", "✔ Active").await;
         assert!(row.contains("✔ Synced"), "{row}");
         assert_eq!(count(s, "109", "Joined").await, 1);
 
@@ -92,8 +90,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         s.click("button", "Remove from group").await;
         s.wait_for_text("Main Entrance: removed, waiting for the lock to sync")
             .await;
-        s.wait_row("Main Entrance", "Removed, waiting for the lock to sync")
-            .await;
+        s.wait_row("Main Entrance", "⊖ Leaving").await;
         assert_eq!(count(s, "109", "UnjoinPending").await, 1);
 
         // The sync completes the leave: Unjoined rows are past members, hidden by default.
@@ -103,7 +100,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         s.click("checkbox", "Show past members (Unjoined)").await;
         s.wait_for_path(|p| p.ends_with("/members?past=1"), "past=1 in the URL")
             .await;
-        s.wait_row("Main Entrance", "Unjoined").await;
+        s.wait_row("Main Entrance", "✖ Left").await;
         // The whole timeline opens on demand, below the row.
         s.click("button", "Details of Main Entrance").await;
         let details = s
@@ -127,8 +124,7 @@ async fn state_filter_lives_in_the_url_and_the_page_refreshes_itself() {
     support::run("members_filter_refresh", async |s| {
         s.goto("/owners/1/lock-groups/101/members?state=UnjoinPending")
             .await;
-        s.wait_row("Garage", "Removed, waiting for the lock to sync")
-            .await;
+        s.wait_row("Garage", "⊖ Leaving").await;
         assert!(s.row_text("Main Entrance").await.is_none());
         let select = s.by_role("combobox", "State").await;
         assert_eq!(
@@ -140,13 +136,12 @@ async fn state_filter_lives_in_the_url_and_the_page_refreshes_itself() {
         select.select_by_value("JoinPending").await.unwrap();
         s.wait_for_path(|p| p.ends_with("?state=JoinPending"), "state=JoinPending")
             .await;
-        s.wait_row("Meeting Room A", "Added, waiting for the lock to sync")
-            .await;
+        s.wait_row("Meeting Room A", "⊕ Joining").await;
         assert!(s.row_text("Garage").await.is_none());
 
         // All current: Parking Gate (Unjoined) hidden, unbound Old Storeroom only on request.
         s.goto("/owners/1/lock-groups/101/members").await;
-        s.wait_row("Main Entrance", "✔ Joined").await;
+        s.wait_row("Main Entrance", "✔ Active").await;
         assert!(s.row_text("Parking Gate").await.is_none());
         assert!(s.row_text("Old Storeroom").await.is_none());
         s.click("checkbox", "Include unbound locks").await;
@@ -154,7 +149,7 @@ async fn state_filter_lives_in_the_url_and_the_page_refreshes_itself() {
 
         // A sync made elsewhere shows up without a reload while a membership is pending.
         s.sandbox_post("/sandbox/Owners/1/BoundLocks/3/Sync").await;
-        s.wait_row("Meeting Room A", "✔ Joined").await;
+        s.wait_row("Meeting Room A", "✔ Active").await;
     })
     .await;
 }
@@ -163,7 +158,7 @@ async fn state_filter_lives_in_the_url_and_the_page_refreshes_itself() {
 async fn several_locks_are_removed_at_once_with_results_per_lock() {
     support::run("members_bulk_remove", async |s| {
         s.goto("/owners/1/lock-groups/102/members").await;
-        s.wait_row("Meeting Room B", "✔ Joined").await;
+        s.wait_row("Meeting Room B", "✔ Active").await;
         for lock in ["Meeting Room A", "Meeting Room B"] {
             s.click("checkbox", &format!("Select {lock}")).await;
         }
@@ -175,9 +170,8 @@ async fn several_locks_are_removed_at_once_with_results_per_lock() {
             .await;
         s.wait_for_text("Meeting Room B: removed, waiting for the lock to sync")
             .await;
-        s.wait_row("Meeting Room A", "Removed, waiting for the lock to sync")
-            .await;
-        s.wait_row("Lab", "✔ Joined").await;
+        s.wait_row("Meeting Room A", "⊖ Leaving").await;
+        s.wait_row("Lab", "✔ Active").await;
     })
     .await;
 }
@@ -265,7 +259,7 @@ async fn a_long_group_is_scannable_one_line_per_member_and_pages() {
         viewport(s, 1366, 900).await;
 
         s.goto(&format!("/owners/3/lock-groups/{group}/members")).await;
-        s.wait_row("Scale Lock 000020", "Added, waiting for the lock to sync")
+        s.wait_row("Scale Lock 000020", "⊕ Joining")
             .await;
         let (inside, tallest) = rows_in_view(s, "Lock memberships").await;
         assert!(inside >= 15, "{inside} member rows wholly visible at 1366×900");
@@ -275,10 +269,10 @@ async fn a_long_group_is_scannable_one_line_per_member_and_pages() {
         // The second page, and back.
         s.click("button", "Next page").await;
         s.wait_for_path(|p| p.ends_with("page=2"), "page 2").await;
-        s.wait_row("Scale Lock 000026", "Added").await;
+        s.wait_row("Scale Lock 000026", "⊕ Joining").await;
         assert!(s.row_text("Scale Lock 000001").await.is_none());
         s.click("button", "Previous page").await;
-        s.wait_row("Scale Lock 000001", "✔ Joined").await;
+        s.wait_row("Scale Lock 000001", "✔ Active").await;
 
         s.goto(&grants).await;
         s.wait_row("person16@example.com", "✔ Active").await;
@@ -291,7 +285,7 @@ async fn a_long_group_is_scannable_one_line_per_member_and_pages() {
         viewport(s, 500, 844).await;
         assert!(!page_scrolls_sideways(s).await, "grants: no sideways scroll at 500 px");
         s.goto(&format!("/owners/3/lock-groups/{group}/members")).await;
-        s.wait_row("Scale Lock 000020", "Added").await;
+        s.wait_row("Scale Lock 000020", "⊕ Joining").await;
         assert!(!page_scrolls_sideways(s).await, "members: no sideways scroll at 500 px");
     })
     .await;
@@ -301,8 +295,7 @@ async fn a_long_group_is_scannable_one_line_per_member_and_pages() {
 async fn a_row_opens_its_timeline_on_demand() {
     support::run("members_details", async |s| {
         s.goto("/owners/1/lock-groups/105/members").await;
-        s.wait_row("Parking Gate", "Removed, waiting for the lock to sync")
-            .await;
+        s.wait_row("Parking Gate", "⊖ Leaving").await;
         let details = s.by_role("button", "Details of Parking Gate").await;
         assert_eq!(
             details.attr("aria-expanded").await.unwrap().as_deref(),
@@ -349,7 +342,7 @@ async fn a_row_opens_its_timeline_on_demand() {
 async fn the_self_refresh_keeps_focus_and_open_details_in_place() {
     support::run("members_refresh_in_place", async |s| {
         s.goto("/owners/1/lock-groups/101/members").await;
-        s.wait_row("Meeting Room A", "Added, waiting for the lock to sync")
+        s.wait_row("Meeting Room A", "⊕ Joining")
             .await;
         s.click("button", "Details of Main Entrance").await;
         // Mark the focused element: a reload that replaced it would lose the mark.
@@ -357,7 +350,7 @@ async fn the_self_refresh_keeps_focus_and_open_details_in_place() {
 
         // A sync made elsewhere; the self-refresh shows it.
         s.sandbox_post("/sandbox/Owners/1/BoundLocks/3/Sync").await;
-        s.wait_row("Meeting Room A", "✔ Joined").await;
+        s.wait_row("Meeting Room A", "✔ Active").await;
 
         let focused = s
             .eval("return [document.activeElement.dataset.mark, document.activeElement.getAttribute('aria-expanded')]")

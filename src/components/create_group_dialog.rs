@@ -8,7 +8,8 @@ use wire::CreateLockGroup;
 use crate::api::{lock_groups, use_api};
 use crate::components::announcer::use_announcer;
 use crate::components::modal::Modal;
-use crate::logic::{group_form, routes};
+use crate::logic::group_form::{self, MAX_DESCRIPTION, MAX_TITLE};
+use crate::logic::routes;
 
 #[component]
 pub fn CreateGroupDialog(
@@ -92,7 +93,7 @@ pub fn CreateGroupDialog(
                         node_ref=title_input
                         type="text"
                         required
-                        maxlength="256"
+                        maxlength=MAX_TITLE
                         autocomplete="off"
                         aria-invalid=move || title_error.get().is_some().to_string()
                         aria-describedby=move || title_error.get().map(|_| "create-group-name-error")
@@ -108,7 +109,7 @@ pub fn CreateGroupDialog(
                     <textarea
                         id="create-group-description"
                         rows="3"
-                        maxlength="1024"
+                        maxlength=MAX_DESCRIPTION
                         prop:value=description
                         on:input=move |ev| description.set(event_target_value(&ev))
                     ></textarea>

@@ -137,10 +137,10 @@ fn issue_of(d: Dates) -> Option<Issue> {
     None
 }
 
-/// The sentence for a state ([`MembershipState::explain`]).
-/// Views may call the wire method directly; this stays for the existing call sites.
+/// The short word for a state ([`MembershipState::label`]: Joining, Active, Leaving,
+/// Left), the one vocabulary of the console.
 pub fn label(state: MembershipState) -> &'static str {
-    state.explain()
+    state.label()
 }
 
 /// The symbol for a state ([`MembershipState::icon`]).
@@ -429,11 +429,9 @@ mod tests {
 
     #[test]
     fn words_come_from_the_shared_vocabulary() {
-        assert_eq!(label(JoinPending), "Added, waiting for the lock to sync");
-        assert_eq!(
-            label(UnjoinPending),
-            "Removed, waiting for the lock to sync"
-        );
+        let words: Vec<_> = MembershipState::ALL.iter().map(|s| label(*s)).collect();
+        assert_eq!(words, ["Joining", "Active", "Leaving", "Left"]);
+        assert_eq!(JoinPending.explain(), "Added, waiting for the lock to sync");
         assert_eq!(parse_state("joined"), Some(Joined));
         assert_eq!(parse_state("Unknown"), None);
         assert_eq!(parse_state(""), None);

@@ -13,7 +13,29 @@ use crate::components::create_group_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
 use crate::components::url_state::use_url_state;
 use crate::logic::list_params::{split_page, ListParams, PAGE_SIZES};
+use crate::logic::membership_state::MembersQuery;
 use crate::logic::routes;
+use crate::logic::url_state::UrlState;
+
+/// The states the list counts, in lifecycle order: a group's current members.
+const COUNTED: [MembershipState; 3] = [
+    MembershipState::Joined,
+    MembershipState::JoinPending,
+    MembershipState::UnjoinPending,
+];
+
+/// The Members tab of a group, filtered to one state.
+fn members_in(owner: &str, id: &str, state: MembershipState) -> String {
+    let query = MembersQuery {
+        state: Some(state),
+        ..Default::default()
+    };
+    format!(
+        "{}{}",
+        routes::GroupTab::Members.path(owner, id),
+        query.to_url_query()
+    )
+}
 
 /// How long typing must pause before the search is sent.
 const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
@@ -174,9 +196,7 @@ fn GroupTable(
                         </button>
                     </th>
                     <th scope="col">"Description"</th>
-                    <th scope="col" class="num">"Joined"</th>
-                    <th scope="col" class="num">"Joins pending"</th>
-                    <th scope="col" class="num">"Leaves pending"</th>
+                    {COUNTED.map(|s| view! { <th scope="col" class="num">{s.label()}</th> })}
                     <th scope="col">"Time restrictions"</th>
                 </tr>
             </thead>
@@ -185,25 +205,27 @@ fn GroupTable(
                     .into_iter()
                     .map(|g| {
                         let href = routes::lock_group(&owner.get_untracked(), &g.id);
-                        let time = match &g.supported_features {
-                            Some(f) if f.time_restriction_supported() => "Supported",
-                            Some(_) => "Not supported",
-                            None => "Unknown",
-                        };
-                        let counts = [
-                            MembershipState::Joined,
-                            MembershipState::JoinPending,
-                            MembershipState::UnjoinPending,
-                        ]
-                        .map(|s| g.count(s));
-                        let title = g.title;
+                        let time = g
+                            .supported_features
+                            .as_ref()
+                            .map_or("Unknown", |f| f.time_restriction_ical_support.label());
+                        // Each count opens the group's members in that state.
+                        let owner = owner.get_untracked();
+                        let counts = COUNTED.map(|state| {
+                            let n = g.count(state);
+                            let href = members_in(&owner, &g.id, state);
+                            let name = format!("{n} {} in {}", state.label(), g.title);
+                            view! {
+                                <td class="num">
+                                    <A href=href attr:aria-label=name>{n}</A>
+                                </td>
+                            }
+                        });
                         view! {
                             <tr>
-                                <td><A href=href>{title}</A></td>
+                                <td><A href=href>{g.title}</A></td>
                                 <td>{g.description.unwrap_or_default()}</td>
-                                <td class="num">{counts[0]}</td>
-                                <td class="num">{counts[1]}</td>
-                                <td class="num">{counts[2]}</td>
+                                {counts}
                                 <td>{time}</td>
                             </tr>
                         }
@@ -241,9 +263,7 @@ fn SkeletonTable() -> impl IntoView {
                 <tr>
                     <th scope="col">"Title"</th>
                     <th scope="col">"Description"</th>
-                    <th scope="col" class="num">"Joined"</th>
-                    <th scope="col" class="num">"Joins pending"</th>
-                    <th scope="col" class="num">"Leaves pending"</th>
+                    {COUNTED.map(|s| view! { <th scope="col" class="num">{s.label()}</th> })}
                     <th scope="col">"Time restrictions"</th>
                 </tr>
             </thead>

@@ -29,6 +29,8 @@ pub const DEV_TOKEN: &str = "sandbox-dev-token";
 const WAIT: Duration = Duration::from_secs(15);
 /// How often [`eventually`] looks again.
 const POLL: Duration = Duration::from_millis(100);
+/// How many Tab presses a keyboard path may take (a 25-row list has four links a row).
+const MAX_PRESSES: usize = 150;
 
 /// Tries `probe` until it returns `Ok`, every [`POLL`] for up to [`WAIT`], and returns
 /// its value; then fails with `what` and what the last try saw (the probe's `Err`). The
@@ -918,7 +920,7 @@ impl Session {
     }
 
     /// Presses Tab (or Shift+Tab when `back`) until the element named `name` has focus;
-    /// fails after 60 presses. Returns how many presses it took.
+    /// fails after [`MAX_PRESSES`] presses. Returns how many presses it took.
     pub async fn tab_to(&self, name: &str, back: bool) -> usize {
         self.tab_until(|now| now == name, name, back).await
     }
@@ -932,7 +934,7 @@ impl Session {
     async fn tab_until(&self, found: impl Fn(&str) -> bool, what: &str, back: bool) -> usize {
         let key = if back { SHIFT_TAB } else { TAB };
         let mut seen = Vec::new();
-        for presses in 1..=60 {
+        for presses in 1..=MAX_PRESSES {
             let now = self.key(key).await;
             // Printed only when the test fails: the path focus took.
             eprintln!("{} -> {now}", if back { "Shift+Tab" } else { "Tab" });

@@ -1,43 +1,40 @@
-//! Property-style robustness tests with a tiny deterministic PRNG.
+//! Property tests on proptest, so a failure shrinks to a small, readable case.
 //!
-//! 1. Random well-typed filter trees are rendered to text (minimal parentheses
-//!    plus random redundant ones, random whitespace, equivalent literal
-//!    spellings). They must parse back to the same tree (precedence, escapes,
-//!    date-time normalisation), translate, run in SQLite, and select exactly
-//!    the rows an independent in-Rust evaluator selects (OData/C# null
-//!    semantics, ASCII-case-insensitive `LIKE`).
-//! 2. Thousands of mangled and random strings must never panic: each gives a
-//!    non-empty `ODataError` naming the option, or SQL that SQLite accepts.
+//! 1. Well-typed filter trees (a recursive strategy) are spelled as text: the
+//!    minimal parentheses plus redundant ones, varied whitespace and equivalent
+//!    literal spellings, each choice drawn from a list of bytes that shrinks
+//!    towards the plainest spelling. The text must parse back to the same tree
+//!    (precedence, escapes, date-time normalisation), translate, run in SQLite
+//!    over generated rows, and select exactly the rows, in the `$orderby` order,
+//!    that an independent in-Rust evaluator selects (OData/C# null semantics,
+//!    ASCII-case-insensitive `LIKE`).
+//! 2. Mangled filters, token soup, character soup, deep nesting and any Unicode
+//!    text must never panic: each gives a non-empty `ODataError` naming the
+//!    option, or SQL that SQLite accepts.
+//!
+//! Each property runs 256 cases (`PROPTEST_CASES` overrides it for a deeper run).
 
 use super::filter::{CaseFn, CompareOp, Filter, Literal, MatchFn, Operand, PropertyRef};
 use super::tests::{CREATE_TABLE, FIELDS};
 use super::*;
+use proptest::prelude::*;
+use proptest::sample::{select, Index};
+use proptest::test_runner::TestRunner;
 use rusqlite::Connection;
+use std::cell::Cell;
+use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// SplitMix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+/// 256 cases per property unless `PROPTEST_CASES` says otherwise.
+fn config() -> ProptestConfig {
+    let mut config = ProptestConfig {
+        source_file: Some(file!()),
+        ..ProptestConfig::default()
+    };
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = 256;
     }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
+    config
 }
 
 const TEXTS: &[&str] = &[
@@ -72,15 +69,7 @@ const OPS: &[CompareOp] = &[
     CompareOp::Lt,
     CompareOp::Le,
 ];
-
-fn field_index(name: &str) -> usize {
-    FIELDS.iter().position(|f| f.name == name).expect("field")
-}
-
-fn fields_of(ty: FieldType) -> Vec<&'static Field> {
-    FIELDS.iter().filter(|f| f.ty == ty).collect()
-}
-
+const MATCH_FNS: &[MatchFn] = &[MatchFn::Contains, MatchFn::StartsWith, MatchFn::EndsWith];
 const TYPES: &[FieldType] = &[
     FieldType::Text,
     FieldType::Integer,
@@ -88,88 +77,85 @@ const TYPES: &[FieldType] = &[
     FieldType::DateTime,
 ];
 
-// ------------------------------------------------------------------ generator
+fn field_index(name: &str) -> usize {
+    FIELDS.iter().position(|f| f.name == name).expect("field")
+}
 
-fn gen_literal(rng: &mut Rng, ty: FieldType) -> Literal {
+fn fields_of(ty: FieldType) -> Vec<&'static str> {
+    FIELDS
+        .iter()
+        .filter(|f| f.ty == ty)
+        .map(|f| f.name)
+        .collect()
+}
+
+// ------------------------------------------------------------------ strategies
+
+fn literal(ty: FieldType) -> BoxedStrategy<Literal> {
     match ty {
-        FieldType::Text => Literal::Text(rng.pick(TEXTS).to_string()),
-        FieldType::Integer if rng.chance(25) => Literal::Real(*rng.pick(REALS)),
-        FieldType::Integer => Literal::Int(rng.below(7) as i64 - 3),
-        FieldType::Boolean => Literal::Bool(rng.chance(50)),
-        FieldType::DateTime => Literal::DateTime(rng.pick(DATES).to_string()),
+        FieldType::Text => select(TEXTS).prop_map(|s| Literal::Text(s.into())).boxed(),
+        FieldType::Integer => prop_oneof![
+            3 => (-3i64..=3).prop_map(Literal::Int),
+            1 => select(REALS).prop_map(Literal::Real),
+        ]
+        .boxed(),
+        FieldType::Boolean => any::<bool>().prop_map(Literal::Bool).boxed(),
+        FieldType::DateTime => select(DATES)
+            .prop_map(|s| Literal::DateTime(s.into()))
+            .boxed(),
     }
 }
 
-fn gen_property(rng: &mut Rng, ty: FieldType) -> PropertyRef {
-    let field = rng.pick(&fields_of(ty)).to_owned();
-    let case = match (ty, rng.below(10)) {
-        (FieldType::Text, 0) => Some(CaseFn::Lower),
-        (FieldType::Text, 1) => Some(CaseFn::Upper),
-        _ => None,
+/// A literal of `ty`, or `null` `null_percent` of the time.
+fn literal_or_null(ty: FieldType, null_percent: u32) -> BoxedStrategy<Literal> {
+    prop_oneof![
+        100 - null_percent => literal(ty),
+        null_percent => Just(Literal::Null),
+    ]
+    .boxed()
+}
+
+fn property(ty: FieldType) -> BoxedStrategy<PropertyRef> {
+    let case = if ty == FieldType::Text {
+        prop_oneof![
+            8 => Just(None),
+            1 => Just(Some(CaseFn::Lower)),
+            1 => Just(Some(CaseFn::Upper)),
+        ]
+        .boxed()
+    } else {
+        Just(None).boxed()
     };
-    PropertyRef {
-        name: field.name.to_string(),
-        case,
-        pos: 0,
-    }
+    (select(fields_of(ty)), case)
+        .prop_map(|(name, case)| PropertyRef {
+            name: name.into(),
+            case,
+            pos: 0,
+        })
+        .boxed()
 }
 
-fn gen_atom(rng: &mut Rng) -> Filter {
-    let ty = *rng.pick(TYPES);
-    let mut op = *rng.pick(OPS);
-    let (mut left, mut right) = match rng.below(10) {
-        0..=3 => {
-            let value = if rng.chance(15) {
-                op = *rng.pick(&OPS[..2]);
-                Literal::Null
-            } else {
-                gen_literal(rng, ty)
-            };
-            (
-                Operand::Property(gen_property(rng, ty)),
-                Operand::Literal { value, pos: 0 },
-            )
-        }
-        4 => (
-            Operand::Property(gen_property(rng, ty)),
-            Operand::Property(gen_property(rng, ty)),
-        ),
-        5 => {
-            let value = if rng.chance(20) {
-                op = *rng.pick(&OPS[..2]);
-                Literal::Null
-            } else {
-                gen_literal(rng, ty)
-            };
-            (
-                Operand::Literal {
-                    value: gen_literal(rng, ty),
-                    pos: 0,
-                },
-                Operand::Literal { value, pos: 0 },
-            )
-        }
-        6 | 7 => {
-            return Filter::Match {
-                func: *rng.pick(&[MatchFn::Contains, MatchFn::StartsWith, MatchFn::EndsWith]),
-                property: gen_property(rng, FieldType::Text),
-                pattern: rng.pick(PATTERNS).to_string(),
-                pos: 0,
+fn literal_operand(value: Literal) -> Operand {
+    Operand::Literal { value, pos: 0 }
+}
+
+/// A comparison; `null` only with `eq`/`ne`; operands swapped 30% of the time.
+fn compare(left: Operand, op: CompareOp, right: Operand, swap: bool) -> Filter {
+    let has_null = [&left, &right].into_iter().any(|o| {
+        matches!(
+            o,
+            Operand::Literal {
+                value: Literal::Null,
+                ..
             }
-        }
-        8 => {
-            return Filter::Operand(Operand::Property(gen_property(rng, FieldType::Boolean)));
-        }
-        _ => {
-            return Filter::Operand(Operand::Literal {
-                value: Literal::Bool(rng.chance(50)),
-                pos: 0,
-            })
-        }
+        )
+    });
+    let op = match op {
+        CompareOp::Eq | CompareOp::Gt | CompareOp::Lt if has_null => CompareOp::Eq,
+        _ if has_null => CompareOp::Ne,
+        op => op,
     };
-    if rng.chance(30) {
-        std::mem::swap(&mut left, &mut right);
-    }
+    let (left, right) = if swap { (right, left) } else { (left, right) };
     Filter::Compare {
         left,
         op,
@@ -178,38 +164,102 @@ fn gen_atom(rng: &mut Rng) -> Filter {
     }
 }
 
-fn gen_filter(rng: &mut Rng, depth: usize) -> Filter {
-    if depth == 0 || rng.chance(35) {
-        return gen_atom(rng);
-    }
-    match rng.below(3) {
-        0 => Filter::Not(Box::new(gen_filter(rng, depth - 1))),
-        k => {
-            let items = (0..2 + rng.below(2))
-                .map(|_| gen_filter(rng, depth - 1))
-                .collect();
-            if k == 1 {
-                Filter::And(items)
-            } else {
-                Filter::Or(items)
+fn typed_compare(ty: FieldType) -> BoxedStrategy<Filter> {
+    let op = || select(OPS);
+    let swap = || prop::bool::weighted(0.3);
+    prop_oneof![
+        4 => (property(ty), op(), literal_or_null(ty, 15), swap()).prop_map(|(p, op, v, swap)| {
+            compare(Operand::Property(p), op, literal_operand(v), swap)
+        }),
+        1 => (property(ty), op(), property(ty), swap()).prop_map(|(a, op, b, swap)| {
+            compare(Operand::Property(a), op, Operand::Property(b), swap)
+        }),
+        1 => (literal(ty), op(), literal_or_null(ty, 20), swap()).prop_map(|(a, op, b, swap)| {
+            compare(literal_operand(a), op, literal_operand(b), swap)
+        }),
+    ]
+    .boxed()
+}
+
+/// A leaf condition: a comparison, a `contains`-like match, or a bare boolean.
+fn atom() -> BoxedStrategy<Filter> {
+    prop_oneof![
+        6 => select(TYPES).prop_flat_map(typed_compare),
+        2 => (select(MATCH_FNS), property(FieldType::Text), select(PATTERNS)).prop_map(
+            |(func, property, pattern)| Filter::Match {
+                func,
+                property,
+                pattern: pattern.into(),
+                pos: 0,
             }
-        }
-    }
+        ),
+        1 => property(FieldType::Boolean).prop_map(|p| Filter::Operand(Operand::Property(p))),
+        1 => any::<bool>().prop_map(|b| Filter::Operand(literal_operand(Literal::Bool(b)))),
+    ]
+    .boxed()
+}
+
+/// Trees up to five levels deep: `not`, and `and`/`or` of two or three.
+fn filter_tree() -> impl Strategy<Value = Filter> {
+    atom().prop_recursive(5, 48, 3, |inner| {
+        prop_oneof![
+            inner.clone().prop_map(|f| Filter::Not(Box::new(f))),
+            prop::collection::vec(inner.clone(), 2..=3).prop_map(Filter::And),
+            prop::collection::vec(inner, 2..=3).prop_map(Filter::Or),
+        ]
+    })
+}
+
+/// The spelling choices for one text: shrinks towards the plainest spelling
+/// (an exhausted or zero byte always picks the first, plainest option).
+fn spelling() -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(any::<u8>(), 0..400)
 }
 
 // ------------------------------------------------------------------ renderer
 
-fn ws(rng: &mut Rng) -> &'static str {
+/// Reads spelling choices; past the end every choice is the plainest.
+struct Choices<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Choices<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, at: 0 }
+    }
+
+    fn plainest() -> Self {
+        Self::new(&[])
+    }
+
+    fn byte(&mut self) -> u8 {
+        let b = self.bytes.get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        b
+    }
+
+    /// True for about `percent` % of bytes, false for 0.
+    fn chance(&mut self, percent: u32) -> bool {
+        u32::from(self.byte()) * 100 >= (100 - percent) * 256
+    }
+
+    fn pick<'b, T>(&mut self, items: &'b [T]) -> &'b T {
+        &items[usize::from(self.byte()) % items.len()]
+    }
+}
+
+fn ws(c: &mut Choices) -> &'static str {
     const WS: &[&str] = &[" ", " ", " ", "  ", "\t", "\n"];
-    rng.pick::<&str>(WS)
+    c.pick::<&str>(WS)
 }
 
-fn opt_ws(rng: &mut Rng) -> &'static str {
+fn opt_ws(c: &mut Choices) -> &'static str {
     const OPT_WS: &[&str] = &["", "", " "];
-    rng.pick::<&str>(OPT_WS)
+    c.pick::<&str>(OPT_WS)
 }
 
-fn render_literal(rng: &mut Rng, lit: &Literal) -> String {
+fn render_literal(c: &mut Choices, lit: &Literal) -> String {
     match lit {
         Literal::Null => "null".into(),
         Literal::Bool(b) => b.to_string(),
@@ -218,12 +268,12 @@ fn render_literal(rng: &mut Rng, lit: &Literal) -> String {
         Literal::Text(s) => format!("'{}'", s.replace('\'', "''")),
         Literal::DateTime(s) => {
             let mut s = s.clone();
-            if rng.chance(30) && s.ends_with(".000Z") {
+            if c.chance(30) && s.ends_with(".000Z") {
                 s = s.replace(".000Z", "Z");
-            } else if rng.chance(30) {
+            } else if c.chance(30) {
                 s = s.replace('Z', "4999Z"); // extra fraction digits are truncated
             }
-            if rng.chance(30) {
+            if c.chance(30) {
                 s = s.replace('Z', "+00:00");
             }
             s
@@ -231,7 +281,7 @@ fn render_literal(rng: &mut Rng, lit: &Literal) -> String {
     }
 }
 
-fn render_property(rng: &mut Rng, p: &PropertyRef) -> String {
+fn render_property(c: &mut Choices, p: &PropertyRef) -> String {
     match p.case {
         None => p.name.clone(),
         Some(case) => format!(
@@ -241,17 +291,17 @@ fn render_property(rng: &mut Rng, p: &PropertyRef) -> String {
             } else {
                 "toupper"
             },
-            opt_ws(rng),
+            opt_ws(c),
             p.name,
-            opt_ws(rng)
+            opt_ws(c)
         ),
     }
 }
 
-fn render_operand(rng: &mut Rng, o: &Operand) -> String {
+fn render_operand(c: &mut Choices, o: &Operand) -> String {
     match o {
-        Operand::Property(p) => render_property(rng, p),
-        Operand::Literal { value, .. } => render_literal(rng, value),
+        Operand::Property(p) => render_property(c, p),
+        Operand::Literal { value, .. } => render_literal(c, value),
     }
 }
 
@@ -264,20 +314,20 @@ fn precedence(f: &Filter) -> u8 {
     }
 }
 
-fn render_match(rng: &mut Rng, func: MatchFn, property: &PropertyRef, pattern: &str) -> String {
+fn render_match(c: &mut Choices, func: MatchFn, property: &PropertyRef, pattern: &str) -> String {
     format!(
         "{}({}{}{},{}{}{})",
         func.name(),
-        opt_ws(rng),
-        render_property(rng, property),
-        opt_ws(rng),
-        opt_ws(rng),
-        render_literal(rng, &Literal::Text(pattern.to_string())),
-        opt_ws(rng)
+        opt_ws(c),
+        render_property(c, property),
+        opt_ws(c),
+        opt_ws(c),
+        render_literal(c, &Literal::Text(pattern.to_string())),
+        opt_ws(c)
     )
 }
 
-fn render(rng: &mut Rng, f: &Filter, min_precedence: u8) -> String {
+fn render(c: &mut Choices, f: &Filter, min_precedence: u8) -> String {
     let body = match f {
         Filter::Or(items) | Filter::And(items) => {
             let (word, child) = if matches!(f, Filter::Or(_)) {
@@ -288,11 +338,11 @@ fn render(rng: &mut Rng, f: &Filter, min_precedence: u8) -> String {
             let mut out = String::new();
             for (k, item) in items.iter().enumerate() {
                 if k > 0 {
-                    out.push_str(ws(rng));
+                    out.push_str(ws(c));
                     out.push_str(word);
-                    out.push_str(ws(rng));
+                    out.push_str(ws(c));
                 }
-                out.push_str(&render(rng, item, child));
+                out.push_str(&render(c, item, child));
             }
             out
         }
@@ -303,25 +353,25 @@ fn render(rng: &mut Rng, f: &Filter, min_precedence: u8) -> String {
                 property,
                 pattern,
                 ..
-            } if rng.chance(30) => {
+            } if c.chance(30) => {
                 format!(
                     "{}{}eq{}false",
-                    render_match(rng, *func, property, pattern),
-                    ws(rng),
-                    ws(rng)
+                    render_match(c, *func, property, pattern),
+                    ws(c),
+                    ws(c)
                 )
             }
-            _ => format!("not{}{}", ws(rng), render(rng, inner, 3)),
+            _ => format!("not{}{}", ws(c), render(c, inner, 3)),
         },
         Filter::Compare {
             left, op, right, ..
         } => format!(
             "{}{}{}{}{}",
-            render_operand(rng, left),
-            ws(rng),
+            render_operand(c, left),
+            ws(c),
             op.keyword(),
-            ws(rng),
-            render_operand(rng, right)
+            ws(c),
+            render_operand(c, right)
         ),
         Filter::Match {
             func,
@@ -329,19 +379,48 @@ fn render(rng: &mut Rng, f: &Filter, min_precedence: u8) -> String {
             pattern,
             ..
         } => {
-            let m = render_match(rng, *func, property, pattern);
-            match rng.below(6) {
-                0 => format!("{m}{}eq{}true", ws(rng), ws(rng)),
-                1 => format!("true{}eq{}{m}", ws(rng), ws(rng)),
+            let m = render_match(c, *func, property, pattern);
+            match c.byte() % 6 {
+                4 => format!("{m}{}eq{}true", ws(c), ws(c)),
+                5 => format!("true{}eq{}{m}", ws(c), ws(c)),
                 _ => m,
             }
         }
-        Filter::Operand(o) => render_operand(rng, o),
+        Filter::Operand(o) => render_operand(c, o),
     };
-    if precedence(f) < min_precedence || rng.chance(8) {
-        format!("({}{body}{})", opt_ws(rng), opt_ws(rng))
+    if precedence(f) < min_precedence || c.chance(8) {
+        format!("({}{body}{})", opt_ws(c), opt_ws(c))
     } else {
         body
+    }
+}
+
+/// The filter in its plainest spelling, for failure reports.
+struct Plain<'a>(&'a Filter);
+
+impl fmt::Display for Plain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&render(&mut Choices::plainest(), self.0, 0))
+    }
+}
+
+/// A filter tree with its spelling.
+#[derive(Clone)]
+struct Spelled {
+    tree: Filter,
+    text: String,
+}
+
+impl fmt::Debug for Spelled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} (the tree {})", self.text, Plain(&self.tree))
+    }
+}
+
+prop_compose! {
+    fn spelled()(tree in filter_tree(), spelling in spelling()) -> Spelled {
+        let text = render(&mut Choices::new(&spelling), &tree, 0);
+        Spelled { tree, text }
     }
 }
 
@@ -469,30 +548,6 @@ fn eval(f: &Filter, row: &Row) -> bool {
 
 // ------------------------------------------------------------------ data
 
-fn random_rows(rng: &mut Rng, n: usize) -> Vec<Row> {
-    (1..=n)
-        .map(|id| {
-            FIELDS
-                .iter()
-                .map(|f| {
-                    if f.name == "id" {
-                        return Some(Scalar::Num(id as f64));
-                    }
-                    if rng.chance(15) {
-                        return None;
-                    }
-                    Some(match f.ty {
-                        FieldType::Text => Scalar::Text(rng.pick(TEXTS).to_string()),
-                        FieldType::Integer => Scalar::Num(rng.below(7) as f64 - 3.0),
-                        FieldType::Boolean => Scalar::Num(rng.below(2) as f64),
-                        FieldType::DateTime => Scalar::Text(rng.pick(DATES).to_string()),
-                    })
-                })
-                .collect()
-        })
-        .collect()
-}
-
 fn database(rows: &[Row]) -> Connection {
     let conn = Connection::open_in_memory().unwrap();
     conn.execute_batch(CREATE_TABLE).unwrap();
@@ -505,15 +560,16 @@ fn database(rows: &[Row]) -> Connection {
         columns.join(", "),
         vec!["?"; columns.len()].join(", ")
     );
+    let mut insert = conn.prepare(&sql).unwrap();
     for row in rows {
-        let values = row.iter().zip(FIELDS).map(|(v, f)| match (v, f.ty) {
-            (None, _) => rusqlite::types::Value::Null,
-            (Some(Scalar::Text(s)), _) => rusqlite::types::Value::Text(s.clone()),
-            (Some(Scalar::Num(n)), _) => rusqlite::types::Value::Integer(*n as i64),
+        let values = row.iter().map(|v| match v {
+            None => rusqlite::types::Value::Null,
+            Some(Scalar::Text(s)) => rusqlite::types::Value::Text(s.clone()),
+            Some(Scalar::Num(n)) => rusqlite::types::Value::Integer(*n as i64),
         });
-        conn.execute(&sql, rusqlite::params_from_iter(values))
-            .unwrap();
+        insert.execute(rusqlite::params_from_iter(values)).unwrap();
     }
+    drop(insert);
     conn
 }
 
@@ -563,146 +619,6 @@ fn nocase_fields() -> Vec<Field> {
         .collect()
 }
 
-// ------------------------------------------------------------------ tests
-
-#[test]
-fn generated_filters_round_trip_and_match_an_independent_evaluator() {
-    let mut rng = Rng(0x5EED_0DA7A);
-    let rows = random_rows(&mut rng, 40);
-    let conn = database(&rows);
-    let nocase = nocase_fields();
-    let mut checked = 0;
-    let mut nonempty = 0;
-    for case in 0..3000 {
-        let tree = gen_filter(&mut rng, 1 + case % 5);
-        let text = render(&mut rng, &tree, 0);
-        let parsed = match parse_query(&[("$filter".to_string(), text.clone())]) {
-            Ok(q) => q,
-            Err(e) if text.chars().count() > MAX_FILTER_LEN => {
-                assert!(e.message.starts_with("$filter: expression too long"));
-                continue;
-            }
-            Err(e) => panic!("valid filter rejected: {text:?}: {e}"),
-        };
-        let filter = parsed.filter.as_ref().expect("filter");
-        assert_eq!(strip(filter), tree, "round trip of {text:?}");
-
-        // Random $orderby as well.
-        let mut query = parsed.clone();
-        for _ in 0..rng.below(3) {
-            let f = rng.pick(FIELDS);
-            query.orderby.push((f.name.to_string(), rng.chance(50)));
-        }
-        let parts = to_sql(&query, FIELDS).unwrap_or_else(|e| panic!("{text:?}: {e}"));
-        let got = select_ids(&conn, parts).unwrap_or_else(|e| panic!("{text:?}: {e}"));
-
-        let mut want: Vec<(usize, &Row)> = rows
-            .iter()
-            .enumerate()
-            .filter(|(_, row)| eval(filter, row))
-            .map(|(i, row)| (i + 1, row))
-            .collect();
-        // SQLite: NULL sorts first ascending; ties broken by id.
-        want.sort_by(|(ia, a), (ib, b)| {
-            for (name, desc) in &query.orderby {
-                let k = field_index(name);
-                let ord = a[k].partial_cmp(&b[k]).expect("comparable");
-                let ord = if *desc { ord.reverse() } else { ord };
-                if ord.is_ne() {
-                    return ord;
-                }
-            }
-            ia.cmp(ib)
-        });
-        let want: Vec<i64> = want.into_iter().map(|(i, _)| i as i64).collect();
-        assert_eq!(got, want, "{text:?} ordered by {:?}", query.orderby);
-        nonempty += usize::from(!got.is_empty() && got.len() < rows.len());
-
-        // Same query against COLLATE NOCASE field expressions: must be valid SQL.
-        let parts = to_sql(&query, &nocase).unwrap();
-        select_ids(&conn, parts).unwrap_or_else(|e| panic!("NOCASE {text:?}: {e}"));
-        checked += 1;
-    }
-    assert!(checked > 2500, "only {checked} cases checked");
-    // The data and filters are varied enough to be selective.
-    assert!(nonempty > checked / 4, "only {nonempty} selective cases");
-}
-
-const SOUP: &[&str] = &[
-    "(",
-    ")",
-    "'",
-    "''",
-    ",",
-    " ",
-    "eq",
-    " and ",
-    " or ",
-    "not ",
-    "title",
-    "count",
-    "active",
-    "contains(",
-    "tolower(",
-    "2020-03-03T",
-    "15:53:03Z",
-    "2020-03-03T15:53:03.5+01:00",
-    "-",
-    "1",
-    "1.5",
-    "e9",
-    "null",
-    "true",
-    "é",
-    "\u{0}",
-    "%",
-    "\\",
-    " gt ",
-    "'x'",
-    "joinStartDate",
-    "99999999999999999999",
-    ".",
-    "$",
-    "ne",
-    "/",
-    "\u{feff}",
-    "\u{1F600}",
-];
-const CHARS: &[char] = &[
-    '(', ')', '\'', ',', ' ', 'e', 'q', 'a', 'n', 'd', 'o', 'r', 't', '-', ':', '.', 'T', 'Z', '0',
-    '1', '9', '%', '_', '\\', 'é', '\t', '+', '*', '\u{0}',
-];
-
-fn mangle(rng: &mut Rng, text: &str) -> String {
-    let mut chars: Vec<char> = text.chars().collect();
-    for _ in 0..1 + rng.below(3) {
-        let at = rng.below(chars.len() + 1);
-        match rng.below(6) {
-            0 if at < chars.len() => {
-                chars.remove(at);
-            }
-            1 => {
-                let piece: Vec<char> = rng.pick(SOUP).chars().collect();
-                chars.splice(at..at, piece);
-            }
-            2 if at < chars.len() => {
-                let end = (at + 1 + rng.below(12)).min(chars.len());
-                let slice = chars[at..end].to_vec();
-                chars.splice(at..at, slice);
-            }
-            3 => chars.truncate(at),
-            4 if chars.len() > 1 => {
-                let other = rng.below(chars.len());
-                let at = at.min(chars.len() - 1);
-                chars.swap(at, other);
-            }
-            _ if at < chars.len() => chars[at] = *rng.pick(CHARS),
-            _ => chars.push(*rng.pick(CHARS)),
-        }
-    }
-    chars.into_iter().collect()
-}
-
 /// Parses `input` as every option; no panic, and errors are well-formed.
 fn check_input(conn: &Connection, input: &str) -> Result<(), String> {
     let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<(), String> {
@@ -743,50 +659,350 @@ fn check_input(conn: &Connection, input: &str) -> Result<(), String> {
     }
 }
 
+/// A row's values by field, `id` left `None` (the row's number fills it).
+fn row() -> impl Strategy<Value = Row> {
+    FIELDS
+        .iter()
+        .map(|f| {
+            let value = match f.ty {
+                _ if f.name == "id" => return Just(None).boxed(),
+                FieldType::Text => select(TEXTS).prop_map(|s| Scalar::Text(s.into())).boxed(),
+                FieldType::Integer => (-3i32..=3).prop_map(|n| Scalar::Num(n.into())).boxed(),
+                FieldType::Boolean => any::<bool>()
+                    .prop_map(|b| Scalar::Num(u8::from(b).into()))
+                    .boxed(),
+                FieldType::DateTime => select(DATES).prop_map(|s| Scalar::Text(s.into())).boxed(),
+            };
+            prop_oneof![85 => value.prop_map(Some), 15 => Just(None)].boxed()
+        })
+        .collect::<Vec<_>>()
+}
+
+/// Up to 30 rows, numbered from 1.
+fn rows() -> impl Strategy<Value = Vec<Row>> {
+    prop::collection::vec(row(), 0..=30).prop_map(|mut rows| {
+        for (i, row) in rows.iter_mut().enumerate() {
+            row[field_index("id")] = Some(Scalar::Num((i + 1) as f64));
+        }
+        rows
+    })
+}
+
+/// One round-trip case: a spelled filter, the table's rows and an `$orderby`.
+#[derive(Clone)]
+struct Case {
+    filter: Spelled,
+    rows: Vec<Row>,
+    orderby: Vec<(String, bool)>,
+}
+
+impl fmt::Debug for Case {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "$filter={:?}", self.filter)?;
+        writeln!(f, "$orderby={:?}", self.orderby)?;
+        let names: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
+        writeln!(f, "rows ({}):", names.join(", "))?;
+        for row in &self.rows {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|v| match v {
+                    None => "null".into(),
+                    Some(Scalar::Num(n)) => n.to_string(),
+                    Some(Scalar::Text(s)) => format!("{s:?}"),
+                })
+                .collect();
+            writeln!(f, "  {}", cells.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+prop_compose! {
+    fn case()(
+        filter in spelled(),
+        rows in rows(),
+        orderby in prop::collection::vec((select(FIELDS), any::<bool>()), 0..3),
+    ) -> Case {
+        let orderby = orderby.into_iter().map(|(f, desc)| (f.name.to_string(), desc)).collect();
+        Case { filter, rows, orderby }
+    }
+}
+
+// ------------------------------------------------------------------ tests
+
+/// The rows `filter` selects per the evaluator, in `orderby` order (SQLite:
+/// NULL sorts first ascending; ties broken by id).
+fn expected_ids(rows: &[Row], filter: &Filter, orderby: &[(String, bool)]) -> Vec<i64> {
+    let mut want: Vec<(usize, &Row)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| eval(filter, row))
+        .map(|(i, row)| (i + 1, row))
+        .collect();
+    want.sort_by(|(ia, a), (ib, b)| {
+        for (name, desc) in orderby {
+            let k = field_index(name);
+            let ord = a[k].partial_cmp(&b[k]).expect("comparable");
+            let ord = if *desc { ord.reverse() } else { ord };
+            if ord.is_ne() {
+                return ord;
+            }
+        }
+        ia.cmp(ib)
+    });
+    want.into_iter().map(|(i, _)| i as i64).collect()
+}
+
+/// Checks one case; `Ok(Some(selective))` when it ran, `Ok(None)` when the text
+/// was (rightly) refused as too long.
+fn round_trip(case: &Case, nocase: &[Field]) -> Result<Option<bool>, TestCaseError> {
+    let Spelled { tree, text } = &case.filter;
+    let parsed = match parse_query(&[("$filter".to_string(), text.clone())]) {
+        Ok(q) => q,
+        Err(e) if text.chars().count() > MAX_FILTER_LEN => {
+            prop_assert!(
+                e.message.starts_with("$filter: expression too long"),
+                "{}",
+                e.message
+            );
+            return Ok(None);
+        }
+        Err(e) => return Err(TestCaseError::fail(format!("valid filter rejected: {e}"))),
+    };
+    let filter = parsed.filter.as_ref().expect("filter");
+    prop_assert_eq!(&strip(filter), tree, "round trip");
+
+    let query = ListQuery {
+        orderby: case.orderby.clone(),
+        ..parsed.clone()
+    };
+    let conn = database(&case.rows);
+    let parts = to_sql(&query, FIELDS).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let got = select_ids(&conn, parts).map_err(TestCaseError::fail)?;
+    let want = expected_ids(&case.rows, filter, &query.orderby);
+    prop_assert_eq!(&got, &want, "SQLite's rows, then the evaluator's");
+
+    // The same query against COLLATE NOCASE field expressions: must be valid SQL.
+    let parts = to_sql(&query, nocase).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    select_ids(&conn, parts).map_err(|e| TestCaseError::fail(format!("NOCASE: {e}")))?;
+    Ok(Some(!got.is_empty() && got.len() < case.rows.len()))
+}
+
 #[test]
-fn mangled_and_random_input_never_panics() {
-    let mut rng = Rng(0xBAD_F00D);
-    let rows = random_rows(&mut rng, 10);
-    let conn = database(&rows);
-    let mut inputs: Vec<String> = Vec::new();
-    for case in 0..4000 {
-        let tree = gen_filter(&mut rng, 1 + case % 4);
-        let text = render(&mut rng, &tree, 0);
-        inputs.push(mangle(&mut rng, &text));
+fn generated_filters_round_trip_and_match_an_independent_evaluator() {
+    let nocase = nocase_fields();
+    let (checked, selective) = (Cell::new(0u32), Cell::new(0u32));
+    let mut runner = TestRunner::new(config());
+    let cases = runner.config().cases;
+    let result = runner.run(&case(), |case| {
+        if let Some(sel) = round_trip(&case, &nocase)? {
+            checked.set(checked.get() + 1);
+            selective.set(selective.get() + u32::from(sel));
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}\n{runner}");
     }
-    for _ in 0..3000 {
-        let n = rng.below(12);
-        inputs.push((0..n).map(|_| *rng.pick(SOUP)).collect());
-    }
-    for _ in 0..2000 {
-        let n = rng.below(30);
-        inputs.push((0..n).map(|_| *rng.pick(CHARS)).collect());
-    }
-    for _ in 0..200 {
-        // Deep but possibly unbalanced nesting around the limit.
-        let (open, nots, close) = (rng.below(90), rng.below(90), rng.below(90));
-        inputs.push(format!(
-            "{}{}active{}",
-            "(".repeat(open),
-            "not ".repeat(nots),
-            ")".repeat(close)
-        ));
-    }
-    inputs.push("(".repeat(MAX_FILTER_LEN));
-    inputs.push("not ".repeat(MAX_FILTER_LEN / 4));
-    inputs.push(format!("{}x", "contains(tolower(".repeat(200)));
-    let mut failures = Vec::new();
-    for input in &inputs {
-        if let Err(why) = check_input(&conn, input) {
-            failures.push(format!("{input:?}: {why}"));
+    let (checked, selective) = (checked.get(), selective.get());
+    // Almost no text is over the length limit, and the generated rows and
+    // filters are varied enough to be selective.
+    assert!(
+        checked * 10 >= cases * 9,
+        "only {checked} of {cases} cases checked"
+    );
+    assert!(
+        selective * 5 > checked,
+        "only {selective} of {checked} selective"
+    );
+}
+
+const SOUP: &[&str] = &[
+    "(",
+    ")",
+    "'",
+    "''",
+    "'a''b'",
+    ",",
+    " ",
+    "eq",
+    " eq ",
+    " and ",
+    " or ",
+    "not ",
+    "title",
+    "count",
+    "active",
+    "contains(",
+    "tolower(",
+    "2020-03-03T",
+    "15:53:03Z",
+    "2020-03-03T15:53:03Z",
+    "2020-03-03T15:53:03.5+01:00",
+    "-",
+    "1",
+    "1.5",
+    "e9",
+    "null",
+    "true",
+    "é",
+    "\u{0}",
+    "%",
+    "\\",
+    " gt ",
+    "'x'",
+    "joinStartDate",
+    "99999999999999999999",
+    ".",
+    "$",
+    "ne",
+    "/",
+    " desc",
+    "\u{feff}",
+    "\u{1F600}",
+];
+const CHARS: &[char] = &[
+    '(', ')', '\'', ',', ' ', 'e', 'q', 'a', 'n', 'd', 'o', 'r', 't', '-', ':', '.', 'T', 'Z', '0',
+    '1', '9', '%', '_', '\\', 'é', '\t', '+', '*', '\u{0}',
+];
+
+/// One edit of a text; positions are taken modulo its length.
+#[derive(Debug, Clone)]
+enum Edit {
+    Remove(Index),
+    Insert(Index, &'static str),
+    Duplicate(Index, usize),
+    Truncate(Index),
+    Swap(Index, Index),
+    Replace(Index, char),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        any::<Index>().prop_map(Edit::Remove),
+        (any::<Index>(), select(SOUP)).prop_map(|(at, s)| Edit::Insert(at, s)),
+        (any::<Index>(), 1..=12usize).prop_map(|(at, n)| Edit::Duplicate(at, n)),
+        any::<Index>().prop_map(Edit::Truncate),
+        (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Edit::Swap(a, b)),
+        (any::<Index>(), select(CHARS)).prop_map(|(at, c)| Edit::Replace(at, c)),
+    ]
+}
+
+fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for edit in edits {
+        let len = chars.len();
+        match edit {
+            Edit::Insert(at, s) => {
+                let at = at.index(len + 1);
+                chars.splice(at..at, s.chars());
+            }
+            Edit::Truncate(at) => chars.truncate(at.index(len + 1)),
+            Edit::Replace(at, c) if len == 0 => chars.push(*c),
+            _ if len == 0 => {}
+            Edit::Remove(at) => {
+                chars.remove(at.index(len));
+            }
+            Edit::Duplicate(at, n) => {
+                let at = at.index(len);
+                let slice = chars[at..(at + n).min(len)].to_vec();
+                chars.splice(at..at, slice);
+            }
+            Edit::Swap(a, b) => chars.swap(a.index(len), b.index(len)),
+            Edit::Replace(at, c) => chars[at.index(len)] = *c,
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures, e.g.:\n{}",
-        failures.len(),
-        failures[..failures.len().min(10)].join("\n")
-    );
+    chars.into_iter().collect()
+}
+
+thread_local! {
+    /// A few rows with values and nulls, so that queries run over data.
+    static SAMPLE: Connection = sample_database();
+}
+
+/// [`check_input`] against the sample rows.
+fn check_sample(input: &str) -> Result<(), String> {
+    SAMPLE.with(|conn| check_input(conn, input))
+}
+
+fn sample_database() -> Connection {
+    let rows: Vec<Row> = (0..10)
+        .map(|i: usize| {
+            FIELDS
+                .iter()
+                .map(|f| match f.ty {
+                    _ if f.name == "id" => Some(Scalar::Num((i + 1) as f64)),
+                    _ if i % 4 == 3 => None,
+                    FieldType::Text => Some(Scalar::Text(TEXTS[i % TEXTS.len()].into())),
+                    FieldType::Integer => Some(Scalar::Num(i as f64 - 3.0)),
+                    FieldType::Boolean => Some(Scalar::Num((i % 2) as f64)),
+                    FieldType::DateTime => Some(Scalar::Text(DATES[i % DATES.len()].into())),
+                })
+                .collect()
+        })
+        .collect();
+    database(&rows)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Generated filters with one to three edits: typos, cuts, pasted tokens.
+    #[test]
+    fn mangled_filters_are_a_named_error_or_sql_sqlite_runs(
+        input in (spelled(), prop::collection::vec(edit(), 1..=3))
+            .prop_map(|(f, edits)| apply(&f.text, &edits))
+    ) {
+        prop_assert_eq!(check_sample(&input), Ok(()));
+    }
+
+    /// The grammar's pieces in any order, so most inputs get past the tokenizer.
+    #[test]
+    fn token_soup_is_a_named_error_or_sql_sqlite_runs(
+        input in prop::collection::vec(
+            prop_oneof![4 => select(SOUP).prop_map(String::from), 1 => "[0-9]{1,25}"],
+            0..12,
+        )
+        .prop_map(|pieces| pieces.concat())
+    ) {
+        prop_assert_eq!(check_sample(&input), Ok(()));
+    }
+
+    #[test]
+    fn character_soup_is_a_named_error_or_sql_sqlite_runs(
+        input in prop::collection::vec(select(CHARS), 0..30)
+            .prop_map(|chars| chars.into_iter().collect::<String>())
+    ) {
+        prop_assert_eq!(check_sample(&input), Ok(()));
+    }
+
+    /// Deep but possibly unbalanced nesting around the depth limit.
+    #[test]
+    fn deep_nesting_is_a_named_error_or_sql_sqlite_runs(
+        input in (0..90usize, 0..90usize, 0..90usize).prop_map(|(open, nots, close)| {
+            format!("{}{}active{}", "(".repeat(open), "not ".repeat(nots), ")".repeat(close))
+        })
+    ) {
+        prop_assert_eq!(check_sample(&input), Ok(()));
+    }
+
+    #[test]
+    fn any_unicode_text_is_a_named_error_or_sql_sqlite_runs(input in "\\PC{0,40}") {
+        prop_assert_eq!(check_sample(&input), Ok(()));
+    }
+}
+
+#[test]
+fn inputs_at_the_limits_are_a_named_error_or_sql_sqlite_runs() {
+    let conn = sample_database();
+    for input in [
+        "(".repeat(MAX_FILTER_LEN),
+        "(".repeat(MAX_FILTER_LEN + 1),
+        "not ".repeat(MAX_FILTER_LEN / 4),
+        format!("{}x", "contains(tolower(".repeat(200)),
+    ] {
+        assert_eq!(check_input(&conn, &input), Ok(()), "{input:?}");
+    }
 }
 
 #[test]
@@ -807,48 +1023,4 @@ fn maximum_nesting_fits_a_small_stack() {
         })
         .unwrap();
     assert!(handle.join().unwrap() > 0);
-}
-
-// Proptest: failures shrink to a minimal input. The token soup mixes the grammar's
-// pieces so that most inputs get past the tokenizer.
-mod shrinking {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn soup() -> impl Strategy<Value = String> {
-        let piece = prop_oneof![
-            Just("title".to_string()),
-            Just("joinStartDate".to_string()),
-            Just("active".to_string()),
-            Just(" eq ".to_string()),
-            Just(" and ".to_string()),
-            Just(" or ".to_string()),
-            Just("not ".to_string()),
-            Just("(".to_string()),
-            Just(")".to_string()),
-            Just("'a''b'".to_string()),
-            Just("null".to_string()),
-            Just("2020-03-03T15:53:03Z".to_string()),
-            Just("contains(".to_string()),
-            Just(",".to_string()),
-            Just(" desc".to_string()),
-            "[0-9]{1,25}",
-            "\\PC{0,3}",
-        ];
-        prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
-    }
-
-    proptest! {
-        #[test]
-        fn any_option_value_is_a_named_error_or_sql_sqlite_runs(input in soup()) {
-            let conn = database(&[]);
-            prop_assert_eq!(check_input(&conn, &input), Ok(()));
-        }
-
-        #[test]
-        fn any_unicode_text_is_a_named_error_or_sql_sqlite_runs(input in "\\PC{0,40}") {
-            let conn = database(&[]);
-            prop_assert_eq!(check_input(&conn, &input), Ok(()));
-        }
-    }
 }

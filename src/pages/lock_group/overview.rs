@@ -11,7 +11,7 @@ use crate::components::state_diagram::StateDiagram;
 use crate::components::timestamp::{now_ms, stamp};
 use crate::components::unsaved_guard::use_unsaved_guard;
 use crate::logic::group_delete::rename_patch;
-use crate::logic::group_form::{self, Field};
+use crate::logic::group_form::{self, Field, MAX_DESCRIPTION, MAX_TITLE};
 
 #[component]
 pub fn OverviewTab() -> impl IntoView {
@@ -34,11 +34,10 @@ pub fn OverviewTab() -> impl IntoView {
 
 #[component]
 fn Facts(group: LockGroup) -> impl IntoView {
-    let feature = match &group.supported_features {
-        Some(f) if f.time_restriction_supported() => "Supported",
-        Some(_) => "Not supported",
-        None => "Unknown",
-    };
+    let feature = group
+        .supported_features
+        .as_ref()
+        .map_or("Unknown", |f| f.time_restriction_ical_support.label());
     let counts = MembershipState::ALL.map(|s| (s, group.count(s)));
     view! {
         <dl class="facts">
@@ -64,21 +63,11 @@ fn Facts(group: LockGroup) -> impl IntoView {
                 {counts
                     .into_iter()
                     .map(|(state, n)| view! {
-                        <tr><th scope="row">{state_label(state)}</th><td class="num">{n}</td></tr>
+                        <tr><th scope="row">{state.label()}</th><td class="num">{n}</td></tr>
                     })
                     .collect_view()}
             </tbody>
         </table>
-    }
-}
-
-fn state_label(state: MembershipState) -> &'static str {
-    match state {
-        MembershipState::JoinPending => "Joining (waiting for sync)",
-        MembershipState::Joined => "Joined",
-        MembershipState::UnjoinPending => "Leaving (waiting for sync)",
-        MembershipState::Unjoined => "Left",
-        MembershipState::Unknown => "Unknown",
     }
 }
 
@@ -193,7 +182,7 @@ fn Editor() -> impl IntoView {
                 <h3>"Edit lock group"</h3>
                 <div class="field">
                     <label for="edit-title">"Title"</label>
-                    <input id="edit-title" type="text" node_ref=title_input required maxlength="256"
+                    <input id="edit-title" type="text" node_ref=title_input required maxlength=MAX_TITLE
                         aria-invalid=move || title_error.get().is_some().to_string()
                         aria-describedby=move || title_error.get().map(|_| "edit-title-error")
                         prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
@@ -203,7 +192,7 @@ fn Editor() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="edit-description">"Description"</label>
-                    <textarea id="edit-description" rows="3" maxlength="1024"
+                    <textarea id="edit-description" rows="3" maxlength=MAX_DESCRIPTION
                         aria-invalid=move || description_error.get().is_some().to_string()
                         aria-describedby=move || description_error.get().map(|_| "edit-description-error")
                         prop:value=description on:input=move |ev| description.set(event_target_value(&ev))></textarea>

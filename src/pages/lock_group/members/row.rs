@@ -112,7 +112,7 @@ fn state_text(derived: Derived) -> impl IntoView {
     let state = derived.state;
     view! {
         <div class="cell-line">
-            <span class="state">
+            <span class="state" title=state.explain()>
                 <span class="state-icon" aria-hidden="true">{icon(state)}</span>
                 " "
                 {label(state)}
