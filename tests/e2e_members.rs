@@ -360,3 +360,29 @@ async fn the_self_refresh_keeps_focus_and_open_details_in_place() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leaving_the_tab_while_a_change_runs_is_safe() {
+    support::run("members_leave_mid_change", async |s| {
+        s.goto("/owners/1/lock-groups/101/members").await;
+        s.wait_row("Meeting Room A", "⊕ Joining").await;
+        // The sync completes after the tab is gone: its result has nowhere to go, and the
+        // page must not panic (the harness checks after the test).
+        s.click("button", "Simulate sync of Meeting Room A").await;
+        s.click("link", "Grants").await;
+        s.by_role("table", "Grants on this lock group").await;
+        s.click("link", "Members").await;
+        s.wait_row("Meeting Room A", "✔ Active").await;
+        // And the details of a row opened before a navigation are closed after it.
+        s.click("button", "Details of Main Entrance").await;
+        s.click("link", "Diagram").await;
+        s.by_role("table", "Lifecycle states and transitions").await;
+        s.back().await;
+        let details = s.by_role("button", "Details of Main Entrance").await;
+        assert_eq!(
+            details.attr("aria-expanded").await.unwrap().as_deref(),
+            Some("false")
+        );
+    })
+    .await;
+}
