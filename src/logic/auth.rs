@@ -75,9 +75,10 @@ pub fn form(pairs: &[(&str, &str)]) -> String {
 
 /// One query parameter, decoded (`+` is a space), from a query string with or without `?`.
 pub fn query_param(query: &str, name: &str) -> Option<String> {
-    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.into_owned())
+    query.trim_start_matches('?').split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == name).then(|| crate::logic::routes::percent_decode(&v.replace('+', " ")))
+    })
 }
 
 /// What the console remembers (in `sessionStorage`) between leaving for the sign-in page

@@ -11,5 +11,6 @@ pub mod list_params;
 pub mod membership_state;
 pub mod odata;
 pub mod routes;
+pub mod schedule;
 pub mod time;
 pub mod url_state;
