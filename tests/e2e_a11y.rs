@@ -97,7 +97,7 @@ async fn members_tab_and_its_dialogs_are_accessible() {
         // Past members and unbound locks too.
         s.goto("/owners/1/lock-groups/101/members?past=1&unbound=1")
             .await;
-        s.wait_row("Main Entrance", "Removed").await;
+        s.wait_row("Main Entrance", "⊖ Leaving").await;
         s.assert_accessible_light_and_dark("members tab, all states")
             .await;
     })

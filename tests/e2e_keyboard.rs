@@ -156,14 +156,14 @@ async fn grant_and_revoke_access_with_the_keyboard_only() {
         .await;
 
         // Revoke: Escape first, then confirm with Enter.
-        s.tab_to("Revoke access of keys.only@example.com", FORWARD)
+        s.tab_to("Revoke access for keys.only@example.com", FORWARD)
             .await;
         s.key(ENTER).await;
         s.expect_focus("Cancel", "the revoke confirm starts on Cancel")
             .await;
         s.key(ESCAPE).await;
         s.expect_focus(
-            "Revoke access of keys.only@example.com",
+            "Revoke access for keys.only@example.com",
             "Escape returns to the row's button",
         )
         .await;

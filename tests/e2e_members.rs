@@ -50,10 +50,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
 
         // JoinPending, and the lock has not seen the change yet.
         let row = s.wait_row("Main Entrance", "⊕ Joining").await;
-        assert!(
-            row.contains("Has not seen the group's latest change"),
-            "{row}"
-        );
+        assert!(row.contains("⟳ Waiting for sync"), "{row}");
         assert!(s.row_text("Archive").await.is_none());
         assert_eq!(count(s, "109", "JoinPending").await, 1);
 
@@ -71,7 +68,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         // Simulated sync: Joined, up to date.
         s.click("button", "Simulate sync of Main Entrance").await;
         let row = s.wait_row("Main Entrance", "✔ Active").await;
-        assert!(row.contains("Has seen the group's latest change"), "{row}");
+        assert!(row.contains("✔ Synced"), "{row}");
         assert_eq!(count(s, "109", "Joined").await, 1);
 
         // Remove with a confirm: focus on Cancel, Escape closes and focus returns.
@@ -103,8 +100,21 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         s.click("checkbox", "Show past members (Unjoined)").await;
         s.wait_for_path(|p| p.ends_with("/members?past=1"), "past=1 in the URL")
             .await;
-        let row = s.wait_row("Main Entrance", "✖ Left").await;
-        assert!(row.contains("Left (lock synced)"), "{row}");
+        s.wait_row("Main Entrance", "✖ Left").await;
+        // The whole timeline opens on demand, below the row.
+        s.click("button", "Details of Main Entrance").await;
+        let details = s
+            .eval("return document.querySelector('tr.details:not([hidden])').innerText")
+            .await;
+        let details = details.as_str().unwrap_or_default();
+        for step in [
+            "Added",
+            "Joined (lock synced)",
+            "Removed",
+            "Left (lock synced)",
+        ] {
+            assert!(details.contains(step), "{step} in {details}");
+        }
     })
     .await;
 }
@@ -162,6 +172,217 @@ async fn several_locks_are_removed_at_once_with_results_per_lock() {
             .await;
         s.wait_row("Meeting Room A", "⊖ Leaving").await;
         s.wait_row("Lab", "✔ Active").await;
+    })
+    .await;
+}
+
+/// The first group of the scale owner (`--demo-scale`, owner 3) with `n` memberships:
+/// its own two, plus one for each further lock. Returns the group's id.
+async fn long_group(s: &support::Session, n: usize) -> String {
+    let groups: Value = s.api_get("/Owners/3/LockGroups?$top=1").await;
+    let group = groups[0]["id"].as_str().expect("a scale group").to_string();
+    let locks: Value = s.api_get(&format!("/Owners/3/BoundLocks?$top={n}")).await;
+    for lock in locks.as_array().unwrap().iter().skip(2) {
+        s.api_put(
+            &format!("/Owners/3/LockGroups/{group}/Memberships"),
+            serde_json::json!({"boundLockId": lock["id"]}),
+        )
+        .await;
+    }
+    group
+}
+
+/// How many body rows of the table captioned `caption` are wholly inside the viewport,
+/// and the tallest one's height in pixels.
+async fn rows_in_view(s: &support::Session, caption: &str) -> (u64, f64) {
+    let v = s
+        .browser
+        .execute(
+            r#"const t = [...document.querySelectorAll('table')]
+                 .find(t => t.caption && t.caption.textContent.trim() === arguments[0]);
+               const rows = [...t.tBodies[0].rows].filter(r => !r.hidden);
+               const inside = rows.filter(r => { const b = r.getBoundingClientRect();
+                 return b.height > 0 && b.top >= 0 && b.bottom <= window.innerHeight; });
+               return [inside.length, Math.max(...rows.map(r => r.getBoundingClientRect().height))];"#,
+            vec![serde_json::json!(caption)],
+        )
+        .await
+        .unwrap();
+    (v[0].as_u64().unwrap(), v[1].as_f64().unwrap())
+}
+
+/// Resizes the window so that the page's viewport is `width`×`height` CSS pixels (the
+/// window's own frame taken off).
+async fn viewport(s: &support::Session, width: u32, height: u32) {
+    s.browser.set_window_size(width, height).await.unwrap();
+    let frame = s
+        .eval("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]")
+        .await;
+    let (w, h) = (
+        frame[0].as_u64().unwrap() as u32,
+        frame[1].as_u64().unwrap() as u32,
+    );
+    s.browser
+        .set_window_size(width + w, height + h)
+        .await
+        .unwrap();
+    let inner = s
+        .eval("return [window.innerWidth, window.innerHeight]")
+        .await;
+    assert_eq!(inner, serde_json::json!([width, height]), "the viewport");
+}
+
+/// Whether the page scrolls sideways (a wide table must scroll inside its wrapper).
+async fn page_scrolls_sideways(s: &support::Session) -> bool {
+    s.eval("return document.documentElement.scrollWidth > document.documentElement.clientWidth")
+        .await
+        .as_bool()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_group_is_scannable_one_line_per_member_and_pages() {
+    let config = sandbox::Config {
+        demo_scale: Some(30),
+        ..Default::default()
+    };
+    support::run_with("members_long_group", config, async |s| {
+        let group = long_group(s, 26).await;
+        let grants = format!("/owners/3/lock-groups/{group}/grants");
+        for i in 1..=16 {
+            s.api_put(
+                "/Owners/3/Grants",
+                serde_json::json!({"boundLockId": group, "contact": {"identifier": format!("person{i:02}@example.com")}}),
+            )
+            .await;
+        }
+        viewport(s, 1366, 900).await;
+
+        s.goto(&format!("/owners/3/lock-groups/{group}/members")).await;
+        s.wait_row("Scale Lock 000020", "⊕ Joining")
+            .await;
+        let (inside, tallest) = rows_in_view(s, "Lock memberships").await;
+        assert!(inside >= 15, "{inside} member rows wholly visible at 1366×900");
+        assert!(tallest <= 40.0, "one line per member, the tallest row is {tallest}px");
+        assert!(!page_scrolls_sideways(s).await, "no sideways scroll at 1366 px");
+
+        // The second page, and back.
+        s.click("button", "Next page").await;
+        s.wait_for_path(|p| p.ends_with("page=2"), "page 2").await;
+        s.wait_row("Scale Lock 000026", "⊕ Joining").await;
+        assert!(s.row_text("Scale Lock 000001").await.is_none());
+        s.click("button", "Previous page").await;
+        s.wait_row("Scale Lock 000001", "✔ Active").await;
+
+        s.goto(&grants).await;
+        s.wait_row("person16@example.com", "✔ Active").await;
+        let (inside, tallest) = rows_in_view(s, "Grants on this lock group").await;
+        assert!(inside >= 15, "{inside} grant rows wholly visible at 1366×900");
+        assert!(tallest <= 40.0, "one line per grant, the tallest row is {tallest}px");
+
+        // Narrow (500 px, the narrowest window Chromium opens): the tables scroll inside
+        // their wrappers, not the page.
+        viewport(s, 500, 844).await;
+        assert!(!page_scrolls_sideways(s).await, "grants: no sideways scroll at 500 px");
+        s.goto(&format!("/owners/3/lock-groups/{group}/members")).await;
+        s.wait_row("Scale Lock 000020", "⊕ Joining").await;
+        assert!(!page_scrolls_sideways(s).await, "members: no sideways scroll at 500 px");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_row_opens_its_timeline_on_demand() {
+    support::run("members_details", async |s| {
+        s.goto("/owners/1/lock-groups/105/members").await;
+        s.wait_row("Parking Gate", "⊖ Leaving").await;
+        let details = s.by_role("button", "Details of Parking Gate").await;
+        assert_eq!(
+            details.attr("aria-expanded").await.unwrap().as_deref(),
+            Some("false")
+        );
+        assert!(!s
+            .row_text("Parking Gate")
+            .await
+            .unwrap()
+            .contains("Joined (lock synced)"));
+
+        s.click("button", "Details of Parking Gate").await;
+        let details = s.by_role("button", "Details of Parking Gate").await;
+        assert_eq!(
+            details.attr("aria-expanded").await.unwrap().as_deref(),
+            Some("true")
+        );
+        s.wait_for_text("never: removed before the lock synced")
+            .await;
+
+        // The exact time of "since when" is in its title and shown while focused.
+        let exact = s
+            .eval(
+                "const t = document.querySelector('tbody time.since'); t.focus(); \
+                   return [t.title, getComputedStyle(t, '::after').content]",
+            )
+            .await;
+        assert!(exact[0].as_str().unwrap().ends_with(" UTC"), "{exact}");
+        assert!(
+            exact[1].as_str().unwrap().contains(" UTC"),
+            "shown on focus: {exact}"
+        );
+
+        s.click("button", "Details of Parking Gate").await;
+        let open = s
+            .eval("return document.querySelectorAll('tr.details:not([hidden])').length")
+            .await;
+        assert_eq!(open, serde_json::json!(0), "Details closes again");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_self_refresh_keeps_focus_and_open_details_in_place() {
+    support::run("members_refresh_in_place", async |s| {
+        s.goto("/owners/1/lock-groups/101/members").await;
+        s.wait_row("Meeting Room A", "⊕ Joining")
+            .await;
+        s.click("button", "Details of Main Entrance").await;
+        // Mark the focused element: a reload that replaced it would lose the mark.
+        s.eval("document.activeElement.dataset.mark = 'kept'").await;
+
+        // A sync made elsewhere; the self-refresh shows it.
+        s.sandbox_post("/sandbox/Owners/1/BoundLocks/3/Sync").await;
+        s.wait_row("Meeting Room A", "✔ Active").await;
+
+        let focused = s
+            .eval("return [document.activeElement.dataset.mark, document.activeElement.getAttribute('aria-expanded')]")
+            .await;
+        assert_eq!(focused, serde_json::json!(["kept", "true"]), "focus and open details survive a reload");
+        assert_eq!(s.focused_name().await, "Details of Main Entrance");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leaving_the_tab_while_a_change_runs_is_safe() {
+    support::run("members_leave_mid_change", async |s| {
+        s.goto("/owners/1/lock-groups/101/members").await;
+        s.wait_row("Meeting Room A", "⊕ Joining").await;
+        // The sync completes after the tab is gone: its result has nowhere to go, and the
+        // page must not panic (the harness checks after the test).
+        s.click("button", "Simulate sync of Meeting Room A").await;
+        s.click("link", "Grants").await;
+        s.by_role("table", "Grants on this lock group").await;
+        s.click("link", "Members").await;
+        s.wait_row("Meeting Room A", "✔ Active").await;
+        // And the details of a row opened before a navigation are closed after it.
+        s.click("button", "Details of Main Entrance").await;
+        s.click("link", "Diagram").await;
+        s.by_role("table", "Lifecycle states and transitions").await;
+        s.back().await;
+        let details = s.by_role("button", "Details of Main Entrance").await;
+        assert_eq!(
+            details.attr("aria-expanded").await.unwrap().as_deref(),
+            Some("false")
+        );
     })
     .await;
 }

@@ -12,6 +12,7 @@ pub mod modal;
 pub mod outcomes;
 pub mod owner_switcher;
 pub mod pager;
+pub mod relative_time;
 pub mod state_diagram;
 pub mod table_head;
 pub mod timestamp;

@@ -144,6 +144,7 @@ pub fn StateDiagram(
         .collect_view();
 
     let table = view! {
+        <div class="table-wrap">
         <table class="diagram-table">
             <caption>"Lifecycle states and transitions"</caption>
             {head(&["State", "Meaning", "Locks", "Leads to"])}
@@ -175,34 +176,38 @@ pub fn StateDiagram(
                     .collect_view()}
             </tbody>
         </table>
+        </div>
     };
 
     view! {
         <figure class="diagram-figure" class:diagram-compact=compact>
-            <svg
-                class="diagram"
-                viewBox=format!("0 0 {} {}", l.width, l.height)
-                role="group"
-                aria-labelledby=title_id
-            >
-                <title id=title_id>"Membership lifecycle diagram"</title>
-                <defs>
-                    <marker
-                        id=arrow
-                        viewBox="0 0 10 10"
-                        refX="9"
-                        refY="5"
-                        markerUnits="userSpaceOnUse"
-                        markerWidth="12"
-                        markerHeight="12"
-                        orient="auto-start-reverse"
-                    >
-                        <path class="arrow" d="M0 0L10 5L0 10z"/>
-                    </marker>
-                </defs>
-                {edges}
-                {nodes}
-            </svg>
+            // Narrow screens scroll the drawing sideways instead of shrinking its text.
+            <div class="diagram-scroll">
+                <svg
+                    class="diagram"
+                    viewBox=format!("0 0 {} {}", l.width, l.height)
+                    role="group"
+                    aria-labelledby=title_id
+                >
+                    <title id=title_id>"Membership lifecycle diagram"</title>
+                    <defs>
+                        <marker
+                            id=arrow
+                            viewBox="0 0 10 10"
+                            refX="9"
+                            refY="5"
+                            markerUnits="userSpaceOnUse"
+                            markerWidth="12"
+                            markerHeight="12"
+                            orient="auto-start-reverse"
+                        >
+                            <path class="arrow" d="M0 0L10 5L0 10z"/>
+                        </marker>
+                    </defs>
+                    {edges}
+                    {nodes}
+                </svg>
+            </div>
             {if compact {
                 view! {
                     <details>

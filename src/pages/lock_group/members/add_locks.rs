@@ -1,29 +1,22 @@
-//! "Add locks": a picker over the owner's bound locks (searchable, paged, several at
-//! once), showing each lock's type and how many groups it is in, with the locks already
-//! in this group marked and not pickable. One `PUT` membership per picked lock.
+//! "Add locks": a picker over the owner's locks (searchable, paged, several at once).
+//! The picker's content is mounted on each opening, so every opening starts fresh (no
+//! search, page 1, nothing picked) without an Effect resetting it. The tab runs the
+//! adding (`add`), so it completes even when the dialog is closed meanwhile.
 
 use leptos::{html, prelude::*};
-use wire::{BoundLock, MembershipState};
+use wire::BoundLock;
 
-use crate::api::{locks, memberships, use_api, Query};
+use super::pick_table::PickTable;
+use super::selection::LockRef;
+use crate::api::{locks, memberships, use_api, ApiError, Query};
 use crate::components::group_context::use_group;
+use crate::components::loaded::Loaded;
 use crate::components::modal::Modal;
 use crate::components::pager::Pager;
-use crate::components::table_head::head;
-use crate::logic::batch::Outcome;
 use crate::logic::odata::{and_all, contains, string_literal, Direction};
 
 /// Locks per picker page.
 const PICK_PAGE: u64 = 10;
-
-/// Groups a lock occupies: every membership that is not Unjoined (what the limit counts).
-fn groups_of(lock: &BoundLock) -> u64 {
-    lock.membership_statistics.as_ref().map_or(0, |s| {
-        s.count(MembershipState::JoinPending)
-            + s.count(MembershipState::Joined)
-            + s.count(MembershipState::UnjoinPending)
-    })
-}
 
 #[derive(Clone, Default)]
 struct PickPage {
@@ -33,24 +26,40 @@ struct PickPage {
     members: Vec<String>,
 }
 
-/// The picker dialog. `on_done` receives one outcome per picked lock.
+/// The picker dialog. `add` adds the picked locks (and closes the dialog when done).
 #[component]
-pub fn AddLocks(open: RwSignal<bool>, on_done: Callback<Vec<Outcome>>) -> impl IntoView {
+pub fn AddLocks(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView {
+    let cancel = NodeRef::<html::Button>::new();
+    view! {
+        <Modal open labelledby="add-locks-title" describedby="add-locks-desc" initial_focus=cancel>
+            <h2 id="add-locks-title">"Add locks to the group"</h2>
+            <p id="add-locks-desc">
+                "Pick one or more locks. Each joins when it is next synced; until then it shows as "
+                "“Added, waiting for the lock to sync”."
+            </p>
+            {move || open.get().then(|| view! { <Picker open add cancel/> })}
+        </Modal>
+    }
+}
+
+/// One opening of the picker: its search, page and picks live as long as it does.
+#[component]
+fn Picker(
+    open: RwSignal<bool>,
+    add: Action<Vec<LockRef>, ()>,
+    cancel: NodeRef<html::Button>,
+) -> impl IntoView {
     let ctx = use_group();
     let api = use_api();
     let search = RwSignal::new(String::new());
     let page = RwSignal::new(1u64);
-    let picked = RwSignal::new(Vec::<(String, String)>::new());
-    let cancel = NodeRef::<html::Button>::new();
+    let picked = RwSignal::new(Vec::<LockRef>::new());
+    let adding = add.pending();
 
-    let list_api = api.clone();
     let found = LocalResource::new(move || {
-        let (api, owner, gid) = (list_api.clone(), ctx.owner.get(), ctx.id.get());
-        let (is_open, text, page) = (open.get(), search.get(), page.get());
+        let (api, owner, gid) = (api.clone(), ctx.owner.get(), ctx.id.get());
+        let (text, page) = (search.get(), page.get());
         async move {
-            if !is_open {
-                return Ok(PickPage::default());
-            }
             let text = text.trim();
             let q = Query::new()
                 .filter((!text.is_empty()).then(|| contains("title", text)))
@@ -77,183 +86,71 @@ pub fn AddLocks(open: RwSignal<bool>, on_done: Callback<Vec<Outcome>>) -> impl I
                     .map(|m| m.bound_lock_id)
                     .collect()
             };
-            Ok::<_, crate::api::ApiError>(PickPage {
+            Ok::<_, ApiError>(PickPage {
                 locks: found,
                 more,
                 members,
             })
         }
     });
-
-    let add = Action::new_local(move |items: &Vec<(String, String)>| {
-        let (api, owner, gid, items) = (
-            api.clone(),
-            ctx.owner.get_untracked(),
-            ctx.id.get_untracked(),
-            items.clone(),
-        );
-        async move {
-            let mut out = Vec::with_capacity(items.len());
-            for (lock, title) in items {
-                let result = memberships::create(&api, &owner, &gid, &lock).await;
-                out.push(Outcome {
-                    subject: title,
-                    ok: result.is_ok(),
-                    message: match result {
-                        Ok(_) => "added, waiting for the lock to sync".into(),
-                        Err(e) => e.to_string(),
-                    },
-                });
-            }
-            out
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(out) = add.value().get() {
-            picked.set(Vec::new());
-            open.set(false);
-            on_done.run(out);
-        }
-    });
-    // Every opening starts fresh.
-    Effect::new(move |_| {
-        if open.get() {
-            picked.set(Vec::new());
-            search.set(String::new());
-            page.set(1);
-        }
-    });
-
-    let rows = move || {
-        let data = found.get();
-        match data {
-            None => view! { <p role="status">"Loading locks…"</p> }.into_any(),
-            Some(Err(e)) => view! {
-                <p role="alert" class="field-error">"The locks could not be loaded: " {e.to_string()}</p>
-            }
-            .into_any(),
-            Some(Ok(p)) if p.locks.is_empty() => {
-                view! { <p>"No locks match this search."</p> }.into_any()
-            }
-            Some(Ok(p)) => {
-                let members = p.members;
-                view! {
-                    <table class="picker">
-                        <caption>"Locks of this owner account"</caption>
-                        {head(&["Pick", "Lock", "Type", "Groups"])}
-                        <tbody>
-                            {p
-                                .locks
-                                .into_iter()
-                                .map(|lock| {
-                                    let member = members.contains(&lock.id);
-                                    let groups = groups_of(&lock);
-                                    let kind = lock
-                                        .lock_type
-                                        .as_ref()
-                                        .map(|t| t.model_name.clone())
-                                        .or(lock.lock_type_id.clone())
-                                        .unwrap_or_else(|| "unknown".into());
-                                    let (id, title) = (lock.id.clone(), lock.title.clone());
-                                    let key = id.clone();
-                                    let checked = move || picked.read().iter().any(|(i, _)| *i == key);
-                                    let toggle = move |ev: leptos::ev::Event| {
-                                        let on = event_target_checked(&ev);
-                                        picked.update(|p| {
-                                            p.retain(|(i, _)| *i != id);
-                                            if on {
-                                                p.push((id.clone(), title.clone()));
-                                            }
-                                        });
-                                    };
-                                    view! {
-                                        <tr class:is-member=member>
-                                            <td>
-                                                <input
-                                                    type="checkbox"
-                                                    aria-label=format!("Pick {}", lock.title)
-                                                    disabled=member
-                                                    prop:checked=checked
-                                                    on:change=toggle
-                                                />
-                                            </td>
-                                            <th scope="row">
-                                                {lock.title.clone()}
-                                                {member.then(|| view! {
-                                                    <span class="tag">"✔ Already in this group"</span>
-                                                })}
-                                            </th>
-                                            <td>{kind}</td>
-                                            <td class="num">
-                                                {match groups {
-                                                    1 => "in 1 group".to_string(),
-                                                    n => format!("in {n} groups"),
-                                                }}
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                    <Pager
-                        label="Lock picker pages"
-                        page=page.into()
-                        more=Signal::derive(move || p.more)
-                        on_page=Callback::new(move |n| page.set(n))
-                    />
-                }
-                .into_any()
-            }
-        }
-    };
+    let more = Signal::derive(move || found.get().and_then(Result::ok).is_some_and(|p| p.more));
 
     view! {
-        <Modal open labelledby="add-locks-title" describedby="add-locks-desc" initial_focus=cancel>
-            <h2 id="add-locks-title">"Add locks to the group"</h2>
-            <p id="add-locks-desc">
-                "Pick one or more locks. Each joins when it is next synced; until then it shows as "
-                "“Added, waiting for the lock to sync”."
-            </p>
-            <div class="field">
-                <label for="lock-search">"Search locks by title"</label>
-                <input
-                    id="lock-search"
-                    type="search"
-                    prop:value=move || search.get()
-                    on:input=move |ev| {
-                        search.set(event_target_value(&ev));
-                        page.set(1);
-                    }
-                />
-            </div>
-            {rows}
-            <p class="picked" aria-live="polite">
-                {move || match picked.read().len() {
-                    0 => "No lock picked yet.".to_string(),
-                    1 => "1 lock picked.".to_string(),
-                    n => format!("{n} locks picked."),
+        <div class="field">
+            <label for="lock-search">"Search locks by title"</label>
+            <input
+                id="lock-search"
+                type="search"
+                prop:value=move || search.get()
+                on:input=move |ev| {
+                    search.set(event_target_value(&ev));
+                    page.set(1);
+                }
+            />
+        </div>
+        <Loaded
+            resource=found
+            what="The locks could not be loaded"
+            fallback=|| view! { <p role="status">"Loading locks…"</p> }
+            let:p
+        >
+            {if p.locks.is_empty() {
+                view! { <p>"No locks match this search."</p> }.into_any()
+            } else {
+                view! { <PickTable locks=p.locks members=p.members picked/> }.into_any()
+            }}
+        </Loaded>
+        <Pager
+            label="Lock picker pages"
+            page=page.into()
+            more
+            on_page=Callback::new(move |n| page.set(n))
+        />
+        <p class="picked" aria-live="polite">
+            {move || match picked.read().len() {
+                0 => "No lock picked yet.".to_string(),
+                1 => "1 lock picked.".to_string(),
+                n => format!("{n} locks picked."),
+            }}
+        </p>
+        <div class="dialog-actions">
+            <button type="button" node_ref=cancel on:click=move |_| open.set(false)>
+                "Cancel"
+            </button>
+            <button
+                type="button"
+                class="primary"
+                disabled=move || picked.read().is_empty() || adding.get()
+                on:click=move |_| {
+                    add.dispatch(picked.get_untracked());
+                }
+            >
+                {move || match (adding.get(), picked.read().len()) {
+                    (true, _) => "Adding…".to_string(),
+                    (_, 1) => "Add 1 lock".to_string(),
+                    (_, n) => format!("Add {n} locks"),
                 }}
-            </p>
-            <div class="dialog-actions">
-                <button type="button" node_ref=cancel on:click=move |_| open.set(false)>
-                    "Cancel"
-                </button>
-                <button
-                    type="button"
-                    class="primary"
-                    disabled=move || picked.read().is_empty() || add.pending().get()
-                    on:click=move |_| {
-                        add.dispatch(picked.get_untracked());
-                    }
-                >
-                    {move || match (add.pending().get(), picked.read().len()) {
-                        (true, _) => "Adding…".to_string(),
-                        (_, 1) => "Add 1 lock".to_string(),
-                        (_, n) => format!("Add {n} locks"),
-                    }}
-                </button>
-            </div>
-        </Modal>
+            </button>
+        </div>
     }
 }

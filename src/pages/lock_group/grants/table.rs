@@ -1,0 +1,108 @@
+//! The grants table: one line per grant (contact, valid from, valid before, time
+//! restriction, state, Revoke). Rows create no reactive values (see the Members row).
+
+use leptos::prelude::*;
+use wire::{Grant, GrantState};
+
+use crate::components::relative_time::relative_time;
+use crate::components::table_head::head;
+use crate::components::timestamp::now_ms;
+use crate::logic::grants_query::describe_ical;
+
+/// A grant picked for revoking, with its contact's name for the dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrantRef {
+    pub id: String,
+    pub title: String,
+}
+
+/// The contact's name (or identifier) and its identifier.
+pub fn contact_name(g: &Grant) -> (String, String) {
+    let c = g.contact.as_ref();
+    let identifier = c
+        .and_then(|c| c.email.clone().or(c.ip_user_name.clone()))
+        .unwrap_or_default();
+    let title = c
+        .and_then(|c| c.title.clone())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| {
+            if identifier.is_empty() {
+                format!("Contact {}", g.contact_id)
+            } else {
+                identifier.clone()
+            }
+        });
+    (title, identifier)
+}
+
+#[component]
+pub fn GrantsTable(rows: Vec<Grant>, ask_revoke: Callback<GrantRef>) -> impl IntoView {
+    let empty = rows.is_empty();
+    let now = now_ms();
+    view! {
+        <div class="table-wrap">
+            <table class="grants compact">
+                <caption class="visually-hidden">"Grants on this lock group"</caption>
+                {head(&["Contact", "Valid from", "Valid before", "Time restriction", "State", "Actions"])}
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|g| view! { <GrantRow g now ask_revoke/> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {empty.then(|| view! { <p class="empty">"No grants match this filter."</p> })}
+    }
+}
+
+#[component]
+fn GrantRow(g: Grant, now: i64, ask_revoke: Callback<GrantRef>) -> impl IntoView {
+    let (title, identifier) = contact_name(&g);
+    let grant = GrantRef {
+        id: g.id.clone(),
+        title: title.clone(),
+    };
+    let restriction = match g.time_restriction_ical.as_deref() {
+        Some(ical) => {
+            view! { <span title=ical.to_string()>{describe_ical(ical)}</span> }.into_any()
+        }
+        None => view! { <span class="muted">"none"</span> }.into_any(),
+    };
+    // The state in words, with a symbol for whether it gives access (never colour alone);
+    // "inactive" only when the flag disagrees with the state.
+    let icon = if g.active { "✔ " } else { "✖ " };
+    let inactive = (!g.active && g.state == GrantState::Ok).then_some(" (inactive)");
+    // Only an active grant can be revoked; the button stays in the DOM (hidden) so a
+    // reload rebuilds the row in place.
+    let active = g.active;
+    view! {
+        <tr>
+            <th scope="row">
+                <div class="cell-line">
+                    {title.clone()}
+                    {(identifier != title).then(|| view! { <span class="id">{identifier}</span> })}
+                </div>
+            </th>
+            <td>{relative_time(g.valid_from.as_deref(), now, "no limit")}</td>
+            <td>{relative_time(g.valid_before.as_deref(), now, "no limit")}</td>
+            <td>{restriction}</td>
+            <td>
+                <span aria-hidden="true">{icon}</span>
+                {g.state.label()}
+                {inactive}
+            </td>
+            <td>
+                <button
+                    type="button"
+                    class="quiet"
+                    hidden=!active
+                    aria-label=format!("Revoke access for {title}")
+                    on:click=move |_| ask_revoke.run(grant.clone())
+                >
+                    "Revoke"
+                </button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,89 @@
+//! The lock picker's table: the owner's locks on one page, each pickable unless it
+//! already is (or is becoming) a member, with its type and how many groups it is in.
+
+use leptos::prelude::*;
+use wire::{BoundLock, MembershipState};
+
+use super::selection::LockRef;
+use crate::components::table_head::head;
+
+/// Groups a lock occupies: every membership that is not Unjoined (what the limit counts).
+fn groups_of(lock: &BoundLock) -> u64 {
+    lock.membership_statistics.as_ref().map_or(0, |s| {
+        s.count(MembershipState::JoinPending)
+            + s.count(MembershipState::Joined)
+            + s.count(MembershipState::UnjoinPending)
+    })
+}
+
+#[component]
+pub fn PickTable(
+    locks: Vec<BoundLock>,
+    /// IDs of the locks on this page that already are (or are becoming) members.
+    members: Vec<String>,
+    picked: RwSignal<Vec<LockRef>>,
+) -> impl IntoView {
+    view! {
+        <table class="picker compact">
+            <caption>"Locks of this owner account"</caption>
+            {head(&["Pick", "Lock", "Type", "Groups"])}
+            <tbody>
+                {locks
+                    .into_iter()
+                    .map(|lock| {
+                        let member = members.contains(&lock.id);
+                        view! { <PickRow lock member picked/> }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn PickRow(lock: BoundLock, member: bool, picked: RwSignal<Vec<LockRef>>) -> impl IntoView {
+    let groups = match groups_of(&lock) {
+        1 => "in 1 group".to_string(),
+        n => format!("in {n} groups"),
+    };
+    let kind = lock
+        .lock_type
+        .as_ref()
+        .map(|t| t.model_name.clone())
+        .or(lock.lock_type_id.clone())
+        .unwrap_or_else(|| "unknown".into());
+    let item = LockRef {
+        id: lock.id.clone(),
+        title: lock.title.clone(),
+    };
+    let id = item.id.clone();
+    let checked = move || picked.read().iter().any(|l| l.id == id);
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        picked.update(|p| {
+            p.retain(|l| l.id != item.id);
+            if on {
+                p.push(item.clone());
+            }
+        });
+    };
+    view! {
+        <tr class:is-member=member>
+            <td>
+                <input
+                    type="checkbox"
+                    aria-label=format!("Pick {}", lock.title)
+                    disabled=member
+                    prop:checked=checked
+                    on:change=toggle
+                />
+            </td>
+            <th scope="row">
+                {lock.title.clone()}
+                {member.then(|| view! { <span class="tag">"✔ Already in this group"</span> })}
+            </th>
+            <td>{kind}</td>
+            <td class="num">{groups}</td>
+        </tr>
+    }
+}

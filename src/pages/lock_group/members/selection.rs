@@ -1,0 +1,123 @@
+//! What a row hands to an action: typed references instead of `(String, String)` pairs,
+//! and the checkbox selection, keyed by the view it was made in.
+
+use leptos::prelude::*;
+use wire::Membership;
+
+use crate::logic::membership_state::MembersQuery;
+
+/// A lock, as the picker and the sync button name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockRef {
+    pub id: String,
+    pub title: String,
+}
+
+/// A membership picked for removal, with its lock's title for the dialog and results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelectedMembership {
+    pub id: String,
+    pub title: String,
+}
+
+/// A lock's title from the expanded `boundLock`, else its id.
+pub fn lock_title(m: &Membership) -> String {
+    m.bound_lock
+        .as_ref()
+        .map(|l| l.title.clone())
+        .unwrap_or_else(|| format!("Lock {}", m.bound_lock_id))
+}
+
+impl SelectedMembership {
+    pub fn of(m: &Membership) -> Self {
+        SelectedMembership {
+            id: m.id.clone(),
+            title: lock_title(m),
+        }
+    }
+}
+
+impl LockRef {
+    /// The lock a membership binds.
+    pub fn of(m: &Membership) -> Self {
+        LockRef {
+            id: m.bound_lock_id.clone(),
+            title: lock_title(m),
+        }
+    }
+}
+
+/// The checked rows. Stored with the view (filter, page) they were checked in, so a
+/// different view starts with nothing selected without an Effect clearing it, and Back
+/// to the same view cannot carry a selection the admin no longer sees.
+#[derive(Clone, Copy)]
+pub struct Selection {
+    picked: RwSignal<(MembersQuery, Vec<SelectedMembership>)>,
+    query: Memo<MembersQuery>,
+}
+
+impl Selection {
+    pub fn new(query: Memo<MembersQuery>) -> Self {
+        Selection {
+            picked: RwSignal::new((MembersQuery::default(), Vec::new())),
+            query,
+        }
+    }
+
+    /// The selection of the view shown now.
+    pub fn get(&self) -> Vec<SelectedMembership> {
+        let query = self.query.get();
+        self.picked.with(|(q, items)| {
+            if *q == query {
+                items.clone()
+            } else {
+                Vec::new()
+            }
+        })
+    }
+
+    /// As [`Selection::get`], without subscribing (event handlers).
+    pub fn get_untracked(&self) -> Vec<SelectedMembership> {
+        let query = self.query.get_untracked();
+        self.picked.with_untracked(|(q, items)| {
+            if *q == query {
+                items.clone()
+            } else {
+                Vec::new()
+            }
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn len(&self) -> usize {
+        self.get().len()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        let query = self.query.get();
+        self.picked
+            .with(|(q, items)| *q == query && items.iter().any(|i| i.id == id))
+    }
+
+    /// Checks or unchecks one row.
+    pub fn toggle(&self, item: SelectedMembership, on: bool) {
+        let query = self.query.get_untracked();
+        self.picked.update(|(q, items)| {
+            if *q != query {
+                *q = query;
+                items.clear();
+            }
+            items.retain(|i| i.id != item.id);
+            if on {
+                items.push(item);
+            }
+        });
+    }
+
+    pub fn clear(&self) {
+        self.picked.update(|(_, items)| items.clear());
+    }
+}
