@@ -143,7 +143,7 @@ async fn an_expiring_access_token_is_renewed_without_the_admin_noticing() {
         s.click("link", "All Staff").await;
         s.by_role("heading", "All Staff").await;
         s.click("link", "Members").await;
-        s.by_role("heading", "Members").await;
+        s.by_role("table", "Lock memberships").await;
         s.wait_for_text("Main Entrance").await;
         let path = s.path().await;
         assert_eq!(path, "/owners/1/lock-groups/101/members");

@@ -92,7 +92,7 @@ async fn deep_links_load_and_unknown_pages_say_so() {
     support::run("deep_links", async |s| {
         // A deep link is served index.html by the sandbox and routed by the console.
         s.goto("/owners/1/lock-groups/101/members").await;
-        s.by_role("heading", "Members").await;
+        s.by_role("table", "Lock memberships").await;
         let tabs = s.names_of_role("link").await;
         for tab in ["Overview", "Members", "Grants", "Diagram"] {
             assert!(tabs.iter().any(|t| t == tab), "tab {tab} in {tabs:?}");
