@@ -1,5 +1,6 @@
 //! Layout on a phone (390×844) and a laptop (1366×900): no page scrolls sideways, every
-//! dialog's buttons are on screen, the diagram's text stays readable. Also saves a
+//! dialog's buttons are on screen, the diagram's text stays readable, and axe finds no
+//! serious issue in the phone layout (light and dark). Also saves a
 //! screenshot of every page at both widths in both themes under
 //! `tests/artifacts/screenshots/` (git-ignored; a few are copied into `docs/`).
 #![cfg(not(target_arch = "wasm32"))]
@@ -124,9 +125,17 @@ async fn screenshot(s: &Session, name: &str) {
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
-/// Saves a screenshot of the whole page (the window made as tall as the document), in the
-/// light and the dark theme, then puts the viewport back to `size`.
+/// Saves screenshots of the first screen (`<name>-<width>-<theme>-top.png`) and of the
+/// whole page (the window made as tall as the document), in the light and the dark theme,
+/// then puts the viewport back to `size`.
 async fn screenshots(s: &Session, name: &str, (w, h): (u32, u32)) {
+    for dark in [false, true] {
+        s.set_dark(dark).await;
+        s.eval("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));")
+            .await;
+        let theme = if dark { "dark" } else { "light" };
+        screenshot(s, &format!("{name}-{w}-{theme}-top")).await;
+    }
     let tall = as_u32(
         &s.eval("return document.documentElement.scrollHeight;")
             .await,
@@ -161,6 +170,11 @@ async fn no_page_scrolls_sideways_on_a_phone_or_a_laptop() {
                          {inner} px viewport; furthest right: {worst}",
                         size.0, size.1
                     ));
+                }
+                if size == PHONE {
+                    // The stacked cards, wrapped tabs and chips keep their contrast.
+                    s.assert_accessible_light_and_dark(&format!("{name} at 390 px"))
+                        .await;
                 }
                 screenshots(s, name, size).await;
             }
@@ -232,27 +246,34 @@ async fn close_dialog(s: &Session) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_dialog_fits_a_phone() {
     support::run("layout_dialogs", async |s| {
-        s.goto("/owners/1/lock-groups").await;
-        set_viewport(s, PHONE).await;
-
-        // New lock group, before and after its error: the same width, buttons on screen.
-        s.goto("/owners/1/lock-groups").await;
-        settle(s, "Lock groups").await;
-        s.click("button", "New lock group").await;
-        wait_dialog_open(s).await;
-        dialog_fits(s, "New lock group").await;
         let width = "return document.querySelector('dialog[open]').getBoundingClientRect().width;";
-        let before = s.eval(width).await;
-        s.click("button", "Create lock group").await;
-        s.wait_for_text("Enter a title: a lock group must have one.")
-            .await;
-        dialog_fits(s, "New lock group with an error").await;
-        assert_eq!(
-            s.eval(width).await,
-            before,
-            "the New lock group dialog changed width when its error appeared"
-        );
-        close_dialog(s).await;
+        s.goto("/owners/1/lock-groups").await;
+
+        // New lock group, before and after its error: the same width (on a laptop and on a
+        // phone), buttons on screen.
+        for size in [LAPTOP, PHONE] {
+            set_viewport(s, size).await;
+            s.goto("/owners/1/lock-groups").await;
+            settle(s, "Lock groups").await;
+            s.click("button", "New lock group").await;
+            wait_dialog_open(s).await;
+            if size == PHONE {
+                dialog_fits(s, "New lock group").await;
+            }
+            let before = s.eval(width).await;
+            s.click("button", "Create lock group").await;
+            s.wait_for_text("Enter a title: a lock group must have one.")
+                .await;
+            if size == PHONE {
+                dialog_fits(s, "New lock group with an error").await;
+            }
+            assert_eq!(
+                s.eval(width).await,
+                before,
+                "at {size:?}, the New lock group dialog changed width when its error appeared"
+            );
+            close_dialog(s).await;
+        }
 
         // Delete lock group (the Overview).
         s.goto("/owners/1/lock-groups/101").await;
