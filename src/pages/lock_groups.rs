@@ -182,6 +182,7 @@ fn GroupTable(
     });
 
     view! {
+        <div class="table-wrap">
         <table class="data" aria-busy=move || busy.get().to_string()>
             <caption>{caption}</caption>
             <thead>
@@ -216,7 +217,7 @@ fn GroupTable(
                             let href = members_in(&owner, &g.id, state);
                             let name = format!("{n} {} in {}", state.label(), g.title);
                             view! {
-                                <td class="num">
+                                <td class="num" data-label=state.label()>
                                     <A href=href attr:aria-label=name>{n}</A>
                                 </td>
                             }
@@ -224,15 +225,16 @@ fn GroupTable(
                         view! {
                             <tr>
                                 <td><A href=href>{g.title}</A></td>
-                                <td>{g.description.unwrap_or_default()}</td>
+                                <td data-label="Description">{g.description.unwrap_or_default()}</td>
                                 {counts}
-                                <td>{time}</td>
+                                <td data-label="Time restrictions">{time}</td>
                             </tr>
                         }
                     })
                     .collect_view()}
             </tbody>
         </table>
+        </div>
         {no_match}
         <nav class="pager" aria-label="Pages">
             <button type="button" disabled=page <= 1 on:click=move |_| to_page(page - 1)>
