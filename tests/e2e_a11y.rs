@@ -115,7 +115,7 @@ async fn grants_diagram_and_not_found_are_accessible() {
         s.by_role("dialog", "Grant access to this lock group").await;
         s.assert_accessible_light_and_dark("grant access form")
             .await;
-        s.by_role("textbox", "Contact e-mail")
+        s.by_role("combobox", "People (e-mail addresses)")
             .await
             .send_keys("not-an-email")
             .await

@@ -142,7 +142,7 @@ async fn grant_and_revoke_access_with_the_keyboard_only() {
         s.key(ENTER).await;
         s.expect_focus("Cancel", "the grant form starts on Cancel")
             .await;
-        s.tab_to("Contact e-mail", BACK).await;
+        s.tab_to("People (e-mail addresses)", BACK).await;
         s.key("keys.only@example.com").await;
         s.tab_to("Create grant", FORWARD).await;
         s.key(ENTER).await;

@@ -99,9 +99,13 @@ impl GrantsQuery {
     }
 }
 
-/// A short reading of an iCal VEVENT time restriction: "Weekly on Mon, Tue, Wed, Thu,
-/// Fri, 07:00–19:00". Falls back to "Custom time restriction" for anything else.
+/// A short reading of an iCal VEVENT time restriction: a weekly one as the form writes
+/// it ("Mon–Fri 07:00–19:00"), others as far as they can be read ("Daily, 07:00–19:00");
+/// "Custom time restriction" for anything else.
 pub fn describe_ical(ical: &str) -> String {
+    if let Some(weekly) = crate::logic::schedule::Weekly::from_ical(ical) {
+        return weekly.describe();
+    }
     let field = |name: &str| {
         ical.lines()
             .map(str::trim)
@@ -232,10 +236,7 @@ mod tests {
     #[test]
     fn describes_time_restrictions() {
         let demo = "BEGIN:VEVENT\r\nDTSTART:20240101T070000\r\nDTEND:20240101T190000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\r\nEND:VEVENT";
-        assert_eq!(
-            describe_ical(demo),
-            "Weekly on Mon, Tue, Wed, Thu, Fri, 07:00–19:00"
-        );
+        assert_eq!(describe_ical(demo), "Mon–Fri 07:00–19:00");
         assert_eq!(
             describe_ical("BEGIN:VEVENT\nRRULE:FREQ=DAILY\nEND:VEVENT"),
             "Daily"

@@ -4,6 +4,7 @@ pub mod api_error;
 pub mod auth;
 pub mod batch;
 pub mod diagram_layout;
+pub mod grant_form;
 pub mod grants_query;
 pub mod group_delete;
 pub mod group_form;

@@ -563,10 +563,11 @@ const FIND_BY_ROLE: &str = r#"
 const NATIVE = {
   button: 'button, input[type=submit], input[type=button], input[type=reset], summary',
   link: 'a[href]',
-  textbox: 'input:not([type]), input[type=text], input[type=email], input[type=url], input[type=tel], input[type=password], textarea',
+  textbox: 'input:not([type]):not([list]), input[type=text]:not([list]), input[type=email]:not([list]), input[type=url]:not([list]), input[type=tel]:not([list]), input[type=password], textarea',
   searchbox: 'input[type=search]',
   spinbutton: 'input[type=number]',
-  combobox: 'select:not([multiple]):not([size])',
+  // A text field with suggestions (`list`) is a combobox, as browsers expose it.
+  combobox: 'select:not([multiple]):not([size]), input[list]',
   listbox: 'select[multiple], select[size]',
   option: 'option',
   checkbox: 'input[type=checkbox]',

@@ -9,18 +9,19 @@ mod revoke_dialog;
 mod table;
 
 use leptos::prelude::*;
-use wire::{CreateGrant, Grant};
+use wire::Grant;
 
 use self::filter_bar::GrantsFilterBar;
 use self::grant_form::GrantForm;
 use self::revoke_dialog::RevokeDialog;
-use self::table::{contact_name, GrantRef, GrantsTable};
+use self::table::{GrantRef, GrantsTable};
 use crate::api::{grants, lock_groups, use_api, ApiError, Query};
 use crate::components::announcer::use_announcer;
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::pager::Pager;
 use crate::components::url_state::use_url_state;
+use crate::logic::batch::Outcome;
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT, PAGE_SIZE};
 use crate::logic::routes::GroupTab;
 
@@ -98,19 +99,20 @@ pub fn GrantsTab() -> impl IntoView {
         confirm_open.set(true);
     });
 
-    // Grant access: the form's error is the action's value too.
+    // Grant access: the form sends one request per person and reports each; the list
+    // reloads when anyone was granted.
     let form_open = RwSignal::new(false);
-    let create = Action::new_local(move |body: &CreateGrant| {
-        let (api, owner, body) = (api.clone(), ctx.owner.get_untracked(), body.clone());
-        async move {
-            let result = grants::create(&api, &owner, &body).await;
-            if let Ok(g) = &result {
-                announcer.say(format!("Access granted to {}", contact_name(g).0));
-                form_open.set(false);
-                list.refetch();
-            }
-            result.map(|_| ()).map_err(|e| e.to_string())
-        }
+    let on_granted = Callback::new(move |out: Vec<Outcome>| {
+        let granted: Vec<_> = out
+            .iter()
+            .filter(|o| o.ok)
+            .map(|o| o.subject.as_str())
+            .collect();
+        announcer.say(match granted.as_slice() {
+            [one] => format!("Access granted to {one}"),
+            many => format!("Access granted to {} people", many.len()),
+        });
+        list.refetch();
     });
 
     view! {
@@ -120,10 +122,7 @@ pub fn GrantsTab() -> impl IntoView {
                 <button
                     type="button"
                     class="primary"
-                    on:click=move |_| {
-                        create.value().set(None);
-                        form_open.set(true);
-                    }
+                    on:click=move |_| form_open.set(true)
                 >
                     "Grant access"
                 </button>
@@ -143,7 +142,7 @@ pub fn GrantsTab() -> impl IntoView {
             more=Signal::derive(move || list.get().and_then(Result::ok).is_some_and(|p| p.more))
             on_page=Callback::new(move |p| go.run(query.get_untracked().with(|q| q.page = p)))
         />
-        <GrantForm open=form_open create/>
+        <GrantForm open=form_open on_granted/>
         <RevokeDialog open=confirm_open grant=to_revoke revoke/>
     }
 }

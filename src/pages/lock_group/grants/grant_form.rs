@@ -1,14 +1,23 @@
-//! "Grant access": the contact's e-mail and an optional validity window. The form is
-//! mounted on each opening (empty fields without an Effect resetting them); the server's
-//! refusal (the action's value) shows inside.
+//! "Grant access": one or more people by e-mail (the owner's contacts suggested while
+//! typing), an optional validity window, and, where the group's locks support it, days
+//! of the week and hours. Each field says in a plain sentence what is wrong with it
+//! before anything is sent; the server's answer comes back per person. The form is
+//! mounted on each opening, so it starts empty without an Effect resetting it.
 
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsValue;
-use wire::{ContactRef, CreateGrant};
+use wire::{ContactRef, CreateGrant, FeatureSupport};
 
+use crate::api::{grants, use_api, Query};
 use crate::components::group_context::use_group;
 use crate::components::modal::Modal;
+use crate::logic::batch::{summary, Outcome};
+use crate::logic::grant_form::{self as form, complete, people, people_error};
+use crate::logic::schedule::{Weekday, Weekly};
 use crate::logic::time;
+
+/// How many contacts to suggest at once.
+const SUGGESTIONS: u64 = 8;
 
 /// A `datetime-local` value (the browser's local time) in the API's format; the text
 /// itself when the browser cannot read it (the server then says what is wrong).
@@ -25,70 +34,302 @@ fn local_to_api(value: &str) -> Option<String> {
     })
 }
 
-/// A labelled input bound to `value` (one code path for every field of the form).
-fn field(
-    id: &'static str,
-    label: &'static str,
-    kind: &'static str,
-    value: RwSignal<String>,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                type=kind
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-        </div>
-    }
+/// The first day a weekly restriction starts from: the grant's first day, else today,
+/// as iCal's `YYYYMMDD`.
+fn start_day(valid_from: Option<&str>) -> String {
+    let iso = valid_from
+        .map(str::to_string)
+        .unwrap_or_else(|| time::to_api(js_sys::Date::now() as i64));
+    iso.get(..10).unwrap_or("20260101").replace('-', "")
 }
 
 #[component]
 pub fn GrantForm(
     open: RwSignal<bool>,
-    create: Action<CreateGrant, Result<(), String>>,
+    /// Called with the people granted, after the list should reload.
+    on_granted: Callback<Vec<Outcome>>,
 ) -> impl IntoView {
     let cancel = NodeRef::<html::Button>::new();
     view! {
         <Modal open labelledby="grant-title" initial_focus=cancel>
             <h2 id="grant-title">"Grant access to this lock group"</h2>
-            {move || open.get().then(|| view! { <GrantFields open create cancel/> })}
+            {move || open.get().then(|| view! { <GrantFields open on_granted cancel/> })}
         </Modal>
+    }
+}
+
+/// A field's error line, tied to its input by `id`.
+fn field_error(id: &'static str, error: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .map(|m| view! { <span id=id class="field-error">{m}</span> })
     }
 }
 
 #[component]
 fn GrantFields(
     open: RwSignal<bool>,
-    create: Action<CreateGrant, Result<(), String>>,
+    on_granted: Callback<Vec<Outcome>>,
     cancel: NodeRef<html::Button>,
 ) -> impl IntoView {
     let ctx = use_group();
-    let identifier = RwSignal::new(String::new());
+    let api = use_api();
+    let who = RwSignal::new(String::new());
     let valid_from = RwSignal::new(String::new());
     let valid_before = RwSignal::new(String::new());
+    let days = RwSignal::new(Vec::<Weekday>::new());
+    let (hours_from, hours_to) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let who_error = RwSignal::new(None::<String>);
+    let window_error = RwSignal::new(None::<String>);
+    let schedule_error = RwSignal::new(None::<String>);
+    let who_input = NodeRef::<html::Input>::new();
+
+    let support = Memo::new(move |_| {
+        ctx.group
+            .get()
+            .and_then(Result::ok)
+            .and_then(|g| g.supported_features)
+            .map_or(FeatureSupport::Unknown, |f| f.time_restriction_ical_support)
+    });
+
+    // Suggestions for the address being typed: the owner's contacts whose e-mail or
+    // name contains it. A newer keystroke's request replaces an older one's answer.
+    let suggest_api = api.clone();
+    let suggestions = LocalResource::new(move || {
+        let (api, owner, filter) = (
+            suggest_api.clone(),
+            ctx.owner.get(),
+            form::suggestion_filter(&who.get()),
+        );
+        async move {
+            let Some(filter) = filter else {
+                return Vec::new();
+            };
+            let req = Query::new().filter(Some(filter)).top(SUGGESTIONS);
+            grants::contacts(&api, &owner, &req)
+                .await
+                .map(|found| found.into_iter().filter_map(|c| c.email).collect())
+                .unwrap_or_default()
+        }
+    });
+
+    // One request per person; the answer is shown per person, and the people the
+    // server refused stay in the field to be fixed.
+    let grant = Action::new_local(move |bodies: &Vec<CreateGrant>| {
+        let (api, owner, bodies) = (api.clone(), ctx.owner.get_untracked(), bodies.clone());
+        async move {
+            let mut out = Vec::with_capacity(bodies.len());
+            for body in bodies {
+                let subject = body
+                    .contact
+                    .as_ref()
+                    .and_then(|c| c.identifier.clone())
+                    .unwrap_or_default();
+                let result = grants::create(&api, &owner, &body).await;
+                out.push(Outcome {
+                    subject,
+                    ok: result.is_ok(),
+                    message: match result {
+                        Ok(_) => "access granted".into(),
+                        Err(e) => e.to_string(),
+                    },
+                });
+            }
+            let refused: Vec<_> = out
+                .iter()
+                .filter(|o| !o.ok)
+                .map(|o| o.subject.clone())
+                .collect();
+            if out.iter().any(|o| o.ok) {
+                on_granted.run(out.clone());
+            }
+            if refused.is_empty() {
+                open.set(false);
+            } else {
+                who.set(refused.join(", "));
+            }
+            out
+        }
+    });
+
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        create.dispatch(CreateGrant {
-            bound_lock_id: Some(ctx.id.get_untracked()),
-            contact: Some(ContactRef {
-                identifier: Some(identifier.get_untracked().trim().to_string()),
-            }),
-            valid_from: local_to_api(&valid_from.get_untracked()),
-            valid_before: local_to_api(&valid_before.get_untracked()),
-            ..Default::default()
-        });
+        let text = who.get_untracked();
+        let from = local_to_api(&valid_from.get_untracked());
+        let before = local_to_api(&valid_before.get_untracked());
+        who_error.set(people_error(&text));
+        window_error.set(form::window_error(from.as_deref(), before.as_deref()).map(String::from));
+        let chosen = days.get_untracked();
+        let (h_from, h_to) = (hours_from.get_untracked(), hours_to.get_untracked());
+        let wants_schedule = !chosen.is_empty() || !h_from.is_empty() || !h_to.is_empty();
+        let schedule = if wants_schedule {
+            Weekly::new(&chosen, &h_from, &h_to).map(Some)
+        } else {
+            Ok(None)
+        };
+        schedule_error.set(schedule.as_ref().err().map(|e| e.to_string()));
+        if who_error.get_untracked().is_some() {
+            if let Some(input) = who_input.get_untracked() {
+                let _ = input.focus();
+            }
+            return;
+        }
+        let (Ok(schedule), None) = (schedule, window_error.get_untracked()) else {
+            return;
+        };
+        let ical = schedule.map(|w| w.to_ical(&start_day(from.as_deref())));
+        let bodies = people(&text)
+            .into_iter()
+            .map(|email| CreateGrant {
+                bound_lock_id: Some(ctx.id.get_untracked()),
+                contact: Some(ContactRef {
+                    identifier: Some(email),
+                }),
+                valid_from: from.clone(),
+                valid_before: before.clone(),
+                time_restriction_ical: ical.clone(),
+                ..Default::default()
+            })
+            .collect();
+        grant.dispatch(bodies);
     };
-    let (outcome, busy) = (create.value(), create.pending());
-    let error = move || outcome.get().and_then(Result::err);
+    let (outcome, busy) = (grant.value(), grant.pending());
+    let refused = move || {
+        outcome
+            .get()
+            .filter(|out| out.iter().any(|o| !o.ok))
+            .map(|out| {
+                view! {
+                    <div class="form-error" role="alert">
+                        <p>{summary(&out, "granted")}</p>
+                        <ul>
+                            {out.into_iter()
+                                .filter(|o| !o.ok)
+                                .map(|o| view! { <li><strong>{o.subject}</strong> ": " {o.message}</li> })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                }
+            })
+    };
+
+    let day_box = move |day: Weekday| {
+        let id = format!("grant-day-{}", day.ical());
+        let label_for = id.clone();
+        view! {
+            <label class="check" for=label_for>
+                <input
+                    id=id
+                    type="checkbox"
+                    prop:checked=move || days.read().contains(&day)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        days.update(|d| {
+                            d.retain(|x| *x != day);
+                            if on {
+                                d.push(day);
+                            }
+                        });
+                    }
+                />
+                <abbr title=day.name()>{day.short()}</abbr>
+            </label>
+        }
+    };
+
     view! {
-        <form on:submit=submit novalidate=true>
-            {field("grant-contact", "Contact e-mail", "email", identifier)}
-            {field("grant-from", "Valid from (optional, your local time)", "datetime-local", valid_from)}
-            {field("grant-before", "Valid before (optional, your local time)", "datetime-local", valid_before)}
-            {move || error().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        <form class="dialog-form" on:submit=submit novalidate=true>
+            <div class="field">
+                <label for="grant-contact">"People (e-mail addresses)"</label>
+                <input
+                    id="grant-contact"
+                    node_ref=who_input
+                    type="text"
+                    inputmode="email"
+                    autocomplete="off"
+                    list="grant-contact-suggestions"
+                    aria-describedby=move || {
+                        if who_error.get().is_some() { "grant-contact-error" } else { "grant-contact-hint" }
+                    }
+                    aria-invalid=move || who_error.get().is_some().to_string()
+                    prop:value=move || who.get()
+                    on:input=move |ev| who.set(event_target_value(&ev))
+                />
+                <datalist id="grant-contact-suggestions">
+                    {move || {
+                        let text = who.get();
+                        suggestions
+                            .get()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|email| {
+                                let value = complete(&text, &email);
+                                view! { <option value=value>{email}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </datalist>
+                <span id="grant-contact-hint" class="hint">
+                    "Several people at once: separate them with commas. The owner's contacts are suggested as you type."
+                </span>
+                {field_error("grant-contact-error", who_error.into())}
+            </div>
+            <div class="field">
+                <label for="grant-from">"Valid from (optional, your local time)"</label>
+                <input id="grant-from" type="datetime-local"
+                    prop:value=move || valid_from.get()
+                    on:input=move |ev| valid_from.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="grant-before">"Valid before (optional, your local time)"</label>
+                <input id="grant-before" type="datetime-local"
+                    aria-invalid=move || window_error.get().is_some().to_string()
+                    aria-describedby=move || window_error.get().map(|_| "grant-before-error")
+                    prop:value=move || valid_before.get()
+                    on:input=move |ev| valid_before.set(event_target_value(&ev))/>
+                {field_error("grant-before-error", window_error.into())}
+            </div>
+            {move || match support.get() {
+                FeatureSupport::Supported => view! {
+                    <fieldset class="schedule" aria-describedby="grant-schedule-hint">
+                        <legend>"Time restriction (optional)"</legend>
+                        <p id="grant-schedule-hint" class="hint">
+                            "Access only on these days, between these times (the lock's local time)."
+                        </p>
+                        <div class="days" role="group" aria-label="Days of the week">
+                            {Weekday::ALL.map(day_box)}
+                        </div>
+                        <div class="hours">
+                            <label for="grant-hours-from">"From"</label>
+                            <input id="grant-hours-from" type="time"
+                                prop:value=move || hours_from.get()
+                                on:input=move |ev| hours_from.set(event_target_value(&ev))/>
+                            <label for="grant-hours-to">"To"</label>
+                            <input id="grant-hours-to" type="time"
+                                aria-invalid=move || schedule_error.get().is_some().to_string()
+                                aria-describedby=move || schedule_error.get().map(|_| "grant-schedule-error")
+                                prop:value=move || hours_to.get()
+                                on:input=move |ev| hours_to.set(event_target_value(&ev))/>
+                        </div>
+                        {field_error("grant-schedule-error", schedule_error.into())}
+                    </fieldset>
+                }
+                .into_any(),
+                FeatureSupport::NotSupported => view! {
+                    <p class="note">
+                        "No time restriction: at least one lock in this group cannot apply one, so grants on this group are valid at any time of day."
+                    </p>
+                }
+                .into_any(),
+                FeatureSupport::Unknown => view! {
+                    <p class="note">
+                        "No time restriction: the service did not say whether this group's locks can apply one."
+                    </p>
+                }
+                .into_any(),
+            }}
+            {refused}
             <div class="dialog-actions">
                 <button type="button" node_ref=cancel on:click=move |_| open.set(false)>
                     "Cancel"
