@@ -84,10 +84,10 @@ fn GrantRow(g: Grant, now: i64, ask_revoke: Callback<GrantRef>) -> impl IntoView
                     {(identifier != title).then(|| view! { <span class="id">{identifier}</span> })}
                 </div>
             </th>
-            <td>{relative_time(g.valid_from.as_deref(), now, "no limit")}</td>
-            <td>{relative_time(g.valid_before.as_deref(), now, "no limit")}</td>
-            <td>{restriction}</td>
-            <td>
+            <td data-label="Valid from">{relative_time(g.valid_from.as_deref(), now, "no limit")}</td>
+            <td data-label="Valid before">{relative_time(g.valid_before.as_deref(), now, "no limit")}</td>
+            <td data-label="Time restriction">{restriction}</td>
+            <td data-label="State">
                 <span aria-hidden="true">{icon}</span>
                 {g.state.label()}
                 {inactive}
