@@ -121,8 +121,9 @@ async fn grants_diagram_and_not_found_are_accessible() {
             .await
             .unwrap();
         s.click("button", "Create grant").await;
-        s.wait_for_text("must be an e-mail address").await;
-        s.assert_accessible_light_and_dark("grant access form with the server's error")
+        s.wait_for_text("“not-an-email” is not an e-mail address.")
+            .await;
+        s.assert_accessible_light_and_dark("grant access form with a field error")
             .await;
 
         s.goto("/owners/1/lock-groups/101/diagram").await;

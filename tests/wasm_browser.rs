@@ -39,8 +39,9 @@ async fn announcements_reach_the_live_region() {
         view! { <AnnouncerRegion/> }
     });
     announcer.say("Lock group created");
-    // The text is set on the next animation frame.
-    gloo_timers_sleep(100).await;
+    // The text is set on the next animation frame: wait for that frame, not a time.
+    next_frame().await;
+    next_frame().await;
     let region = host.query_selector("[role=status]").unwrap().unwrap();
     assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
     assert_eq!(
@@ -49,11 +50,12 @@ async fn announcements_reach_the_live_region() {
     );
 }
 
-async fn gloo_timers_sleep(ms: i32) {
+/// Resolves on the browser's next animation frame.
+async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .request_animation_frame(&resolve)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
