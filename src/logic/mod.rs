@@ -7,6 +7,7 @@ pub mod diagram_layout;
 pub mod grants_query;
 pub mod group_delete;
 pub mod group_form;
+pub mod group_overview;
 pub mod list_params;
 pub mod membership_state;
 pub mod odata;
