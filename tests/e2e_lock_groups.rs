@@ -474,7 +474,8 @@ async fn overview_answers_first_and_tabs_count() {
             .eval("return document.querySelector('details.group-details').open;")
             .await;
         assert_eq!(details, json!(false));
-        s.wait_for_text("Details").await;
+        s.by_role("button", "Details").await;
+        s.by_role("list", "Members by state").await;
 
         // A state's card opens the Members tab filtered to it.
         s.click("link", &format!("Leaving: {}", count("UnjoinPending")))

@@ -41,8 +41,20 @@ pub fn LockGroupPage() -> impl IntoView {
             async move { lock_groups::get(&api, &owner, &id).await }
         }
     });
+    let location = use_location();
+    let active_tab = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let (owner, id) = (owner.get(), id.get());
+        GroupTab::ALL
+            .into_iter()
+            .find(|t| *t != GroupTab::Overview && path == t.path(&owner, &id))
+            .unwrap_or(GroupTab::Overview)
+    });
+    // Counted again on each change of tab, so a grant made or revoked on the Grants tab
+    // shows when the admin moves on (the Grants tab may also `refetch()` it).
     let grants = LocalResource::new({
         move || {
+            active_tab.track();
             let (api, owner, id) = (api.clone(), owner.get(), id.get());
             async move {
                 lock_groups::count_active_grants(&api, &owner, &id, COUNT_LIMIT + 1)
@@ -56,15 +68,6 @@ pub fn LockGroupPage() -> impl IntoView {
         id,
         group,
         grants,
-    });
-    let location = use_location();
-    let active_tab = Memo::new(move |_| {
-        let path = location.pathname.get();
-        let (owner, id) = (owner.get(), id.get());
-        GroupTab::ALL
-            .into_iter()
-            .find(|t| *t != GroupTab::Overview && path == t.path(&owner, &id))
-            .unwrap_or(GroupTab::Overview)
     });
 
     let loaded = move || group.get().and_then(Result::ok);
@@ -135,7 +138,7 @@ pub fn LockGroupPage() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
-            <section class="tab-panel" aria-labelledby=move || tab_id(active_tab.get())>
+            <section class="tab-panel" role="region" aria-labelledby=move || tab_id(active_tab.get())>
                 <Outlet/>
             </section>
         </Show>
