@@ -39,18 +39,21 @@ async fn group_overview_edit_and_delete_are_accessible() {
         s.by_role("group", "Membership lifecycle diagram").await;
         s.assert_accessible_light_and_dark("group overview").await;
 
-        s.click("button", "Edit title and description").await;
+        s.click("button", "Edit").await;
+        s.by_role("dialog", "Edit lock group").await;
         let title = s.by_role("textbox", "Title").await;
-        s.assert_accessible_light_and_dark("edit form").await;
+        s.assert_accessible_light_and_dark("Edit lock group dialog")
+            .await;
         s.clear(&title).await;
         s.click("button", "Save").await;
         s.wait_for_text("Enter a title: a lock group must have one.")
             .await;
-        s.assert_accessible_light_and_dark("edit form with a validation error")
+        s.assert_accessible_light_and_dark("Edit lock group dialog with a validation error")
             .await;
         s.click("button", "Cancel").await;
+        s.wait_gone("dialog", "Edit lock group").await;
 
-        s.click("button", "Delete lock group").await;
+        s.click("button", "Delete").await;
         s.by_role_prefix("alertdialog", "Delete “").await;
         s.wait_for_text("active grant").await;
         s.assert_accessible_light_and_dark("delete alertdialog")

@@ -56,7 +56,8 @@ async fn create_add_remove_delete_with_the_keyboard_only() {
         let id: String = path.rsplit('/').next().unwrap().to_string();
 
         // Members tab, then add a lock with Space in the picker.
-        s.tab_to("Members", FORWARD).await;
+        // (the tab carries its count: "Members, 0")
+        s.tab_to_prefix("Members", FORWARD).await;
         s.key(ENTER).await;
         s.wait_for_path(|p| p.ends_with("/members"), "the Members tab")
             .await;
@@ -95,17 +96,10 @@ async fn create_add_remove_delete_with_the_keyboard_only() {
         s.wait_row("Main Entrance", "⊖ Leaving").await;
         s.assert_focus_visible("removing the lock").await;
 
-        // The row's Remove button is gone, so focus went to the page heading; from there
-        // to the Overview tab, then delete the group, forcing the pending removal with
-        // Space on its checkbox.
-        s.tab_to("Overview", FORWARD).await;
-        s.key(ENTER).await;
-        s.wait_for_path(
-            |p| p.ends_with(&format!("/lock-groups/{id}")),
-            "the Overview tab",
-        )
-        .await;
-        s.tab_to("Delete lock group", FORWARD).await;
+        // The row's Remove button is gone, so focus went to the page heading; the title
+        // row's Delete follows it. Delete the group, forcing the pending removal with Space
+        // on its checkbox.
+        s.tab_to("Delete", FORWARD).await;
         s.key(ENTER).await;
         s.expect_focus("Cancel", "the delete dialog starts on Cancel")
             .await;
@@ -184,38 +178,38 @@ async fn grant_and_revoke_access_with_the_keyboard_only() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn rename_in_place_and_filter_from_the_diagram_with_the_keyboard_only() {
+async fn rename_in_the_edit_dialog_and_filter_from_the_diagram_with_the_keyboard_only() {
     support::run("keyboard_rename", async |s| {
         s.goto("/owners/1/lock-groups/101").await;
         s.by_role("heading", "All Staff").await;
 
-        // Escape cancels the edit and gives focus back to Edit.
-        s.tab_to("Edit title and description", FORWARD).await;
+        // Edit opens a dialog on the title; Escape closes it, nothing saved, and focus
+        // returns to Edit.
+        s.tab_to("Edit", FORWARD).await;
         s.key(ENTER).await;
-        s.expect_focus("Title", "the editor opens on the title")
+        s.by_role("dialog", "Edit lock group").await;
+        s.expect_focus("Title", "the dialog opens on the title")
             .await;
         s.key(" HQ").await;
         s.key(ESCAPE).await;
-        s.expect_focus("Edit title and description", "Escape cancels the edit")
-            .await;
+        s.wait_gone("dialog", "Edit lock group").await;
+        s.expect_focus("Edit", "Escape closes the dialog").await;
         s.by_role("heading", "All Staff").await;
 
-        // Enter in the title saves.
+        // Enter in the title saves, and focus returns to Edit.
         s.key(ENTER).await;
-        s.expect_focus("Title", "the editor opens on the title")
+        s.expect_focus("Title", "the dialog opens on the title")
             .await;
         s.key(" HQ").await;
         s.key(ENTER).await;
         s.by_role("status", "Saved").await;
         s.by_role("heading", "All Staff HQ").await;
-        s.expect_focus(
-            "Edit title and description",
-            "focus returns to Edit after saving",
-        )
-        .await;
+        s.wait_gone("dialog", "Edit lock group").await;
+        s.expect_focus("Edit", "focus returns to Edit after saving")
+            .await;
 
         // A state in the compact diagram opens the Members tab filtered to it.
-        s.tab_to_prefix("Joined (Joined):", BACK).await;
+        s.tab_to_prefix("Joined (Joined):", FORWARD).await;
         s.eval("window.__samePage = true;").await;
         s.key(ENTER).await;
         s.wait_for_path(

@@ -267,8 +267,38 @@ async fn create_refuses_bad_input_keeps_typing_and_lands_on_the_group() {
     .await;
 }
 
+/// PATCH on the sandbox API with the dev token (another admin's edit).
+async fn api_patch(s: &support::Session, path: &str, body: Value) {
+    let response = s
+        .http
+        .patch(format!("{}/api/v1{path}", s.server.url()))
+        .bearer_auth(support::DEV_TOKEN)
+        .json(&body)
+        .send()
+        .await
+        .expect("API answers");
+    assert!(
+        response.status().is_success(),
+        "PATCH {path}: {}",
+        response.status()
+    );
+}
+
+/// Sets a field's value past its `maxlength` (as a paste from another tool could), with
+/// the `input` event the page listens to.
+async fn force_value(s: &support::Session, field: &str, value: &str) {
+    s.browser
+        .execute(
+            "const f = document.getElementById(arguments[0]); f.removeAttribute('maxlength');
+             f.value = arguments[1]; f.dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![json!(field), json!(value)],
+        )
+        .await
+        .expect("script runs");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn rename_in_place_sends_only_what_changed() {
+async fn edit_dialog_renames_sending_only_what_changed() {
     support::run("rename", async |s| {
         let id = s
             .api_put(
@@ -281,53 +311,224 @@ async fn rename_in_place_sends_only_what_changed() {
             .to_string();
         s.goto(&format!("/owners/1/lock-groups/{id}")).await;
         s.by_role("heading", "Old Name").await;
-        s.click("button", "Edit title and description").await;
-
-        // Validation at the field, typing kept.
+        // The actions sit in the title row, not in the Overview.
+        s.click("button", "Edit").await;
+        let dialog = s.by_role("dialog", "Edit lock group").await;
+        assert!(dialog.is_displayed().await.unwrap());
         let title = s.by_role("textbox", "Title").await;
+        assert_eq!(
+            title.prop("value").await.unwrap().as_deref(),
+            Some("Old Name")
+        );
+
+        // A blank title is refused at the field before sending.
         s.clear(&title).await;
         s.click("button", "Save").await;
         s.wait_for_text("Enter a title: a lock group must have one.")
             .await;
+        assert_eq!(
+            title.attr("aria-invalid").await.unwrap().as_deref(),
+            Some("true")
+        );
+        // So is a title longer than the API takes.
+        force_value(s, "edit-group-name", &"T".repeat(wire::MAX_TITLE + 1)).await;
+        s.click("button", "Save").await;
+        s.wait_for_text("The title is too long: at most 256 characters.")
+            .await;
+        let g: Value = s.api_get(&format!("/Owners/1/LockGroups/{id}")).await;
+        assert_eq!(g["title"], "Old Name", "nothing was sent");
 
+        // The server's refusal shows at the field it concerns, typing kept.
+        s.clear(&title).await;
         title.send_keys("New Name").await.unwrap();
+        let long = "d".repeat(wire::MAX_DESCRIPTION + 1);
+        force_value(s, "edit-group-description", &long).await;
+        s.click("button", "Save").await;
+        s.wait_for_text("description is too long").await;
+        let description = s.by_role("textbox", "Description").await;
+        assert_eq!(
+            description.attr("aria-invalid").await.unwrap().as_deref(),
+            Some("true")
+        );
+        assert_eq!(
+            title.prop("value").await.unwrap().as_deref(),
+            Some("New Name")
+        );
+        assert_eq!(
+            description.prop("value").await.unwrap().map(|v| v.len()),
+            Some(long.len())
+        );
+        let g: Value = s.api_get(&format!("/Owners/1/LockGroups/{id}")).await;
+        assert_eq!(g["title"], "Old Name", "the refused save changed nothing");
+
+        // Only what changed is sent: another admin's new description survives a rename.
+        s.clear(&description).await;
+        description.send_keys("Keep me").await.unwrap();
+        api_patch(
+            s,
+            &format!("/Owners/1/LockGroups/{id}"),
+            json!({"description": "Changed elsewhere"}),
+        )
+        .await;
         s.click("button", "Save").await;
         s.by_role("heading", "New Name").await;
         s.by_role("status", "Saved").await;
+        s.wait_gone("dialog", "Edit lock group").await;
         let g: Value = s.api_get(&format!("/Owners/1/LockGroups/{id}")).await;
         assert_eq!(g["title"], "New Name");
-        assert_eq!(g["description"], "Keep me");
-        // Focus goes back to the Edit button.
-        // (after a mouse click the browser does not draw the ring: not checked here)
+        assert_eq!(
+            g["description"], "Changed elsewhere",
+            "the description was not sent"
+        );
+        // Focus goes back to Edit when the dialog closes.
         support::eventually("focus goes back to Edit", || async {
             match s.focused_name().await {
-                name if name == "Edit title and description" => Ok(()),
+                name if name == "Edit" => Ok(()),
                 other => Err(format!("focus is on {other:?}")),
             }
         })
         .await;
 
-        // Leaving with unsaved changes asks first; declining stays on the page.
-        s.click("button", "Edit title and description").await;
+        // Cancel discards; the dialog opens again on the group as saved.
+        s.click("button", "Edit").await;
         let title = s.by_role("textbox", "Title").await;
         title.send_keys(" unsaved").await.unwrap();
-        s.click("link", "Lock groups").await;
-        let question = s.browser.get_alert_text().await.unwrap();
-        assert!(question.contains("unsaved changes"), "{question}");
-        s.browser.dismiss_alert().await.unwrap();
-        assert_eq!(s.path().await, format!("/owners/1/lock-groups/{id}"));
+        s.click("button", "Cancel").await;
+        s.wait_gone("dialog", "Edit lock group").await;
+        s.by_role("heading", "New Name").await;
+        s.click("button", "Edit").await;
+        let title = s.by_role("textbox", "Title").await;
         assert_eq!(
             title.prop("value").await.unwrap().as_deref(),
-            Some("New Name unsaved")
+            Some("New Name")
         );
         s.click("button", "Cancel").await;
+    })
+    .await;
+}
 
-        // Cancel discards.
-        s.click("button", "Edit title and description").await;
-        let title = s.by_role("textbox", "Title").await;
-        title.send_keys(" changed").await.unwrap();
-        s.click("button", "Cancel").await;
-        s.by_role("heading", "New Name").await;
+/// Memberships of `id` whose lock has not seen the group's latest change, per the API.
+async fn not_synced(s: &support::Session, id: &str, serial: Option<i64>) -> usize {
+    let all: Vec<Value> = s
+        .api_get(&format!("/Owners/1/LockGroups/{id}/Memberships?$top=1000"))
+        .await;
+    all.iter()
+        .filter(|m| m["leaveCompletedDate"].is_null())
+        .filter(|m| match (m["lastSeenRclSerialNo"].as_i64(), serial) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(seen), Some(latest)) => seen < latest,
+        })
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overview_answers_first_and_tabs_count() {
+    support::run("overview_cards", async |s| {
+        let g: Value = s
+            .api_get("/Owners/1/LockGroups/101?expand=statistics")
+            .await;
+        let count = |state: &str| {
+            g["statistics"]["ByState"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["State"] == state)
+                .map_or(0, |c| c["Count"].as_u64().unwrap())
+        };
+        let grants: Vec<Value> = s
+            .api_get("/Owners/1/LockGroups/101/Grants?$filter=active%20eq%20true")
+            .await;
+        let behind = not_synced(s, "101", g["rclSerialNo"].as_i64()).await;
+
+        s.goto("/owners/1/lock-groups/101").await;
+        s.by_role("heading", g["title"].as_str().unwrap()).await;
+        // Members by state, in the console's words.
+        for (word, state) in [
+            ("Joining", "JoinPending"),
+            ("Active", "Joined"),
+            ("Leaving", "UnjoinPending"),
+            ("Left", "Unjoined"),
+        ] {
+            s.by_role("link", &format!("{word}: {}", count(state)))
+                .await;
+        }
+        s.by_role("link", &format!("Active grants: {}", grants.len()))
+            .await;
+        s.by_role_prefix("link", &format!("Not synced yet: {behind} "))
+            .await;
+        // Tabs carry their counts, named for the ear as "Members, 7".
+        let current = count("JoinPending") + count("Joined") + count("UnjoinPending");
+        s.by_role("link", &format!("Members, {current}")).await;
+        s.by_role("link", &format!("Grants, {}", grants.len()))
+            .await;
+        s.by_role("link", "Overview").await;
+        // No heading repeats the tab's name; the technical ids are folded away.
+        assert!(!s
+            .names_of_role("heading")
+            .await
+            .iter()
+            .any(|h| h == "Overview"));
+        s.by_role("region", "Overview").await;
+        let details = s
+            .eval("return document.querySelector('details.group-details').open;")
+            .await;
+        assert_eq!(details, json!(false));
+        s.by_role("button", "Details").await;
+        s.by_role("list", "Members by state").await;
+
+        // A state's card opens the Members tab filtered to it.
+        s.click("link", &format!("Leaving: {}", count("UnjoinPending")))
+            .await;
+        s.wait_for_path(
+            |p| p == "/owners/1/lock-groups/101/members?state=UnjoinPending",
+            "the Members tab, filtered to Leaving",
+        )
+        .await;
+        s.by_role("region", &format!("Members, {current}")).await;
+
+        // The not-synced card opens the Members tab.
+        s.back().await;
+        s.by_role_prefix("link", "Not synced yet:")
+            .await
+            .click()
+            .await
+            .unwrap();
+        s.wait_for_path(
+            |p| p == "/owners/1/lock-groups/101/members",
+            "the Members tab",
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn not_synced_counts_what_the_locks_have_not_seen() {
+    support::run("overview_not_synced", async |s| {
+        let id = create_group(s, "Sync Watch").await;
+        for lock in ["1", "2"] {
+            s.api_put(
+                &format!("/Owners/1/LockGroups/{id}/Memberships"),
+                json!({"boundLockId": lock}),
+            )
+            .await;
+        }
+        let g: Value = s
+            .api_get(&format!("/Owners/1/LockGroups/{id}?expand=statistics"))
+            .await;
+        let behind = not_synced(s, &id, g["rclSerialNo"].as_i64()).await;
+        assert_eq!(behind, 2, "two new members wait for their sync");
+        s.goto(&format!("/owners/1/lock-groups/{id}")).await;
+        s.by_role("link", "Joining: 2").await;
+        s.by_role(
+            "link",
+            "Not synced yet: 2 locks have not synced the latest change",
+        )
+        .await;
+        s.by_role("link", "Active grants: 0").await;
+        s.by_role("link", "Members, 2").await;
+        s.by_role("link", "Grants, 0").await;
     })
     .await;
 }
@@ -343,7 +544,8 @@ async fn delete_blocked_by_members_then_forced() {
         .await;
         s.goto(&format!("/owners/1/lock-groups/{id}")).await;
         s.by_role("heading", "Doomed With Locks").await;
-        let open = s.by_role("button", "Delete lock group").await;
+        // Delete sits in the title row.
+        let open = s.by_role("button", "Delete").await;
         open.click().await.unwrap();
         let dialog = s
             .by_role("alertdialog", "Delete “Doomed With Locks”?")
@@ -364,7 +566,7 @@ async fn delete_blocked_by_members_then_forced() {
             .unwrap();
         s.wait_gone("alertdialog", "Delete “Doomed With Locks”?")
             .await;
-        assert_eq!(s.focused_name().await, "Delete lock group");
+        assert_eq!(s.focused_name().await, "Delete");
 
         open.click().await.unwrap();
         s.by_role("alertdialog", "Delete “Doomed With Locks”?")
@@ -393,7 +595,7 @@ async fn delete_blocked_by_members_then_forced() {
             .names_of_role("button")
             .await
             .iter()
-            .all(|b| b != "Delete lock group" && b != "Edit title and description"));
+            .all(|b| b != "Delete" && b != "Edit"));
     })
     .await;
 }
@@ -408,7 +610,7 @@ async fn delete_blocked_by_grants_then_forced() {
         )
         .await;
         s.goto(&format!("/owners/1/lock-groups/{id}")).await;
-        s.click("button", "Delete lock group").await;
+        s.click("button", "Delete").await;
         s.wait_for_text("0 member locks (joined or pending) and 1 active grant.")
             .await;
         s.all_by_role("button", "Delete lock group")

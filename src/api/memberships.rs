@@ -41,3 +41,20 @@ pub async fn delete(api: &ApiClient, owner: &str, group: &str, id: &str) -> Resu
     let path = format!("{}/{}", memberships(owner, group), seg(id));
     api.delete(&path, &Query::new()).await
 }
+
+/// How many of the group's memberships match `filter`, counting up to `limit` (one
+/// request; only ids are asked for). Unbound locks are left out, as on the Members tab.
+pub async fn count(
+    api: &ApiClient,
+    owner: &str,
+    group: &str,
+    filter: String,
+    limit: u64,
+) -> Result<usize, ApiError> {
+    let query = Query::new()
+        .filter(Some(filter))
+        .param("$select", "id")
+        .top(limit);
+    let rows: Vec<serde::de::IgnoredAny> = api.get(&memberships(owner, group), &query).await?;
+    Ok(rows.len())
+}

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wire::LockGroup;
 
 use crate::logic::api_error::ApiError;
+use crate::logic::group_overview::Bounded;
 
 /// The group being shown, shared by the page and its tabs.
 #[derive(Clone, Copy)]
@@ -12,6 +13,10 @@ pub struct GroupContext {
     pub id: Memo<String>,
     /// The group with `statistics` and `supportedFeatures`; `refetch()` after changes.
     pub group: LocalResource<Result<LockGroup, ApiError>>,
+    /// The group's active grants, counted up to [`crate::logic::group_overview::COUNT_LIMIT`]
+    /// (the Grants tab's count and the Overview's card); `refetch()` after granting or
+    /// revoking.
+    pub grants: LocalResource<Result<Bounded, ApiError>>,
 }
 
 pub fn use_group() -> GroupContext {

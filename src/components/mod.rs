@@ -2,10 +2,10 @@
 
 pub mod announcer;
 pub mod confirm_dialog;
-pub mod create_group_dialog;
 pub mod delete_group_dialog;
 pub mod focus_keeper;
 pub mod group_context;
+pub mod group_form_dialog;
 pub mod layout;
 pub mod loaded;
 pub mod modal;

@@ -8,6 +8,7 @@ pub mod grant_form;
 pub mod grants_query;
 pub mod group_delete;
 pub mod group_form;
+pub mod group_overview;
 pub mod list_params;
 pub mod membership_state;
 pub mod natural_sort;

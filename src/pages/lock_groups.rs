@@ -9,7 +9,7 @@ use std::time::Duration;
 use wire::{LockGroup, MembershipState};
 
 use crate::api::{lock_groups, use_api};
-use crate::components::create_group_dialog::CreateGroupDialog;
+use crate::components::group_form_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
 use crate::components::url_state::use_url_state;
 use crate::logic::list_params::{split_page, ListParams, PAGE_SIZES};

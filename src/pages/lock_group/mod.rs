@@ -1,6 +1,8 @@
 //! `/owners/:owner/lock-groups/:id` and its tabs, each its own URL. The page loads the
-//! group once (with statistics and supported features) and shares it with the tabs
-//! through [`GroupContext`]; a tab that changes memberships reloads it.
+//! group once (with statistics and supported features) and the count of its active
+//! grants, and shares both with the tabs through [`GroupContext`]; a tab that changes
+//! memberships reloads the group. The title row carries the group's actions (Edit,
+//! Delete); the tabs carry their counts.
 
 pub mod diagram;
 pub mod grants;
@@ -10,13 +12,21 @@ pub mod overview;
 use leptos::prelude::*;
 use leptos_router::{
     components::{Outlet, A},
-    hooks::use_params_map,
+    hooks::{use_location, use_params_map},
 };
 
 use crate::api::{lock_groups, use_api, ApiError};
-use crate::components::group_context::GroupContext;
+use crate::components::delete_group_dialog::DeleteGroupDialog;
+use crate::components::group_context::{use_group, GroupContext};
+use crate::components::group_form_dialog::EditGroupButton;
 use crate::components::loaded::LoadError;
+use crate::logic::group_overview::{tab_count, Bounded, COUNT_LIMIT};
 use crate::logic::routes::{self, GroupTab};
+
+/// The id of a tab's link, which names the tab panel while that tab is shown.
+fn tab_id(tab: GroupTab) -> String {
+    format!("tab-{}", tab.label().to_lowercase())
+}
 
 #[component]
 pub fn LockGroupPage() -> impl IntoView {
@@ -24,13 +34,47 @@ pub fn LockGroupPage() -> impl IntoView {
     let params = use_params_map();
     let owner = Memo::new(move |_| params.read().get("owner").unwrap_or_default());
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let group = LocalResource::new(move || {
-        let (api, owner, id) = (api.clone(), owner.get(), id.get());
-        async move { lock_groups::get(&api, &owner, &id).await }
+    let group = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let (api, owner, id) = (api.clone(), owner.get(), id.get());
+            async move { lock_groups::get(&api, &owner, &id).await }
+        }
     });
-    provide_context(GroupContext { owner, id, group });
+    let location = use_location();
+    let active_tab = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let (owner, id) = (owner.get(), id.get());
+        GroupTab::ALL
+            .into_iter()
+            .find(|t| *t != GroupTab::Overview && path == t.path(&owner, &id))
+            .unwrap_or(GroupTab::Overview)
+    });
+    // Counted again on each change of tab, so a grant made or revoked on the Grants tab
+    // shows when the admin moves on (the Grants tab may also `refetch()` it).
+    let grants = LocalResource::new({
+        move || {
+            active_tab.track();
+            let (api, owner, id) = (api.clone(), owner.get(), id.get());
+            async move {
+                lock_groups::count_active_grants(&api, &owner, &id, COUNT_LIMIT + 1)
+                    .await
+                    .map(|n| Bounded::from_rows(n as u64, COUNT_LIMIT))
+            }
+        }
+    });
+    provide_context(GroupContext {
+        owner,
+        id,
+        group,
+        grants,
+    });
 
     let loaded = move || group.get().and_then(Result::ok);
+    let count = move |tab: GroupTab| {
+        let grants = grants.get().and_then(Result::ok);
+        loaded().and_then(|g| tab_count(tab, &g, grants))
+    };
     let not_found = move || matches!(group.get(), Some(Err(ApiError::NotFound(_))));
     let title = move || match group.get() {
         Some(Ok(g)) => g.title,
@@ -41,7 +85,15 @@ pub fn LockGroupPage() -> impl IntoView {
         <p class="breadcrumb">
             <A href=move || routes::lock_groups(&owner.get())>"Lock groups"</A>
         </p>
-        <h1>{title}</h1>
+        <div class="page-head group-head">
+            <h1>{title}</h1>
+            <Show when=move || loaded().is_some_and(|g| g.active)>
+                <div class="head-actions">
+                    <EditGroupButton/>
+                    <DeleteGroupButton/>
+                </div>
+            </Show>
+        </div>
         {move || match group.get() {
             None => Some(view! { <p role="status">"Loading the lock group…"</p> }.into_any()),
             Some(Err(ApiError::NotFound(_))) => Some(view! {
@@ -71,17 +123,39 @@ pub fn LockGroupPage() -> impl IntoView {
                 {GroupTab::ALL
                     .into_iter()
                     .map(|tab| {
+                        // Named "Members, 7": the comma is for the ear only.
                         view! {
-                            <A href=move || tab.path(&owner.get(), &id.get()) exact=true>
+                            <A href=move || tab.path(&owner.get(), &id.get()) exact=true
+                                attr:id=tab_id(tab)>
                                 {tab.label()}
+                                {move || count(tab).map(|n| view! {
+                                    <span class="tab-count">
+                                        <span class="visually-hidden">", "</span>{n}
+                                    </span>
+                                })}
                             </A>
                         }
                     })
                     .collect_view()}
             </nav>
-            <section class="tab-panel">
+            <section class="tab-panel" role="region" aria-labelledby=move || tab_id(active_tab.get())>
                 <Outlet/>
             </section>
         </Show>
+    }
+}
+
+/// "Delete" in the title row, opening the delete confirmation.
+#[component]
+fn DeleteGroupButton() -> impl IntoView {
+    let ctx = use_group();
+    let open = RwSignal::new(false);
+    view! {
+        <button type="button" class="danger-quiet" on:click=move |_| open.set(true)>
+            "Delete"
+        </button>
+        {move || ctx.group.get().and_then(Result::ok).map(|g| view! {
+            <DeleteGroupDialog open group=g owner=ctx.owner.get_untracked()/>
+        })}
     }
 }
