@@ -118,7 +118,11 @@ pub fn MembersTab() -> impl IntoView {
     let report = move |title: &str, done: &str, out: Vec<Outcome>| {
         let summarised = title == ADD_TITLE;
         announcer.say(format!("{title}: {}", summary(&out, done)));
-        _ = outcomes_done.try_set(if summarised { done.to_string() } else { String::new() });
+        _ = outcomes_done.try_set(if summarised {
+            done.to_string()
+        } else {
+            String::new()
+        });
         // The tab may be gone by the time a batch completes: then nothing is left to update.
         if outcomes.try_set(out).is_some() {
             return;

@@ -123,12 +123,11 @@ fn Picker(
     let adding = add.pending();
     let search_box = NodeRef::<html::Input>::new();
 
-    let found = LocalResource::new(move || {
-        find(api.clone(), ctx.owner.get(), ctx.id.get(), search.get())
-    });
-    let loaded = move || found.get().and_then(Result::ok);
+    let found =
+        LocalResource::new(move || find(api.clone(), ctx.owner.get(), ctx.id.get(), search.get()));
     let more = Signal::derive(move || {
-        loaded().is_some_and(|f| f.locks.len() > page.get() as usize * PICK_PAGE)
+        let shown = page.get() as usize * PICK_PAGE;
+        found.with(|r| matches!(r, Some(Ok(f)) if f.locks.len() > shown))
     });
 
     view! {
@@ -191,7 +190,13 @@ fn PickPage(found: Found, page: RwSignal<u64>, picked: RwSignal<Vec<LockRef>>) -
     }
     (move || {
         let start = (page.get().max(1) as usize - 1) * PICK_PAGE;
-        let locks = found.locks.iter().skip(start).take(PICK_PAGE).cloned().collect();
+        let locks = found
+            .locks
+            .iter()
+            .skip(start)
+            .take(PICK_PAGE)
+            .cloned()
+            .collect();
         view! { <PickTable locks members=found.members.clone() picked/> }
     })
     .into_any()
@@ -264,7 +269,10 @@ fn Tray(picked: RwSignal<Vec<LockRef>>, search_box: NodeRef<html::Input>) -> imp
         // After the list has re-rendered: the button now at the same place, else the last.
         request_animation_frame(move || {
             let ul = list.get_untracked();
-            let nth = |sel: &str| ul.as_ref().and_then(|ul| ul.query_selector(sel).ok().flatten());
+            let nth = |sel: &str| {
+                ul.as_ref()
+                    .and_then(|ul| ul.query_selector(sel).ok().flatten())
+            };
             let target = nth(&format!("li:nth-child({}) button", at + 1))
                 .or_else(|| nth("li:last-child button"));
             use leptos::wasm_bindgen::JsCast;
