@@ -266,11 +266,11 @@ async fn a_long_group_is_scannable_one_line_per_member_and_pages() {
         assert!(!page_scrolls_sideways(s).await, "no sideways scroll at 1366 px");
 
         // The second page, and back.
-        s.click("button", "Next page").await;
+        picker_page(s, "Next page").await;
         s.wait_for_path(|p| p.ends_with("page=2"), "page 2").await;
         s.wait_row("Scale Lock 000026", "⊕ Joining").await;
         assert!(s.row_text("Scale Lock 000001").await.is_none());
-        s.click("button", "Previous page").await;
+        picker_page(s, "Previous page").await;
         s.wait_row("Scale Lock 000001", "✔ Active").await;
 
         s.goto(&grants).await;
@@ -428,6 +428,20 @@ async fn search_locks(s: &support::Session, text: &str) {
     field.send_keys(text).await.expect("typing");
 }
 
+/// Clicks the picker's own pager button (the Members table under the dialog has one too).
+async fn picker_page(s: &support::Session, name: &str) {
+    let clicked = s
+        .browser
+        .execute(
+            "const b = [...document.querySelectorAll('nav[aria-label=\"Lock picker pages\"] button')]\
+             .find(b => b.innerText.trim() === arguments[0]); if (b) b.click(); return !!b;",
+            vec![serde_json::json!(name)],
+        )
+        .await
+        .expect("script runs");
+    assert_eq!(clicked, Value::Bool(true), "the picker's {name}");
+}
+
 async fn is_checked(s: &support::Session, name: &str) -> bool {
     let b = s.by_role("checkbox", name).await;
     s.browser
@@ -468,7 +482,7 @@ async fn the_picker_sorts_naturally_selects_all_matching_and_summarises_the_resu
             }
         })
         .await;
-        s.click("button", "Next page").await;
+        picker_page(s, "Next page").await;
         let second: Vec<String> = (11..=20).map(|i| format!("Bulk {i}")).collect();
         support::eventually("page 2 in natural order", || async {
             let col = s.column("Locks of this owner account", 1).await;
@@ -479,7 +493,7 @@ async fn the_picker_sorts_naturally_selects_all_matching_and_summarises_the_resu
             }
         })
         .await;
-        s.click("button", "Previous page").await;
+        picker_page(s, "Previous page").await;
         s.by_role("checkbox", "Pick Bulk 7").await;
 
         // Select all 25 matching, on every page.
