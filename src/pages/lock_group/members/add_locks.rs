@@ -8,8 +8,8 @@
 //! a server page sorted client-side would still be wrong across pages (page 1 would hold
 //! Lock 1, 10, 100, ...). The picker therefore loads *every* lock matching the search
 //! (the server filters, in pages of [`LOAD_PAGE`], at most [`MAX_LOADS`] requests), sorts
-//! them naturally and pages on the client. For an owner with 1,000 locks that is five
-//! requests of about 200 small rows once per search, and in return the order is right on
+//! them naturally and pages on the client. For an owner with 1,000 locks that is four
+//! requests of 250 small rows per search, and in return the order is right on
 //! every page, paging is instant, and "Select all N matching" needs no further request.
 //! Past the bound (over 5,000 matching locks) the picker says so and asks to narrow the
 //! search.
