@@ -74,8 +74,7 @@ async fn create_add_remove_delete_with_the_keyboard_only() {
         s.tab_to("Add 1 lock", FORWARD).await;
         s.key(ENTER).await;
         s.wait_gone("dialog", "Add locks to the group").await;
-        s.wait_for_text("Main Entrance: added, waiting for the lock to sync")
-            .await;
+        s.wait_for_text("1 added").await;
         s.wait_row("Main Entrance", "⊕ Joining").await;
         s.assert_focus_visible("adding the lock").await;
 
@@ -284,6 +283,17 @@ async fn several_locks_are_selected_and_removed_with_the_keyboard_only() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_lock_picker_searches_and_picks_with_the_keyboard_only() {
     support::run("keyboard_picker", async |s| {
+        for (i, title) in ["Key 10", "Key 2", "Key 1"].into_iter().enumerate() {
+            s.api_put(
+                "/Owners/1/BoundLocks",
+                serde_json::json!({
+                    "physicalLockId": format!("keyboard-picker-{i}"),
+                    "bindingCode": "1234",
+                    "title": title,
+                }),
+            )
+            .await;
+        }
         s.goto("/owners/1/lock-groups/109/members").await;
         s.wait_for_text("No memberships match this filter.").await;
         s.tab_to("Add locks", FORWARD).await;
@@ -292,21 +302,53 @@ async fn the_lock_picker_searches_and_picks_with_the_keyboard_only() {
             .await;
         s.by_role("checkbox", "Pick Main Entrance").await;
 
+        // Search, then select all matching.
         s.tab_to("Search locks by title", BACK).await;
-        s.key("Meeting").await;
+        s.key("Key").await;
         s.wait_gone("checkbox", "Pick Main Entrance").await;
-        s.tab_to("Pick Meeting Room B", FORWARD).await;
-        s.key(SPACE).await;
-        s.wait_for_text("1 lock picked.").await;
-        s.tab_to("Add 1 lock", FORWARD).await;
+        s.wait_for_text("3 locks match.").await;
+        s.tab_to("Select all 3 matching", FORWARD).await;
         s.key(ENTER).await;
-        s.wait_for_text("Meeting Room B: added, waiting for the lock to sync")
+        s.wait_for_text("3 locks picked.").await;
+
+        // The tray, in natural order: removing Key 2 moves focus to Key 10, the next pick.
+        s.tab_to("Remove Key 2 from picks", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_for_text("2 locks picked.").await;
+        s.expect_focus("Remove Key 10 from picks", "focus moves to the next pick")
             .await;
+        // The last one removed: focus moves to the one before.
+        s.key(ENTER).await;
+        s.wait_for_text("1 lock picked.").await;
+        s.expect_focus(
+            "Remove Key 1 from picks",
+            "focus moves to the remaining pick",
+        )
+        .await;
+
+        // Pick Key 2 again with Space, and add.
+        s.tab_to("Pick Key 2", BACK).await;
+        s.key(SPACE).await;
+        s.wait_for_text("2 locks picked.").await;
+        s.tab_to("Add 2 locks", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_for_text("2 added").await;
         s.expect_focus(
             "Add locks",
             "focus returns to the button that opened the picker",
         )
         .await;
+        let rows: Value = s
+            .api_get("/Owners/1/LockGroups/109/Memberships?expand=boundLock")
+            .await;
+        let mut titles: Vec<&str> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["boundLock"]["title"].as_str().unwrap())
+            .collect();
+        titles.sort();
+        assert_eq!(titles, ["Key 1", "Key 2"]);
     })
     .await;
 }

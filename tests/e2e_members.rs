@@ -39,8 +39,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         s.wait_for_text("3 locks picked.").await;
         s.click("button", "Add 3 locks").await;
         s.wait_gone("dialog", "Add locks to the group").await;
-        s.wait_for_text("Main Entrance: added, waiting for the lock to sync")
-            .await;
+        s.wait_for_text("1 added, 2 refused").await;
         s.wait_for_text("Archive: the lock's protocol version is too old")
             .await;
         s.wait_for_text(
@@ -267,11 +266,11 @@ async fn a_long_group_is_scannable_one_line_per_member_and_pages() {
         assert!(!page_scrolls_sideways(s).await, "no sideways scroll at 1366 px");
 
         // The second page, and back.
-        s.click("button", "Next page").await;
+        picker_page(s, "Next page").await;
         s.wait_for_path(|p| p.ends_with("page=2"), "page 2").await;
         s.wait_row("Scale Lock 000026", "⊕ Joining").await;
         assert!(s.row_text("Scale Lock 000001").await.is_none());
-        s.click("button", "Previous page").await;
+        picker_page(s, "Previous page").await;
         s.wait_row("Scale Lock 000001", "✔ Active").await;
 
         s.goto(&grants).await;
@@ -383,6 +382,183 @@ async fn leaving_the_tab_while_a_change_runs_is_safe() {
             details.attr("aria-expanded").await.unwrap().as_deref(),
             Some("false")
         );
+    })
+    .await;
+}
+
+/// Binds `titles` as new locks of owner 1 (in the order given) and returns their ids.
+async fn bind_locks(s: &support::Session, titles: &[String]) -> Vec<String> {
+    let mut ids = Vec::new();
+    for (i, title) in titles.iter().enumerate() {
+        let lock = s
+            .api_put(
+                "/Owners/1/BoundLocks",
+                serde_json::json!({
+                    "physicalLockId": format!("picker-test-{i}-{title}"),
+                    "bindingCode": "1234",
+                    "title": title,
+                }),
+            )
+            .await;
+        ids.push(lock["id"].as_str().expect("a lock id").to_string());
+    }
+    ids
+}
+
+/// The ids of the locks that are (or are becoming) members of group `group` of owner 1.
+async fn member_locks(s: &support::Session, group: &str) -> Vec<String> {
+    let rows: Value = s
+        .api_get(&format!(
+            "/Owners/1/LockGroups/{group}/Memberships?$filter=leaveStartDate%20eq%20null&$top=1000"
+        ))
+        .await;
+    let mut ids: Vec<String> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["boundLockId"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+async fn search_locks(s: &support::Session, text: &str) {
+    let field = s.by_role("searchbox", "Search locks by title").await;
+    s.clear(&field).await;
+    field.send_keys(text).await.expect("typing");
+}
+
+/// Clicks the picker's own pager button (the Members table under the dialog has one too).
+async fn picker_page(s: &support::Session, name: &str) {
+    let clicked = s
+        .browser
+        .execute(
+            "const b = [...document.querySelectorAll('nav[aria-label=\"Lock picker pages\"] button')]\
+             .find(b => b.innerText.trim() === arguments[0]); if (b) b.click(); return !!b;",
+            vec![serde_json::json!(name)],
+        )
+        .await
+        .expect("script runs");
+    assert_eq!(clicked, Value::Bool(true), "the picker's {name}");
+}
+
+async fn is_checked(s: &support::Session, name: &str) -> bool {
+    let b = s.by_role("checkbox", name).await;
+    s.browser
+        .execute(
+            "return arguments[0].checked;",
+            vec![serde_json::to_value(&b).unwrap()],
+        )
+        .await
+        .expect("script runs")
+        .as_bool()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_picker_sorts_naturally_selects_all_matching_and_summarises_the_result() {
+    support::run("members_picker", async |s| {
+        // 25 locks "Bulk 1" … "Bulk 25", bound in reverse: the server's title order
+        // would be Bulk 1, Bulk 10, Bulk 11, …
+        let titles: Vec<String> = (1..=25).rev().map(|i| format!("Bulk {i}")).collect();
+        let mut bulk = bind_locks(s, &titles).await;
+        bulk.sort();
+
+        s.goto(VISITORS).await;
+        s.wait_for_text("No memberships match this filter.").await;
+        s.click("button", "Add locks").await;
+        s.by_role("dialog", "Add locks to the group").await;
+        search_locks(s, "Bulk").await;
+        s.wait_for_text("25 locks match.").await;
+
+        // Natural order, across pages.
+        let first: Vec<String> = (1..=10).map(|i| format!("Bulk {i}")).collect();
+        support::eventually("page 1 in natural order", || async {
+            let col = s.column("Locks of this owner account", 1).await;
+            if col == first {
+                Ok(())
+            } else {
+                Err(format!("{col:?}"))
+            }
+        })
+        .await;
+        picker_page(s, "Next page").await;
+        let second: Vec<String> = (11..=20).map(|i| format!("Bulk {i}")).collect();
+        support::eventually("page 2 in natural order", || async {
+            let col = s.column("Locks of this owner account", 1).await;
+            if col == second {
+                Ok(())
+            } else {
+                Err(format!("{col:?}"))
+            }
+        })
+        .await;
+        picker_page(s, "Previous page").await;
+        s.by_role("checkbox", "Pick Bulk 7").await;
+
+        // Select all 25 matching, on every page.
+        s.click("button", "Select all 25 matching").await;
+        s.wait_for_text("25 locks picked.").await;
+        s.by_role("heading", "Picked (25)").await;
+
+        // The tray: removing a pick unpicks it, focus moves to the next pick.
+        s.click("button", "Remove Bulk 7 from picks").await;
+        s.wait_for_text("24 locks picked.").await;
+        s.wait_gone("button", "Remove Bulk 7 from picks").await;
+        assert!(!is_checked(s, "Pick Bulk 7").await);
+        support::eventually("focus on the next pick", || async {
+            let now = s.focused_name().await;
+            if now == "Remove Bulk 8 from picks" {
+                Ok(())
+            } else {
+                Err(now)
+            }
+        })
+        .await;
+
+        // The whole row picks: a click on the lock's name toggles it, a click on the
+        // checkbox toggles once (the row does not toggle it back).
+        let clicked = s
+            .eval(
+                "const th = [...document.querySelectorAll('table.picker th[scope=row]')]\
+                 .find(t => t.innerText.trim() === 'Bulk 7'); th.click(); return !!th;",
+            )
+            .await;
+        assert_eq!(clicked, Value::Bool(true));
+        s.wait_for_text("25 locks picked.").await;
+        assert!(is_checked(s, "Pick Bulk 7").await);
+        s.click("checkbox", "Pick Bulk 7").await;
+        s.wait_for_text("24 locks picked.").await;
+        assert!(!is_checked(s, "Pick Bulk 7").await);
+        s.click("checkbox", "Pick Bulk 7").await;
+        s.wait_for_text("25 locks picked.").await;
+
+        // And one lock the server refuses.
+        search_locks(s, "Archive").await;
+        s.click("checkbox", "Pick Archive").await;
+        s.wait_for_text("26 locks picked.").await;
+        s.click("button", "Add 26 locks").await;
+        s.wait_gone("dialog", "Add locks to the group").await;
+
+        // One summary line, the refusal with the server's text, the successes collapsed.
+        s.wait_for_text("25 added, 1 refused").await;
+        s.wait_for_text("Archive: the lock's protocol version is too old")
+            .await;
+        s.wait_for_text("Show the 25 added").await;
+        let shown = s
+            .eval("return document.querySelector('.outcomes').innerText")
+            .await;
+        assert!(
+            !shown.as_str().unwrap().contains("Bulk 1: added"),
+            "successes collapsed: {shown}"
+        );
+        s.eval("document.querySelector('.outcomes details summary').click(); return 1;")
+            .await;
+        s.wait_for_text("Bulk 12: added, waiting for the lock to sync")
+            .await;
+
+        // Exactly the 25 matching locks joined (checked through the API).
+        assert_eq!(member_locks(s, "109").await, bulk);
     })
     .await;
 }

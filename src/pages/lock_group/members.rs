@@ -39,6 +39,9 @@ use crate::logic::routes::GroupTab;
 
 pub use self::selection::lock_title;
 
+/// The heading of the results of adding locks (summarised, the successes collapsed).
+const ADD_TITLE: &str = "Results of adding locks";
+
 /// One loaded page of memberships.
 #[derive(Clone)]
 pub struct MembersPage {
@@ -110,8 +113,16 @@ pub fn MembersTab() -> impl IntoView {
     // Batch results (add, remove, sync), reported where each mutation completes.
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
     let outcomes_title = RwSignal::new(String::new());
+    // The verb when the results are summarised with the successes collapsed (adding).
+    let outcomes_done = RwSignal::new(String::new());
     let report = move |title: &str, done: &str, out: Vec<Outcome>| {
+        let summarised = title == ADD_TITLE;
         announcer.say(format!("{title}: {}", summary(&out, done)));
+        _ = outcomes_done.try_set(if summarised {
+            done.to_string()
+        } else {
+            String::new()
+        });
         // The tab may be gone by the time a batch completes: then nothing is left to update.
         if outcomes.try_set(out).is_some() {
             return;
@@ -146,7 +157,7 @@ pub fn MembersTab() -> impl IntoView {
             )
             .await;
             picker_open.set(false);
-            report("Results of adding locks", "added", out);
+            report(ADD_TITLE, "added", out);
         }
     });
     let remove = Action::new_local(move |items: &Vec<SelectedMembership>| {
@@ -210,7 +221,7 @@ pub fn MembersTab() -> impl IntoView {
                 "ℹ Adding or removing a lock completes when the lock is next synced with the Tapkey app."
             </p>
         })}
-        <Outcomes title=outcomes_title.into() outcomes/>
+        <Outcomes title=outcomes_title.into() outcomes done=outcomes_done/>
         <Loaded
             resource=list
             what="The memberships could not be loaded"

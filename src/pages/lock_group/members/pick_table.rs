@@ -1,5 +1,6 @@
 //! The lock picker's table: the owner's locks on one page, each pickable unless it
 //! already is (or is becoming) a member, with its type and how many groups it is in.
+//! A click anywhere on a row picks it; the checkbox is the row's keyboard control.
 
 use leptos::prelude::*;
 use wire::{BoundLock, MembershipState};
@@ -57,25 +58,38 @@ fn PickRow(lock: BoundLock, member: bool, picked: RwSignal<Vec<LockRef>>) -> imp
         title: lock.title.clone(),
     };
     let id = item.id.clone();
-    let checked = move || picked.read().iter().any(|l| l.id == id);
-    let toggle = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
+    let checked = Memo::new(move |_| picked.read().iter().any(|l| l.id == id));
+    let set = Callback::new(move |on: bool| {
         picked.update(|p| {
             p.retain(|l| l.id != item.id);
             if on {
                 p.push(item.clone());
             }
         });
+    });
+    // The whole row picks: a click anywhere on it toggles, except a click on the
+    // checkbox itself, which toggles through its own change event. The checkbox stays
+    // the one accessible control (the row is not focusable, so nothing is nested).
+    let row_click = move |ev: leptos::ev::MouseEvent| {
+        use leptos::wasm_bindgen::JsCast;
+        let from_box = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some();
+        if member || from_box {
+            return;
+        }
+        set.run(!checked.get_untracked());
     };
     view! {
-        <tr class:is-member=member>
+        <tr class:is-member=member class:pickable=!member on:click=row_click>
             <td>
                 <input
                     type="checkbox"
                     aria-label=format!("Pick {}", lock.title)
                     disabled=member
                     prop:checked=checked
-                    on:change=toggle
+                    on:change=move |ev| set.run(event_target_checked(&ev))
                 />
             </td>
             <th scope="row">
