@@ -368,9 +368,17 @@ async fn leaving_the_tab_while_a_change_runs_is_safe() {
         // The sync completes after the tab is gone: its result has nowhere to go, and the
         // page must not panic (the harness checks after the test).
         s.click("button", "Simulate sync of Meeting Room A").await;
-        s.by_role_prefix("link", "Grants").await.click().await.unwrap();
+        s.by_role_prefix("link", "Grants")
+            .await
+            .click()
+            .await
+            .unwrap();
         s.by_role("table", "Grants on this lock group").await;
-        s.by_role_prefix("link", "Members").await.click().await.unwrap();
+        s.by_role_prefix("link", "Members")
+            .await
+            .click()
+            .await
+            .unwrap();
         s.wait_row("Meeting Room A", "✔ Active").await;
         // And the details of a row opened before a navigation are closed after it.
         s.click("button", "Details of Main Entrance").await;
