@@ -115,9 +115,9 @@ async fn active_filter_search_and_time_restrictions() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn several_people_on_a_schedule_in_one_go() {
     support::run("grants_schedule", async |s| {
-        // Group 101's locks support time restrictions.
-        s.goto("/owners/1/lock-groups/101/grants").await;
-        s.wait_row("Alice Example", "✔ Active").await;
+        // Group 103's locks support time restrictions (its demo grant has one).
+        s.goto("/owners/1/lock-groups/103/grants").await;
+        s.wait_row("Dave Example", "Mon–Fri 07:00–19:00").await;
         s.click("button", "Grant access").await;
         let people = s.by_role("combobox", "People (e-mail addresses)").await;
 
@@ -170,7 +170,7 @@ async fn several_people_on_a_schedule_in_one_go() {
 
         // Both grants carry the weekly iCal, and the table reads it back in words.
         let grants: serde_json::Value = s
-            .api_get("/Owners/1/LockGroups/101/Grants")
+            .api_get("/Owners/1/LockGroups/103/Grants")
             .await;
         for who in ["first.person@example.com", "second.person@example.com"] {
             let g = grants
@@ -195,7 +195,9 @@ async fn several_people_on_a_schedule_in_one_go() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn groups_without_support_say_why_there_is_no_schedule() {
     support::run("grants_no_schedule", async |s| {
-        let groups: serde_json::Value = s.api_get("/Owners/1/LockGroups").await;
+        let groups: serde_json::Value = s
+            .api_get("/Owners/1/LockGroups?expand=supportedFeatures")
+            .await;
         let unsupported = groups
             .as_array()
             .unwrap()
