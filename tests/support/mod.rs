@@ -682,10 +682,20 @@ impl Session {
 
     /// Clicks the element with this role and name. Finds it again when the page replaced
     /// it between finding and clicking (the Members tab refreshes itself while a change is
-    /// pending, re-rendering its rows).
+    /// pending, re-rendering its rows). The element is first scrolled to the middle of its
+    /// scroll box, as a person would before clicking: WebDriver scrolls only what is outside
+    /// the viewport, so a control under a dialog's sticky actions would stay covered.
     pub async fn click(&self, role: &str, name: &str) {
         for attempt in 1..=3 {
-            match self.by_role(role, name).await.click().await {
+            let element = self.by_role(role, name).await;
+            let _ = self
+                .browser
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+                    vec![serde_json::to_value(&element).unwrap()],
+                )
+                .await;
+            match element.click().await {
                 Ok(()) => return,
                 Err(e) if attempt < 3 && e.to_string().contains("stale element") => continue,
                 Err(e) => panic!("clicking {role} {name:?}: {e}"),
