@@ -96,7 +96,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         s.click("button", "Simulate sync of Main Entrance").await;
         s.wait_no_row("Main Entrance").await;
         assert_eq!(count(s, "109", "Unjoined").await, 1);
-        s.click("checkbox", "Show past members (Unjoined)").await;
+        s.click("checkbox", "Show past members (Left)").await;
         s.wait_for_path(|p| p.ends_with("/members?past=1"), "past=1 in the URL")
             .await;
         s.wait_row("Main Entrance", "✖ Left").await;

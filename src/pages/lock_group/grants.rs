@@ -89,6 +89,8 @@ pub fn GrantsTab() -> impl IntoView {
                 announcer.say(format!("Access of {} revoked", grant.title));
                 confirm_open.set(false);
                 list.refetch();
+                // The tab's count in the page's header follows.
+                ctx.grants.refetch();
             }
             result.map_err(|e| e.to_string())
         }
@@ -113,6 +115,7 @@ pub fn GrantsTab() -> impl IntoView {
             many => format!("Access granted to {} people", many.len()),
         });
         list.refetch();
+        ctx.grants.refetch();
     });
 
     view! {

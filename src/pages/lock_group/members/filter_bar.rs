@@ -25,7 +25,7 @@ pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl 
                     }
                 >
                     <option value="" selected=move || query.read().state.is_none()>
-                        {move || if query.read().past { "All states" } else { "All current (not Unjoined)" }}
+                        {move || if query.read().past { "All states" } else { "All current (not Left)" }}
                     </option>
                     {MembershipState::ALL
                         .into_iter()
@@ -45,16 +45,20 @@ pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl 
                     prop:checked=move || query.read().past
                     on:change=move |ev| change(|q, on| q.past = on, event_target_checked(&ev))
                 />
-                "Show past members (Unjoined)"
+                "Show past members (Left)"
             </label>
             <label class="check">
                 <input
                     type="checkbox"
+                    aria-describedby="unbound-hint"
                     prop:checked=move || query.read().unbound
                     on:change=move |ev| change(|q, on| q.unbound = on, event_target_checked(&ev))
                 />
                 "Include unbound locks"
             </label>
+            <span id="unbound-hint" class="hint">
+                "Unbound locks were taken out of this locking system; they stay listed only when this is on."
+            </span>
         </div>
     }
 }
