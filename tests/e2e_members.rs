@@ -570,3 +570,52 @@ async fn the_picker_sorts_naturally_selects_all_matching_and_summarises_the_resu
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_filter_bar_counts_each_state_and_searches_by_lock_title() {
+    support::run("members_search_counts", async |s| {
+        s.goto("/owners/1/lock-groups/102/members").await;
+        s.wait_row("Lab", "✔ Active").await;
+
+        // Each state's option carries its count from the group's statistics.
+        let group: Value = s
+            .api_get("/Owners/1/LockGroups/102?expand=statistics")
+            .await;
+        let count = |state: &str| {
+            group["statistics"]["ByState"]
+                .as_array()
+                .and_then(|a| a.iter().find(|c| c["State"] == state))
+                .map_or(0, |c| c["Count"].as_u64().unwrap_or(0))
+        };
+        let select = s.by_role("combobox", "State").await;
+        let options = s.option_texts(&select).await;
+        for (state, word) in [
+            ("JoinPending", "Joining"),
+            ("Joined", "Active"),
+            ("UnjoinPending", "Leaving"),
+            ("Unjoined", "Left"),
+        ] {
+            let want = format!("{word} ({})", count(state));
+            assert!(
+                options.iter().any(|o| o.ends_with(&want)),
+                "{want} among {options:?}"
+            );
+        }
+
+        // Type to search: only the matching locks, the search in the URL.
+        let search = s.by_role("searchbox", "Search by lock title").await;
+        search.send_keys("Room").await.unwrap();
+        s.wait_for_path(|p| p.ends_with("/members?q=Room"), "the search in the URL")
+            .await;
+        s.wait_no_row("Lab").await;
+        s.wait_row("Meeting Room A", "Meeting Room A").await;
+        s.wait_row("Meeting Room B", "Meeting Room B").await;
+
+        // Nothing matches: an empty table, no error.
+        s.clear(&search).await;
+        search.send_keys("No such lock").await.unwrap();
+        s.wait_no_row("Meeting Room A").await;
+        s.wait_for_text("No memberships match this filter.").await;
+    })
+    .await;
+}

@@ -9,6 +9,7 @@
 
 use wire::{DateField, MembershipState};
 
+use super::odata::{and_all, contains, encode_component, string_literal};
 use super::time;
 use super::url_state::{page_param, query_string, UrlState};
 
@@ -200,18 +201,21 @@ pub struct MembersQuery {
     pub past: bool,
     /// `unbound=1`: include memberships of unbound locks (`includeUnboundLocks`).
     pub unbound: bool,
+    /// `q=…`: only locks whose title contains this.
+    pub search: String,
     /// `page=N`, 1-based.
     pub page: u64,
 }
 
 impl UrlState for MembersQuery {
-    /// Reads `state`, `past`, `unbound`, `page`.
+    /// Reads `state`, `past`, `unbound`, `q`, `page`.
     fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
         let flag = |k: &str| get(k).is_some_and(|v| v == "1" || v == "true");
         MembersQuery {
             state: get("state").and_then(|s| parse_state(&s)),
             past: flag("past"),
             unbound: flag("unbound"),
+            search: get("q").unwrap_or_default(),
             page: page_param(&get),
         }
     }
@@ -227,6 +231,9 @@ impl UrlState for MembersQuery {
         if self.unbound {
             parts.push("unbound=1".into());
         }
+        if !self.search.trim().is_empty() {
+            parts.push(format!("q={}", encode_component(self.search.trim())));
+        }
         if self.page > 1 {
             parts.push(format!("page={}", self.page));
         }
@@ -235,7 +242,31 @@ impl UrlState for MembersQuery {
 }
 
 impl MembersQuery {
-    /// The server-side `$filter`.
+    /// The bound locks' `$filter` for the title search (`None`: no search). The API cannot
+    /// filter memberships by their lock's title, so the search finds the locks first.
+    pub fn lock_filter(&self) -> Option<String> {
+        let text = self.search.trim();
+        (!text.is_empty()).then(|| contains("title", text))
+    }
+
+    /// The memberships `$filter`, given the ids of the locks a title search found (`None`:
+    /// no search). An empty list matches nothing and is not sent.
+    pub fn filter_for(&self, locks: Option<&[String]>) -> Option<String> {
+        let by_lock = locks.map(|ids| {
+            ids.iter()
+                .map(|id| format!("boundLockId eq {}", string_literal(id)))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        });
+        and_all(
+            self.odata_filter()
+                .into_iter()
+                .chain(by_lock)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// The server-side `$filter` of the state choice.
     pub fn odata_filter(&self) -> Option<String> {
         match self.state {
             Some(s) => Some(state_filter(s)),
@@ -253,7 +284,11 @@ impl MembersQuery {
     pub fn with(&self, change: impl FnOnce(&mut MembersQuery)) -> MembersQuery {
         let mut next = self.clone();
         change(&mut next);
-        if next.state != self.state || next.past != self.past || next.unbound != self.unbound {
+        if next.state != self.state
+            || next.past != self.past
+            || next.unbound != self.unbound
+            || next.search != self.search
+        {
             next.page = 1;
         }
         next
@@ -470,6 +505,28 @@ mod tests {
             }
             assert_eq!(matches(&current, d), state != Unjoined, "{d:?}");
         }
+    }
+
+    #[test]
+    fn a_title_search_lives_in_the_url_and_filters_by_lock() {
+        let q = MembersQuery::from_params(|k| match k {
+            "q" => Some("Room A".into()),
+            "state" => Some("Joined".into()),
+            _ => None,
+        });
+        assert_eq!(q.to_url_query(), "?state=Joined&q=Room%20A");
+        assert_eq!(q.lock_filter().as_deref(), Some("contains(title,'Room A')"));
+        let f = q.filter_for(Some(&["3".into(), "4".into()])).unwrap();
+        assert!(
+            f.ends_with("and (boundLockId eq '3' or boundLockId eq '4')"),
+            "{f}"
+        );
+        assert_eq!(MembersQuery::default().lock_filter(), None);
+        let paged = MembersQuery {
+            page: 3,
+            ..q.clone()
+        };
+        assert_eq!(paged.with(|q| q.search = "Lab".into()).page, 1);
     }
 
     #[test]

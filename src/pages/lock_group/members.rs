@@ -37,6 +37,9 @@ use crate::logic::batch::{summary, Outcome};
 use crate::logic::membership_state::{derive, Dates, MembersQuery, PAGE_SIZE};
 use crate::logic::routes::GroupTab;
 
+/// How many locks a title search may match (each becomes a clause of the filter).
+const LOCK_SEARCH_LIMIT: u64 = 50;
+
 pub use self::selection::lock_title;
 
 /// The heading of the results of adding locks (summarised, the successes collapsed).
@@ -82,8 +85,24 @@ pub fn MembersTab() -> impl IntoView {
     let list = LocalResource::new(move || {
         let (api, owner, id, q) = (list_api.clone(), ctx.owner.get(), ctx.id.get(), query.get());
         async move {
+            // A title search finds the locks first (the API cannot filter memberships by
+            // their lock's title); no lock found is an empty page, not a request.
+            let locks = match q.lock_filter() {
+                None => None,
+                Some(f) => {
+                    let req = Query::new().filter(Some(f)).top(LOCK_SEARCH_LIMIT);
+                    let found = locks::list(&api, &owner, &req).await?;
+                    if found.is_empty() {
+                        return Ok(MembersPage {
+                            rows: Vec::new(),
+                            more: false,
+                        });
+                    }
+                    Some(found.into_iter().map(|l| l.id).collect::<Vec<_>>())
+                }
+            };
             let mut req = Query::new()
-                .filter(q.odata_filter())
+                .filter(q.filter_for(locks.as_deref()))
                 .top(PAGE_SIZE + 1)
                 .skip(q.skip())
                 .expand("boundLock");

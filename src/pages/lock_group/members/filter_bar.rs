@@ -5,13 +5,50 @@ use leptos::prelude::*;
 use wire::MembershipState;
 
 use super::selection::{SelectedMembership, Selection};
+use crate::components::group_context::use_group;
 use crate::logic::membership_state::{icon, label, parse_state, MembersQuery};
+
+/// How long typing must pause before the search is sent.
+const SEARCH_DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// State filter, "past members" and "unbound locks"; each change navigates (`go`).
 #[component]
 pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl IntoView {
+    let ctx = use_group();
     let change = move |f: fn(&mut MembersQuery, bool), on: bool| {
         go.run(query.get_untracked().with(|q| f(q, on)));
+    };
+    // How many memberships each state has (the group's statistics), beside its name.
+    let count = move |s: Option<MembershipState>| {
+        ctx.group
+            .get()
+            .and_then(Result::ok)
+            .and_then(|g| g.statistics)
+            .map(|st| match s {
+                Some(s) => st.count(s),
+                None => st.current(),
+            })
+    };
+    let with_count = move |text: &str, n: Option<u64>| match n {
+        Some(n) => format!("{text} ({n})"),
+        None => text.to_string(),
+    };
+    // Type to search: the URL follows after a pause (replacing the history entry).
+    let typed = RwSignal::new(None::<String>);
+    let on_search = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        typed.set(Some(text.clone()));
+        set_timeout(
+            move || {
+                if typed.get_untracked().as_deref() == Some(text.as_str()) {
+                    typed.set(None);
+                    if query.get_untracked().search != text {
+                        go.run(query.get_untracked().with(|q| q.search = text));
+                    }
+                }
+            },
+            SEARCH_DEBOUNCE,
+        );
     };
     view! {
         <div class="filters" role="group" aria-label="Filter members">
@@ -25,19 +62,33 @@ pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl 
                     }
                 >
                     <option value="" selected=move || query.read().state.is_none()>
-                        {move || if query.read().past { "All states" } else { "All current (not Left)" }}
+                        {move || if query.read().past {
+                            "All states".to_string()
+                        } else {
+                            with_count("All current (not Left)", count(None))
+                        }}
                     </option>
                     {MembershipState::ALL
                         .into_iter()
                         .map(|s| {
                             view! {
                                 <option value=s.as_str() selected=move || query.read().state == Some(s)>
-                                    {icon(s)} " " {label(s)}
+                                    {icon(s)} " " {move || with_count(label(s), count(Some(s)))}
                                 </option>
                             }
                         })
                         .collect_view()}
                 </select>
+            </div>
+            <div class="field inline" role="search">
+                <label for="member-search">"Search by lock title"</label>
+                <input
+                    id="member-search"
+                    type="search"
+                    autocomplete="off"
+                    prop:value=move || typed.get().unwrap_or_else(|| query.read().search.clone())
+                    on:input=on_search
+                />
             </div>
             <label class="check">
                 <input
