@@ -30,11 +30,10 @@ mod bench {
     use std::process::Stdio;
     use std::time::{Duration, Instant};
 
-    use fantoccini::wd::WebDriverCompatibleCommand;
     use fantoccini::Client;
     use serde_json::{json, Value};
 
-    use crate::browser::{free_port, wait_for_port, Chrome};
+    use crate::browser::{free_port, wait_for_port, Cdp, Chrome};
 
     // The one `public/config.json` gives the console.
     const TOKEN: &str = "sandbox-dev-token";
@@ -62,27 +61,6 @@ mod bench {
       new MutationObserver(check).observe(document, { childList: true, subtree: true });
     })();
     "#;
-
-    /// A DevTools command through chromedriver (`goog/cdp/execute`).
-    #[derive(Debug)]
-    struct Cdp(&'static str, Value);
-
-    impl WebDriverCompatibleCommand for Cdp {
-        fn endpoint(
-            &self,
-            base: &url::Url,
-            session: Option<&str>,
-        ) -> Result<url::Url, url::ParseError> {
-            base.join(&format!(
-                "session/{}/goog/cdp/execute",
-                session.unwrap_or("")
-            ))
-        }
-        fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-            let body = json!({ "cmd": self.0, "params": self.1 });
-            (http::Method::POST, Some(body.to_string()))
-        }
-    }
 
     struct Sandbox {
         url: String,
