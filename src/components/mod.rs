@@ -13,6 +13,7 @@ pub mod outcomes;
 pub mod owner_switcher;
 pub mod pager;
 pub mod relative_time;
+pub mod search_box;
 pub mod state_diagram;
 pub mod table_head;
 pub mod timestamp;

@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
-use std::time::Duration;
 use wire::{LockGroup, MembershipState};
 
 use crate::api::{lock_groups, use_api};
 use crate::components::group_form_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
+use crate::components::search_box::use_search_box;
 use crate::components::url_state::use_url_state;
 use crate::logic::list_params::{split_page, ListParams, PAGE_SIZES};
 use crate::logic::membership_state::MembersQuery;
@@ -36,9 +36,6 @@ fn members_in(owner: &str, id: &str, state: MembershipState) -> String {
         query.to_url_query()
     )
 }
-
-/// How long typing must pause before the search is sent.
-const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
 
 #[component]
 pub fn LockGroupsPage() -> impl IntoView {
@@ -68,25 +65,11 @@ pub fn LockGroupsPage() -> impl IntoView {
         groups.get().and_then(|r| r.ok()).map(|shown| shown.params) != Some(wanted)
     });
 
-    // Search box: what the admin typed, until it is sent (then the URL says it, and Back
-    // or a link changes the box too).
-    let typed = RwSignal::new(None::<String>);
-    let on_search = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        typed.set(Some(text.clone()));
-        set_timeout(
-            move || {
-                if typed.get_untracked().as_deref() == Some(text.as_str()) {
-                    typed.set(None);
-                    if params.get_untracked().search != text {
-                        go.run((params.get_untracked().with_search(text), true));
-                    }
-                }
-            },
-            SEARCH_DEBOUNCE,
-        );
-    };
-    let search_value = move || typed.get().unwrap_or_else(|| params.read().search.clone());
+    // Typing replaces the history entry (the search box is one step of history).
+    let (search_value, on_search) = use_search_box(
+        move || params.read().search.clone(),
+        move |text| go.run((params.get_untracked().with_search(text), true)),
+    );
 
     let create_open = RwSignal::new(false);
 

@@ -6,10 +6,8 @@ use wire::MembershipState;
 
 use super::selection::{SelectedMembership, Selection};
 use crate::components::group_context::use_group;
+use crate::components::search_box::use_search_box;
 use crate::logic::membership_state::{icon, label, parse_state, MembersQuery};
-
-/// How long typing must pause before the search is sent.
-const SEARCH_DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// State filter, "past members" and "unbound locks"; each change navigates (`go`).
 #[component]
@@ -33,23 +31,10 @@ pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl 
         Some(n) => format!("{text} ({n})"),
         None => text.to_string(),
     };
-    // Type to search: the URL follows after a pause (replacing the history entry).
-    let typed = RwSignal::new(None::<String>);
-    let on_search = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        typed.set(Some(text.clone()));
-        set_timeout(
-            move || {
-                if typed.get_untracked().as_deref() == Some(text.as_str()) {
-                    typed.set(None);
-                    if query.get_untracked().search != text {
-                        go.run(query.get_untracked().with(|q| q.search = text));
-                    }
-                }
-            },
-            SEARCH_DEBOUNCE,
-        );
-    };
+    let (search_value, on_search) = use_search_box(
+        move || query.read().search.clone(),
+        move |text| go.run(query.get_untracked().with(|q| q.search = text)),
+    );
     view! {
         <div class="filters" role="group" aria-label="Filter members">
             <div class="field inline">
@@ -87,7 +72,7 @@ pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl 
                     class="narrow"
                     type="search"
                     autocomplete="off"
-                    prop:value=move || typed.get().unwrap_or_else(|| query.read().search.clone())
+                    prop:value=search_value
                     on:input=on_search
                 />
             </div>
