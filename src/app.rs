@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
-    path,
+    path, Lazy,
 };
 use wasm_bindgen::JsCast;
 
@@ -14,16 +14,11 @@ use crate::components::focus_keeper::FocusKeeper;
 use crate::components::layout::{Footer, Header};
 use crate::components::owner_switcher::{CurrentOwner, Owners};
 use crate::config::Config;
-use crate::pages::{
-    home::Home,
-    lock_group::{
-        diagram::DiagramTab, grants::GrantsTab, members::MembersTab, overview::OverviewTab,
-        LockGroupPage,
-    },
-    lock_groups::LockGroupsPage,
-    not_found::NotFound,
-    settings::SettingsPage,
+use crate::pages::routes::{
+    DiagramRoute, GrantsRoute, LockGroupRoute, LockGroupsRoute, MembersRoute, OverviewRoute,
+    SettingsRoute,
 };
+use crate::pages::{home::Home, not_found::NotFound};
 
 /// Loads `config.json`, then mounts the console (or a clear error) on `<body>`.
 ///
@@ -101,14 +96,14 @@ fn Shell() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
-                    <Route path=path!("/owners/:owner/lock-groups") view=LockGroupsPage/>
-                    <ParentRoute path=path!("/owners/:owner/lock-groups/:id") view=LockGroupPage>
-                        <Route path=path!("") view=OverviewTab/>
-                        <Route path=path!("members") view=MembersTab/>
-                        <Route path=path!("grants") view=GrantsTab/>
-                        <Route path=path!("diagram") view=DiagramTab/>
+                    <Route path=path!("/owners/:owner/lock-groups") view={Lazy::<LockGroupsRoute>::new()}/>
+                    <ParentRoute path=path!("/owners/:owner/lock-groups/:id") view={Lazy::<LockGroupRoute>::new()}>
+                        <Route path=path!("") view={Lazy::<OverviewRoute>::new()}/>
+                        <Route path=path!("members") view={Lazy::<MembersRoute>::new()}/>
+                        <Route path=path!("grants") view={Lazy::<GrantsRoute>::new()}/>
+                        <Route path=path!("diagram") view={Lazy::<DiagramRoute>::new()}/>
                     </ParentRoute>
-                    <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
                 </Routes>
             </main>
             <Footer/>

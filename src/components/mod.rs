@@ -11,6 +11,7 @@ pub mod loaded;
 pub mod modal;
 pub mod outcomes;
 pub mod owner_switcher;
+pub mod page_code;
 pub mod pager;
 pub mod relative_time;
 pub mod search_box;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
 use wire::{LockGroup, MembershipState};
 
-use crate::api::{lock_groups, use_api};
+use crate::api::{lock_groups, use_api, ApiError};
 use crate::components::group_form_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
 use crate::components::search_box::use_search_box;
@@ -37,28 +37,55 @@ fn members_in(owner: &str, id: &str, state: MembershipState) -> String {
     )
 }
 
-#[component]
-pub fn LockGroupsPage() -> impl IntoView {
-    let api = use_api();
-    let params_map = use_params_map();
-    let owner = Memo::new(move |_| params_map.read().get("owner").unwrap_or_default());
-    // Moves to another view of the list. Typing replaces the history entry; paging and
-    // sorting push one, so the back button walks back through them.
-    let (params, go) =
-        use_url_state::<ListParams>(move || routes::lock_groups(&owner.get_untracked()));
+/// The list's loader: the URL's view of the list and its request. It runs in the main
+/// module as soon as the route matches, so the rows load while the page's own code
+/// downloads (see `pages::routes`).
+#[derive(Clone, Copy)]
+pub struct ListData {
+    owner: Memo<String>,
+    params: Memo<ListParams>,
+    go: Callback<(ListParams, bool)>,
+    groups: LocalResource<Result<Shown, ApiError>>,
+}
 
-    // Each answer carries the view it was asked for, so the page knows when what it
-    // shows is not yet what the URL asks for.
-    let groups = LocalResource::new(move || {
-        let (api, owner, params) = (api.clone(), owner.get(), params.get());
-        async move {
-            let rows = lock_groups::list(&api, &owner, &params.api_query()).await?;
-            Ok(Shown {
-                page: split_page(rows, params.size),
-                params,
-            })
+impl ListData {
+    pub fn load() -> Self {
+        let api = use_api();
+        let params_map = use_params_map();
+        let owner = Memo::new(move |_| params_map.read().get("owner").unwrap_or_default());
+        // Moves to another view of the list. Typing replaces the history entry; paging and
+        // sorting push one, so the back button walks back through them.
+        let (params, go) =
+            use_url_state::<ListParams>(move || routes::lock_groups(&owner.get_untracked()));
+        // Each answer carries the view it was asked for, so the page knows when what it
+        // shows is not yet what the URL asks for.
+        let groups = LocalResource::new(move || {
+            let (api, owner, params) = (api.clone(), owner.get(), params.get());
+            async move {
+                let rows = lock_groups::list(&api, &owner, &params.api_query()).await?;
+                Ok(Shown {
+                    page: split_page(rows, params.size),
+                    params,
+                })
+            }
+        });
+        ListData {
+            owner,
+            params,
+            go,
+            groups,
         }
-    });
+    }
+}
+
+#[component]
+pub fn LockGroupsPage(data: ListData) -> impl IntoView {
+    let ListData {
+        owner,
+        params,
+        go,
+        groups,
+    } = data;
     // True while a view loads, first load included (the old rows stay on screen).
     let busy = Memo::new(move |_| {
         let wanted = params.get();

@@ -4,4 +4,5 @@ pub mod home;
 pub mod lock_group;
 pub mod lock_groups;
 pub mod not_found;
+pub mod routes;
 pub mod settings;

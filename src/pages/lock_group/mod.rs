@@ -15,6 +15,8 @@ use leptos_router::{
     hooks::{use_location, use_params_map},
 };
 
+use wire::LockGroup;
+
 use crate::api::{lock_groups, use_api, ApiError};
 use crate::components::delete_group_dialog::DeleteGroupDialog;
 use crate::components::group_context::{use_group, GroupContext};
@@ -28,41 +30,72 @@ fn tab_id(tab: GroupTab) -> String {
     format!("tab-{}", tab.label().to_lowercase())
 }
 
-#[component]
-pub fn LockGroupPage() -> impl IntoView {
-    let api = use_api();
-    let params = use_params_map();
-    let owner = Memo::new(move |_| params.read().get("owner").unwrap_or_default());
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let group = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let (api, owner, id) = (api.clone(), owner.get(), id.get());
-            async move { lock_groups::get(&api, &owner, &id).await }
-        }
-    });
-    let location = use_location();
-    let active_tab = Memo::new(move |_| {
-        let path = location.pathname.get();
-        let (owner, id) = (owner.get(), id.get());
-        GroupTab::ALL
-            .into_iter()
-            .find(|t| *t != GroupTab::Overview && path == t.path(&owner, &id))
-            .unwrap_or(GroupTab::Overview)
-    });
-    // Counted again on each change of tab, so a grant made or revoked on the Grants tab
-    // shows when the admin moves on (the Grants tab may also `refetch()` it).
-    let grants = LocalResource::new({
-        move || {
-            active_tab.track();
-            let (api, owner, id) = (api.clone(), owner.get(), id.get());
-            async move {
-                lock_groups::count_active_grants(&api, &owner, &id, COUNT_LIMIT + 1)
-                    .await
-                    .map(|n| Bounded::from_rows(n as u64, COUNT_LIMIT))
+/// The group page's loader: the group (with statistics and features) and the count of its
+/// active grants. It runs in the main module as soon as the route matches, so both
+/// requests start while the page's own code downloads (see `pages::routes`).
+#[derive(Clone, Copy)]
+pub struct GroupData {
+    owner: Memo<String>,
+    id: Memo<String>,
+    active_tab: Memo<GroupTab>,
+    group: LocalResource<Result<LockGroup, ApiError>>,
+    grants: LocalResource<Result<Bounded, ApiError>>,
+}
+
+impl GroupData {
+    pub fn load() -> Self {
+        let api = use_api();
+        let params = use_params_map();
+        let owner = Memo::new(move |_| params.read().get("owner").unwrap_or_default());
+        let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+        let group = LocalResource::new({
+            let api = api.clone();
+            move || {
+                let (api, owner, id) = (api.clone(), owner.get(), id.get());
+                async move { lock_groups::get(&api, &owner, &id).await }
             }
+        });
+        let location = use_location();
+        let active_tab = Memo::new(move |_| {
+            let path = location.pathname.get();
+            let (owner, id) = (owner.get(), id.get());
+            GroupTab::ALL
+                .into_iter()
+                .find(|t| *t != GroupTab::Overview && path == t.path(&owner, &id))
+                .unwrap_or(GroupTab::Overview)
+        });
+        // Counted again on each change of tab, so a grant made or revoked on the Grants tab
+        // shows when the admin moves on (the Grants tab may also `refetch()` it).
+        let grants = LocalResource::new({
+            move || {
+                active_tab.track();
+                let (api, owner, id) = (api.clone(), owner.get(), id.get());
+                async move {
+                    lock_groups::count_active_grants(&api, &owner, &id, COUNT_LIMIT + 1)
+                        .await
+                        .map(|n| Bounded::from_rows(n as u64, COUNT_LIMIT))
+                }
+            }
+        });
+        GroupData {
+            owner,
+            id,
+            active_tab,
+            group,
+            grants,
         }
-    });
+    }
+}
+
+#[component]
+pub fn LockGroupPage(data: GroupData) -> impl IntoView {
+    let GroupData {
+        owner,
+        id,
+        active_tab,
+        group,
+        grants,
+    } = data;
     provide_context(GroupContext {
         owner,
         id,

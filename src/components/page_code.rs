@@ -1,0 +1,72 @@
+//! Each page's view is its own piece of wasm, loaded when the page is first shown (see
+//! `pages::routes`). This is what a page shows when its piece cannot be loaded, and the
+//! prefetch of the other pages' pieces once the first screen is up.
+
+use std::{cell::Cell, future::Future, pin::Pin};
+
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// A page's code could not be downloaded or instantiated: the network is down, or a new
+/// version of the console was deployed and the old pieces are gone.
+#[derive(Debug, Clone)]
+pub struct CodeMissing;
+
+impl From<wasm_split_helpers::SplitLoaderError> for CodeMissing {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        CodeMissing
+    }
+}
+
+/// The view of a page whose code loaded, or the explanation with a Reload button.
+pub fn shown(view: Result<AnyView, CodeMissing>) -> AnyView {
+    view.unwrap_or_else(|CodeMissing| view! { <CodeMissingNotice/> }.into_any())
+}
+
+#[component]
+fn CodeMissingNotice() -> impl IntoView {
+    let reload = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
+    view! {
+        <div class="code-missing" role="alert">
+            <h1>"This page could not be loaded"</h1>
+            <p>
+                "Part of the console did not download. The network may be down, or a newer "
+                "version of the console may have been published. Reloading fetches it again; "
+                "nothing you saved is lost."
+            </p>
+            <button type="button" class="primary" on:click=reload>"Reload the console"</button>
+        </div>
+    }
+}
+
+/// Loads one page's code; a failure is ignored (the page tries again when opened).
+pub type Preload = Pin<Box<dyn Future<Output = ()>>>;
+
+thread_local! {
+    static PREFETCHED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Once the first page is on screen and the browser is idle, loads every other page's
+/// code, so moving between pages never waits for the network. Runs once per session; a
+/// failed prefetch is retried when the page is opened.
+pub fn prefetch_when_idle(preloads: fn() -> Vec<Preload>) {
+    if PREFETCHED.with(|p| p.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let run = Closure::once_into_js(move || {
+        leptos::task::spawn_local(async move {
+            // One after the other: the prefetch must not compete with the admin's work.
+            for preload in preloads() {
+                preload.await;
+            }
+        });
+    });
+    let _ = window.request_idle_callback(run.unchecked_ref());
+}

@@ -1,0 +1,131 @@
+//! The routes whose views are loaded on demand. Each page's view is a split point: the
+//! build (`scripts/split-wasm`, a Trunk hook) cuts the wasm there, so a cold load fetches
+//! the main module (shell, router, API client, the loaders) and only the current page's
+//! code, in parallel (the start script preloads it by path).
+//!
+//! A route's `data()` is its loader: it runs in the main module as soon as the route
+//! matches, so the page's request starts while its code downloads. Its `view()` awaits
+//! the page's code; if that fails, the page says so and offers a reload instead of
+//! leaving a blank screen (the split points are `fallible`: a failed load is an `Err`,
+//! not a wasm abort).
+//!
+//! The split module names are also the keys of `scripts/split-wasm`'s route table.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+use wasm_split_helpers::wasm_split;
+
+use crate::components::page_code::{self, CodeMissing, Preload};
+use crate::pages::lock_group::{
+    diagram::DiagramTab, grants::GrantsTab, members::MembersTab, overview::OverviewTab, GroupData,
+    LockGroupPage,
+};
+use crate::pages::lock_groups::{ListData, LockGroupsPage};
+use crate::pages::settings::SettingsPage;
+
+/// Declares a route whose view is the split point `$split`, with its loader's data type.
+macro_rules! lazy_route {
+    ($route:ident, $data:ty, $load:expr, $split:ident, $preload:ident, |$d:ident| $view:expr) => {
+        pub struct $route($data);
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route($load)
+            }
+
+            async fn view(this: Self) -> AnyView {
+                let shown = page_code::shown($split(this.0).await);
+                page_code::prefetch_when_idle(all_pages);
+                shown
+            }
+
+            async fn preload() {
+                // A failure shows in `view`, which tries again.
+                let _ = $preload().await;
+            }
+        }
+
+        #[wasm_split($split, fallible, preload($preload))]
+        #[allow(unused_variables)]
+        fn $split($d: $data) -> Result<AnyView, CodeMissing> {
+            Ok($view.into_any())
+        }
+    };
+}
+
+lazy_route!(
+    LockGroupsRoute,
+    ListData,
+    ListData::load(),
+    lock_groups_page,
+    preload_lock_groups_page,
+    |data| view! { <LockGroupsPage data/> }
+);
+lazy_route!(
+    LockGroupRoute,
+    GroupData,
+    GroupData::load(),
+    lock_group_page,
+    preload_lock_group_page,
+    |data| view! { <LockGroupPage data/> }
+);
+lazy_route!(
+    OverviewRoute,
+    (),
+    (),
+    overview_tab,
+    preload_overview_tab,
+    |data| view! { <OverviewTab/> }
+);
+lazy_route!(
+    MembersRoute,
+    (),
+    (),
+    members_tab,
+    preload_members_tab,
+    |data| view! { <MembersTab/> }
+);
+lazy_route!(
+    GrantsRoute,
+    (),
+    (),
+    grants_tab,
+    preload_grants_tab,
+    |data| view! { <GrantsTab/> }
+);
+lazy_route!(
+    DiagramRoute,
+    (),
+    (),
+    diagram_tab,
+    preload_diagram_tab,
+    |data| view! { <DiagramTab/> }
+);
+lazy_route!(
+    SettingsRoute,
+    (),
+    (),
+    settings_page,
+    preload_settings_page,
+    |data| view! { <SettingsPage/> }
+);
+
+/// Every page's code, in the order an admin is likely to need it.
+fn all_pages() -> Vec<Preload> {
+    fn quiet<E>(load: impl Future<Output = Result<(), E>> + 'static) -> Preload {
+        Box::pin(async move {
+            let _ = load.await;
+        })
+    }
+    vec![
+        quiet(preload_lock_groups_page()),
+        quiet(preload_lock_group_page()),
+        quiet(preload_overview_tab()),
+        quiet(preload_members_tab()),
+        quiet(preload_grants_tab()),
+        quiet(preload_diagram_tab()),
+        quiet(preload_settings_page()),
+    ]
+}
