@@ -1,0 +1,128 @@
+//! The console split into pages (src/pages/routes.rs, scripts/split-wasm): every page
+//! deep-links on a cold cache; its code downloads beside the main wasm, never after it; the
+//! other pages' code is prefetched once the first screen is up; and a page whose code
+//! cannot be downloaded says so and offers a reload instead of a blank screen.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::Value;
+
+/// The packs each entry route loads, as the build wrote them.
+fn manifest() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/dist/split-manifest.json");
+    let text = std::fs::read_to_string(path).expect("dist/split-manifest.json (trunk build)");
+    serde_json::from_str(&text).expect("the manifest is JSON")
+}
+
+fn packs_of(route: &str) -> Vec<String> {
+    manifest()["routes"][route]
+        .as_array()
+        .unwrap_or_else(|| panic!("route {route} in the manifest"))
+        .iter()
+        .map(|f| f.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The page's code requests so far: (file, what started it).
+async fn code_requests(s: &support::Session) -> Vec<(String, String)> {
+    let entries = s
+        .eval(
+            "return performance.getEntriesByType('resource')
+                .filter(e => /\\/pieces-[0-9a-f]+\\.wasm$/.test(e.name))
+                .map(e => [e.name.split('/').pop(), e.initiatorType]);",
+        )
+        .await;
+    serde_json::from_value(entries).expect("a list of pairs")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_deep_links_cold_and_its_code_loads_beside_the_main_wasm() {
+    let pages: [(&str, &str, &str, &str); 6] = [
+        ("list", "/owners/1/lock-groups", "table", "Lock groups"),
+        ("group", "/owners/1/lock-groups/101", "list", "Members by state"),
+        ("members", "/owners/1/lock-groups/101/members", "table", "Lock memberships"),
+        ("grants", "/owners/1/lock-groups/101/grants", "table", "Grants"),
+        ("diagram", "/owners/1/lock-groups/101/diagram", "table", "Lifecycle states and transitions"),
+        ("settings", "/settings", "heading", "Settings"),
+    ];
+    for (route, path, role, name) in pages {
+        // A fresh browser each time: a cold cache, as for an admin opening a bookmark.
+        support::run(&format!("deep_link_{route}"), async |s| {
+            s.goto(path).await;
+            s.by_role_prefix(role, name).await;
+            let requests = code_requests(&s).await;
+            for pack in packs_of(route) {
+                // Started by the preload the start script writes from the address, so it
+                // downloads beside the main wasm; a request started by the wasm loader
+                // ("fetch") would have waited for the main module first.
+                assert!(
+                    requests.iter().any(|(f, by)| *f == pack && by == "link"),
+                    "{route}: {pack} is preloaded with the page, got {requests:?}"
+                );
+            }
+        })
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn once_the_first_page_is_up_the_other_pages_code_is_prefetched() {
+    support::run("prefetch", async |s| {
+        s.goto("/owners/1/lock-groups").await;
+        s.by_role_prefix("table", "Lock groups").await;
+        let every_pack: Vec<String> = manifest()["packs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap().to_string())
+            .collect();
+        support::eventually("every page's code fetched while the list is idle", || async {
+            let fetched = code_requests(&s).await;
+            let missing: Vec<_> = every_pack
+                .iter()
+                .filter(|p| !fetched.iter().any(|(f, _)| f == *p))
+                .collect();
+            if missing.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("not yet fetched: {missing:?}"))
+            }
+        })
+        .await;
+        // With the network to the code gone, the other pages still open: their code is here.
+        s.block_requests(&["*pieces-*"]).await;
+        let first = s
+            .eval("return document.querySelector('table tbody a').textContent.trim();")
+            .await;
+        s.click("link", first.as_str().unwrap()).await;
+        s.by_role("list", "Members by state").await;
+        s.by_role_prefix("link", "Members").await.click().await.unwrap();
+        s.by_role_prefix("table", "Lock memberships").await;
+        s.click("link", "Settings").await;
+        s.by_role("heading", "Settings").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_whose_code_does_not_download_says_so_and_reloads() {
+    support::run("code_missing", async |s| {
+        s.block_requests(&["*pieces-*"]).await;
+        s.goto("/owners/1/lock-groups").await;
+        let alert = s.by_role_prefix("alert", "This page could not be loaded").await;
+        let text = alert.text().await.unwrap();
+        assert!(
+            text.contains("This page could not be loaded") && text.contains("did not download"),
+            "the page says what happened: {text}"
+        );
+        // The rest of the console is there: the header's navigation still works.
+        s.by_role("link", "Settings").await;
+
+        // Back online, Reload brings the page.
+        s.block_requests(&[]).await;
+        s.click("button", "Reload the console").await;
+        s.by_role_prefix("table", "Lock groups").await;
+    })
+    .await;
+}
