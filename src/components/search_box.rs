@@ -23,7 +23,8 @@ pub fn use_search_box(
         typed.set(Some(text.clone()));
         set_timeout(
             move || {
-                if typed.get_untracked().as_deref() == Some(text.as_str()) {
+                // `try_`: the view (a closed dialog, a page left) may be gone by now.
+                if typed.try_get_untracked().flatten().as_deref() == Some(text.as_str()) {
                     typed.set(None);
                     if sent() != text {
                         send(text);
