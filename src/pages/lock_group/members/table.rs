@@ -44,15 +44,17 @@ fn select_page(rows: &[Membership], c: RowControls) -> AnyView {
     let n = ids.len();
     let check = move || PageCheck::of(c.selection.count_of(&ids), n);
     let (checked, mixed) = (check.clone(), check);
+    // The words name the box; shown only on a phone, where the column headers are not.
     view! {
-        <input
-            type="checkbox"
-            aria-label="Select all on this page"
-            hidden=move || !c.editable.get()
-            prop:checked=move || checked() == PageCheck::All
-            prop:indeterminate=move || mixed() == PageCheck::Some
-            on:change=move |ev| c.selection.set_all(&page, event_target_checked(&ev))
-        />
+        <label class="select-page" hidden=move || !c.editable.get()>
+            <input
+                type="checkbox"
+                prop:checked=move || checked() == PageCheck::All
+                prop:indeterminate=move || mixed() == PageCheck::Some
+                on:change=move |ev| c.selection.set_all(&page, event_target_checked(&ev))
+            />
+            <span class="select-page-text">"Select all on this page"</span>
+        </label>
     }
     .into_any()
 }
