@@ -486,6 +486,16 @@ async fn the_picker_sorts_naturally_selects_all_matching_and_summarises_the_resu
         s.by_role("dialog", "Add locks to the group").await;
         search_locks(s, "Bulk").await;
         s.wait_for_text("25 locks match.").await;
+        // Type to search, as in the list: one request after the pause in typing (none per
+        // keystroke), and no Search button.
+        let searches = s
+            .eval(
+                "return performance.getEntriesByType('resource').map(e => decodeURIComponent(e.name))\
+                 .filter(n => n.includes('/BoundLocks') && n.includes('contains(title')).length",
+            )
+            .await;
+        assert_eq!(searches, serde_json::json!(1), "one search request for \"Bulk\"");
+        assert!(!s.names_of_role("button").await.iter().any(|n| n == "Search"));
 
         // Natural order, across pages.
         let first: Vec<String> = (1..=10).map(|i| format!("Bulk {i}")).collect();
