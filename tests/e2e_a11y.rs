@@ -130,7 +130,7 @@ async fn grants_diagram_and_not_found_are_accessible() {
             .await;
 
         s.goto("/owners/1/lock-groups/101/diagram").await;
-        s.wait_row("Joined", "5 locks").await;
+        s.wait_row("Active", "5 locks").await;
         s.assert_accessible_light_and_dark("diagram tab").await;
         s.goto("/owners/1/lock-groups/105/diagram?membership=22")
             .await;

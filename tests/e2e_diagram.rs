@@ -12,8 +12,8 @@ async fn counts_follow_the_lifecycle() {
     support::run("diagram_counts", async |s| {
         s.goto("/owners/1/lock-groups/109/diagram").await;
         s.by_role("table", "Lifecycle states and transitions").await;
-        s.wait_row("Added", "0 locks").await;
-        s.wait_row("Joined", "0 locks").await;
+        s.wait_row("Joining", "0 locks").await;
+        s.wait_row("Active", "0 locks").await;
 
         s.api_put(
             "/Owners/1/LockGroups/109/Memberships",
@@ -21,21 +21,21 @@ async fn counts_follow_the_lifecycle() {
         )
         .await;
         s.goto("/owners/1/lock-groups/109/diagram").await;
-        s.wait_row("Added", "1 lock").await;
+        s.wait_row("Joining", "1 lock").await;
         s.by_role(
             "link",
-            "Added (JoinPending): 1 lock. Show them in the Members tab.",
+            "Joining (JoinPending): 1 lock. Show them in the Members tab.",
         )
         .await;
 
         s.sandbox_post("/sandbox/Owners/1/BoundLocks/1/Sync").await;
         s.goto("/owners/1/lock-groups/109/diagram").await;
-        s.wait_row("Joined", "1 lock").await;
-        s.wait_row("Added", "0 locks").await;
+        s.wait_row("Active", "1 lock").await;
+        s.wait_row("Joining", "0 locks").await;
         let row = s
-            .wait_row("Joined", "Lock added and active group member.")
+            .wait_row("Active", "Lock added and active group member.")
             .await;
-        assert!(row.contains("Removed, by remove lock"), "{row}");
+        assert!(row.contains("Leaving, by remove lock"), "{row}");
     })
     .await;
 }
@@ -44,11 +44,11 @@ async fn counts_follow_the_lifecycle() {
 async fn a_state_filters_the_members_tab_and_a_membership_shows_its_path() {
     support::run("diagram_filter_trace", async |s| {
         s.goto("/owners/1/lock-groups/101/diagram").await;
-        s.wait_row("Joined", "5 locks").await;
+        s.wait_row("Active", "5 locks").await;
         let link = s
             .by_role(
                 "link",
-                "Removed (UnjoinPending): 1 lock. Show them in the Members tab.",
+                "Leaving (UnjoinPending): 1 lock. Show them in the Members tab.",
             )
             .await;
         // Reachable by keyboard: a focusable link; Enter follows it.
@@ -56,7 +56,7 @@ async fn a_state_filters_the_members_tab_and_a_membership_shows_its_path() {
             .await;
         assert_eq!(
             s.focused_name().await,
-            "Removed (UnjoinPending): 1 lock. Show them in the Members tab."
+            "Leaving (UnjoinPending): 1 lock. Show them in the Members tab."
         );
         drop(link);
         s.press("\u{E007}").await;
@@ -83,7 +83,7 @@ async fn a_state_filters_the_members_tab_and_a_membership_shows_its_path() {
         let current = s
             .eval("return [...document.querySelectorAll('svg.diagram .node.current')].map(n => n.textContent)")
             .await;
-        assert!(current[0].as_str().unwrap().starts_with("Removed"), "{current}");
+        assert!(current[0].as_str().unwrap().starts_with("Leaving"), "{current}");
 
     })
     .await;

@@ -208,7 +208,7 @@ async fn rename_in_the_edit_dialog_and_filter_from_the_diagram_with_the_keyboard
             .await;
 
         // A state in the compact diagram opens the Members tab filtered to it.
-        s.tab_to_prefix("Joined (Joined):", FORWARD).await;
+        s.tab_to_prefix("Active (Joined):", FORWARD).await;
         s.eval("window.__samePage = true;").await;
         s.key(ENTER).await;
         s.wait_for_path(

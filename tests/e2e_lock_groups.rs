@@ -551,8 +551,10 @@ async fn delete_blocked_by_members_then_forced() {
             .by_role("alertdialog", "Delete “Doomed With Locks”?")
             .await;
         assert!(dialog.is_displayed().await.unwrap());
-        s.wait_for_text("This group has 1 member lock (joined or pending) and 0 active grants.")
-            .await;
+        s.wait_for_text(
+            "This group has 1 member lock (Joining, Active or Leaving) and 0 active grants.",
+        )
+        .await;
         // Focus starts on Cancel.
         assert_eq!(s.focused_name().await, "Cancel");
 
@@ -611,7 +613,7 @@ async fn delete_blocked_by_grants_then_forced() {
         .await;
         s.goto(&format!("/owners/1/lock-groups/{id}")).await;
         s.click("button", "Delete").await;
-        s.wait_for_text("0 member locks (joined or pending) and 1 active grant.")
+        s.wait_for_text("0 member locks (Joining, Active or Leaving) and 1 active grant.")
             .await;
         s.all_by_role("button", "Delete lock group")
             .await

@@ -108,7 +108,7 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         let details = details.as_str().unwrap_or_default();
         for step in [
             "Added",
-            "Joined (lock synced)",
+            "Active (lock synced)",
             "Removed",
             "Left (lock synced)",
         ] {
@@ -125,14 +125,22 @@ async fn state_filter_lives_in_the_url_and_the_page_refreshes_itself() {
             .await;
         s.wait_row("Garage", "⊖ Leaving").await;
         assert!(s.row_text("Main Entrance").await.is_none());
-        let select = s.by_role("combobox", "State").await;
+        // The state bar marks the current choice (aria-current and "✓", not colour alone).
+        let leaving = s.by_role_prefix("link", "Leaving").await;
         assert_eq!(
-            select.prop("value").await.unwrap().as_deref(),
-            Some("UnjoinPending")
+            leaving.attr("aria-current").await.unwrap().as_deref(),
+            Some("true")
         );
+        assert!(leaving.text().await.unwrap().starts_with("✓"));
+        let all = s.by_role_prefix("link", "All").await;
+        assert_eq!(all.attr("aria-current").await.unwrap(), None);
 
         // Choosing another state goes to its URL; the default hides only Unjoined.
-        select.select_by_value("JoinPending").await.unwrap();
+        s.by_role_prefix("link", "Joining")
+            .await
+            .click()
+            .await
+            .unwrap();
         s.wait_for_path(|p| p.ends_with("?state=JoinPending"), "state=JoinPending")
             .await;
         s.wait_row("Meeting Room A", "⊕ Joining").await;
@@ -304,7 +312,7 @@ async fn a_row_opens_its_timeline_on_demand() {
             .row_text("Parking Gate")
             .await
             .unwrap()
-            .contains("Joined (lock synced)"));
+            .contains("Active (lock synced)"));
 
         s.click("button", "Details of Parking Gate").await;
         let details = s.by_role("button", "Details of Parking Gate").await;
@@ -478,6 +486,16 @@ async fn the_picker_sorts_naturally_selects_all_matching_and_summarises_the_resu
         s.by_role("dialog", "Add locks to the group").await;
         search_locks(s, "Bulk").await;
         s.wait_for_text("25 locks match.").await;
+        // Type to search, as in the list: one request after the pause in typing (none per
+        // keystroke), and no Search button.
+        let searches = s
+            .eval(
+                "return performance.getEntriesByType('resource').map(e => decodeURIComponent(e.name))\
+                 .filter(n => n.includes('/BoundLocks') && n.includes('contains(title')).length",
+            )
+            .await;
+        assert_eq!(searches, serde_json::json!(1), "one search request for \"Bulk\"");
+        assert!(!s.names_of_role("button").await.iter().any(|n| n == "Search"));
 
         // Natural order, across pages.
         let first: Vec<String> = (1..=10).map(|i| format!("Bulk {i}")).collect();
@@ -587,20 +605,36 @@ async fn the_filter_bar_counts_each_state_and_searches_by_lock_title() {
                 .and_then(|a| a.iter().find(|c| c["State"] == state))
                 .map_or(0, |c| c["Count"].as_u64().unwrap_or(0))
         };
-        let select = s.by_role("combobox", "State").await;
-        let options = s.option_texts(&select).await;
+        // The state bar: All (the current members) and each state, with its count.
+        let current = count("JoinPending") + count("Joined") + count("UnjoinPending");
+        s.by_role("link", &format!("All {current}")).await;
         for (state, word) in [
             ("JoinPending", "Joining"),
             ("Joined", "Active"),
             ("UnjoinPending", "Leaving"),
             ("Unjoined", "Left"),
         ] {
-            let want = format!("{word} ({})", count(state));
-            assert!(
-                options.iter().any(|o| o.ends_with(&want)),
-                "{want} among {options:?}"
-            );
+            s.by_role("link", &format!("{word} {}", count(state))).await;
         }
+        // With past members, All counts every membership.
+        s.click("checkbox", "Show past members (Left)").await;
+        s.by_role("link", &format!("All {}", current + count("Unjoined")))
+            .await;
+        s.click("checkbox", "Show past members (Left)").await;
+        s.wait_for_path(|p| p.ends_with("/members"), "past members hidden again")
+            .await;
+
+        // The bar is reachable and usable with the keyboard: Shift+Tab back to Active, Enter.
+        s.tab_to(&format!("Active {}", count("Joined")), true).await;
+        s.press("\u{E007}").await;
+        s.wait_for_path(
+            |p| p.ends_with("/members?state=Joined"),
+            "Active chosen by Enter",
+        )
+        .await;
+        s.wait_row("Lab", "✔ Active").await;
+        s.goto("/owners/1/lock-groups/102/members").await;
+        s.wait_row("Lab", "✔ Active").await;
 
         // Type to search: only the matching locks, the search in the URL.
         let search = s.by_role("searchbox", "Search by lock title").await;
@@ -616,6 +650,71 @@ async fn the_filter_bar_counts_each_state_and_searches_by_lock_title() {
         search.send_keys("No such lock").await.unwrap();
         s.wait_no_row("Meeting Room A").await;
         s.wait_for_text("No memberships match this filter.").await;
+    })
+    .await;
+}
+
+/// The header checkbox's state: (checked, indeterminate).
+async fn page_box(s: &support::Session) -> (bool, bool) {
+    let b = s.by_role("checkbox", "Select all on this page").await;
+    let v = s
+        .browser
+        .execute(
+            "return [arguments[0].checked, arguments[0].indeterminate];",
+            vec![serde_json::to_value(&b).unwrap()],
+        )
+        .await
+        .expect("script runs");
+    (v[0].as_bool().unwrap(), v[1].as_bool().unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_header_checkbox_selects_the_whole_page() {
+    support::run("members_select_page", async |s| {
+        s.goto("/owners/1/lock-groups/102/members").await;
+        s.wait_row("Meeting Room B", "✔ Active").await;
+        let rows = s
+            .eval("return document.querySelectorAll('table.members tbody input[type=checkbox]').length")
+            .await
+            .as_u64()
+            .unwrap();
+        assert!(rows >= 2, "{rows} selectable rows");
+        assert_eq!(page_box(s).await, (false, false));
+
+        // All on the page, then one unchecked: the header box is mixed.
+        s.click("checkbox", "Select all on this page").await;
+        s.by_role("button", &format!("Remove {rows} selected locks from group"))
+            .await;
+        assert!(is_checked(s, "Select Meeting Room A").await);
+        assert_eq!(page_box(s).await, (true, false));
+        s.click("checkbox", "Select Meeting Room A").await;
+        s.by_role(
+            "button",
+            &match rows - 1 {
+                1 => "Remove 1 selected lock from group".to_string(),
+                n => format!("Remove {n} selected locks from group"),
+            },
+        )
+        .await;
+        assert_eq!(page_box(s).await, (false, true));
+
+        // A mixed page is completed first, then a second click clears it.
+        s.click("checkbox", "Select all on this page").await;
+        s.by_role("button", &format!("Remove {rows} selected locks from group"))
+            .await;
+        s.click("checkbox", "Select all on this page").await;
+        let none = s.by_role("button", "Remove selected locks from group").await;
+        assert_eq!(none.attr("disabled").await.unwrap().as_deref(), Some("true"));
+        assert!(!is_checked(s, "Select Meeting Room A").await);
+        assert_eq!(page_box(s).await, (false, false));
+
+        // By keyboard as well (a native checkbox): Tab from the search box, Space.
+        s.eval("document.getElementById('member-search').focus(); return 1;")
+            .await;
+        s.tab_to("Select all on this page", false).await;
+        s.press(" ").await;
+        s.by_role("button", &format!("Remove {rows} selected locks from group"))
+            .await;
     })
     .await;
 }

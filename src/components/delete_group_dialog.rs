@@ -117,7 +117,7 @@ pub fn DeleteGroupDialog(
             <h2 id="delete-group-title">{heading.clone()}</h2>
             <p id="delete-group-summary">
                 "This group has " {plural(locks, "member lock", "member locks")}
-                " (joined or pending) and " {grants_text} ". "
+                " (Joining, Active or Leaving) and " {grants_text} ". "
                 "A deleted group leaves every list; its history stays readable."
             </p>
             <div class="check">

@@ -57,7 +57,7 @@ pub fn Outcomes(
     view! {
         <Show when=move || !outcomes.read().is_empty()>
             <section class="outcomes" aria-labelledby="outcomes-title">
-                <h3 id="outcomes-title">{move || title.get()}</h3>
+                <h2 id="outcomes-title">{move || title.get()}</h2>
                 {body}
                 <button type="button" on:click=move |_| outcomes.set(Vec::new())>
                     "Dismiss results"

@@ -17,9 +17,9 @@ fn locks(n: u64) -> String {
     }
 }
 
-/// The lifecycle diagram: states Initial, Added (JoinPending), Joined, Removed
-/// (UnjoinPending) and Unjoined, the transitions labelled with their causes, and each
-/// state's current count.
+/// The lifecycle diagram: states Initial, Joining (JoinPending), Active (Joined), Leaving
+/// (UnjoinPending) and Left (Unjoined), the console's words with the API's names beside
+/// them, the transitions labelled with their causes, and each state's current count.
 ///
 /// Props:
 /// - `statistics`: the group's `statistics` (`expand=statistics`); `None` while loading

@@ -13,3 +13,17 @@ pub fn head(columns: &'static [&'static str]) -> AnyView {
     }
     .into_any()
 }
+
+/// As [`head`], with a control in the first column's header (a "select all" checkbox) in
+/// place of a name; `columns` names the others.
+pub fn head_with_control(control: AnyView, columns: &'static [&'static str]) -> AnyView {
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{control}</th>
+                {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+            </tr>
+        </thead>
+    }
+    .into_any()
+}

@@ -10,43 +10,40 @@ use super::membership_state::{Dates, Event};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Node {
     Initial,
-    Added,
-    Joined,
-    Removed,
-    Unjoined,
+    Joining,
+    Active,
+    Leaving,
+    Left,
 }
 
 impl Node {
     pub const ALL: [Node; 5] = [
         Node::Initial,
-        Node::Added,
-        Node::Joined,
-        Node::Removed,
-        Node::Unjoined,
+        Node::Joining,
+        Node::Active,
+        Node::Leaving,
+        Node::Left,
     ];
 
     /// The membership state this node counts (Initial counts nothing).
     pub fn state(self) -> Option<MembershipState> {
         match self {
             Node::Initial => None,
-            Node::Added => Some(MembershipState::JoinPending),
-            Node::Joined => Some(MembershipState::Joined),
-            Node::Removed => Some(MembershipState::UnjoinPending),
-            Node::Unjoined => Some(MembershipState::Unjoined),
+            Node::Joining => Some(MembershipState::JoinPending),
+            Node::Active => Some(MembershipState::Joined),
+            Node::Leaving => Some(MembershipState::UnjoinPending),
+            Node::Left => Some(MembershipState::Unjoined),
         }
     }
 
+    /// The state's word, the console's one vocabulary ([`MembershipState::label`]:
+    /// Joining, Active, Leaving, Left); the diagram shows the API's name beside it.
     pub fn title(self) -> &'static str {
-        match self {
-            Node::Initial => "Initial",
-            Node::Added => "Added",
-            Node::Joined => "Joined",
-            Node::Removed => "Removed",
-            Node::Unjoined => "Unjoined",
-        }
+        self.state().map_or("Initial", MembershipState::label)
     }
 
-    /// The API's name of the state, shown under the title.
+    /// The API's name of the state (`JoinPending`, ...), shown beside the title only in
+    /// the diagram, where it teaches what the API calls it.
     pub fn api_name(self) -> &'static str {
         self.state().map_or("not a member", MembershipState::as_str)
     }
@@ -54,10 +51,10 @@ impl Node {
     pub fn meaning(self) -> &'static str {
         match self {
             Node::Initial => "Lock not member of the group.",
-            Node::Added => "Lock added, but not yet active: waits for the lock to sync.",
-            Node::Joined => "Lock added and active group member.",
-            Node::Removed => "Lock removed, but still active member until it syncs.",
-            Node::Unjoined => "Lock no longer member of the group.",
+            Node::Joining => "Lock added, but not yet active: waits for the lock to sync.",
+            Node::Active => "Lock added and active group member.",
+            Node::Leaving => "Lock removed, but still active member until it syncs.",
+            Node::Left => "Lock no longer member of the group.",
         }
     }
 }
@@ -73,27 +70,27 @@ pub struct Transition {
 pub const TRANSITIONS: [Transition; 5] = [
     Transition {
         from: Node::Initial,
-        to: Node::Added,
+        to: Node::Joining,
         cause: "add lock",
     },
     Transition {
-        from: Node::Added,
-        to: Node::Joined,
+        from: Node::Joining,
+        to: Node::Active,
         cause: "lock sync",
     },
     Transition {
-        from: Node::Joined,
-        to: Node::Removed,
+        from: Node::Active,
+        to: Node::Leaving,
         cause: "remove lock",
     },
     Transition {
-        from: Node::Removed,
-        to: Node::Unjoined,
+        from: Node::Leaving,
+        to: Node::Left,
         cause: "lock sync",
     },
     Transition {
-        from: Node::Added,
-        to: Node::Removed,
+        from: Node::Joining,
+        to: Node::Leaving,
         cause: "remove lock before it synced",
     },
 ];
@@ -269,10 +266,10 @@ pub fn trace(d: Dates) -> Vec<Transition> {
     let mut out = Vec::new();
     for (event, _) in super::membership_state::path(d) {
         let to = match event {
-            Event::JoinStart => Node::Added,
-            Event::JoinCompleted => Node::Joined,
-            Event::LeaveStart => Node::Removed,
-            Event::LeaveCompleted => Node::Unjoined,
+            Event::JoinStart => Node::Joining,
+            Event::JoinCompleted => Node::Active,
+            Event::LeaveStart => Node::Leaving,
+            Event::LeaveCompleted => Node::Left,
         };
         if let Some(t) = find(at, to) {
             out.push(t);
@@ -336,16 +333,16 @@ mod tests {
             let arc = &l.edges[4];
             assert_eq!(
                 (arc.transition.from, arc.transition.to),
-                (Node::Added, Node::Removed)
+                (Node::Joining, Node::Leaving)
             );
-            let bottom = l.rect(Node::Joined).bottom();
+            let bottom = l.rect(Node::Active).bottom();
             assert!(arc.label_y > bottom + m.font);
             assert!(arc.label_y <= l.height - m.margin);
-            assert_eq!(arc.label_x, l.rect(Node::Joined).center_x());
+            assert_eq!(arc.label_x, l.rect(Node::Active).center_x());
             // The label is wide; it must fit between the two arc ends' outer sides.
             let half = "remove lock before it synced".len() as i32 * m.font * 6 / 10 / 2;
-            assert!(arc.label_x - half >= l.rect(Node::Added).x);
-            assert!(arc.label_x + half <= l.rect(Node::Removed).right());
+            assert!(arc.label_x - half >= l.rect(Node::Joining).x);
+            assert!(arc.label_x + half <= l.rect(Node::Leaving).right());
         }
     }
 
@@ -364,12 +361,23 @@ mod tests {
     fn nodes_name_their_states() {
         assert_eq!(Node::Initial.state(), None);
         // Every state of the lifecycle is drawn by exactly one node.
-        let nodes = [Node::Added, Node::Joined, Node::Removed, Node::Unjoined];
+        let nodes = [Node::Joining, Node::Active, Node::Leaving, Node::Left];
         for s in MembershipState::ALL {
             let drawn: Vec<_> = nodes.iter().filter(|n| n.state() == Some(s)).collect();
             assert_eq!(drawn.len(), 1, "{s:?} is drawn by one node: {drawn:?}");
         }
-        assert_eq!(Node::Added.api_name(), "JoinPending");
+        assert_eq!(Node::Joining.api_name(), "JoinPending");
+        let titles = Node::ALL.map(|n| format!("{} ({})", n.title(), n.api_name()));
+        assert_eq!(
+            titles,
+            [
+                "Initial (not a member)",
+                "Joining (JoinPending)",
+                "Active (Joined)",
+                "Leaving (UnjoinPending)",
+                "Left (Unjoined)",
+            ]
+        );
         assert_eq!(Node::Initial.api_name(), "not a member");
     }
 
@@ -384,7 +392,7 @@ mod tests {
         let t = trace(full);
         assert_eq!(
             t.iter().map(|t| t.to).collect::<Vec<_>>(),
-            vec![Node::Added, Node::Joined, Node::Removed, Node::Unjoined]
+            vec![Node::Joining, Node::Active, Node::Leaving, Node::Left]
         );
         let early = Dates {
             join_start: Some("2020-01-01T00:00:00Z"),
@@ -395,12 +403,12 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].cause, "remove lock before it synced");
         assert!(trace(Dates::default()).is_empty());
-        // Inconsistent: a completed leave with no start still lands in Unjoined via Removed.
+        // Inconsistent: a completed leave with no start still ends in Left, through Leaving.
         let odd = Dates {
             join_start: Some("2020-01-01T00:00:00Z"),
             leave_completed: Some("2020-01-03T00:00:00Z"),
             ..Default::default()
         };
-        assert_eq!(trace(odd).last().map(|t| t.to), Some(Node::Unjoined));
+        assert_eq!(trace(odd).last().map(|t| t.to), Some(Node::Left));
     }
 }

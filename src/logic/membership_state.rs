@@ -7,7 +7,7 @@
 //! dates out of order, unreadable dates, no dates at all) keep their state and carry an
 //! [`Issue`], so they are shown as inconsistent, never hidden.
 
-use wire::{DateField, MembershipState};
+use wire::{DateField, MembershipState, Statistics};
 
 use super::odata::{and_all, contains, encode_component, string_literal};
 use super::time;
@@ -46,7 +46,7 @@ impl Event {
     pub fn label(self) -> &'static str {
         match self {
             Event::JoinStart => "Added",
-            Event::JoinCompleted => "Joined (lock synced)",
+            Event::JoinCompleted => "Active (lock synced)",
             Event::LeaveStart => "Removed",
             Event::LeaveCompleted => "Left (lock synced)",
         }
@@ -295,6 +295,47 @@ impl MembersQuery {
     }
 }
 
+/// One choice of the Members tab's state bar ("All · Joining · Active · Leaving · Left").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateChoice {
+    /// `None`: All (the current members, or every membership with past members shown).
+    pub state: Option<MembershipState>,
+    /// The word shown ([`MembershipState::label`], or "All").
+    pub name: &'static str,
+    /// How many memberships the choice lists (the group's statistics), once known.
+    pub count: Option<u64>,
+    /// Whether it is the choice shown now.
+    pub selected: bool,
+    /// The list state the choice leads to (page 1).
+    pub query: MembersQuery,
+}
+
+/// The state bar's choices for the list state `q`, counted from the group's `stats`.
+pub fn state_choices(q: &MembersQuery, stats: Option<&Statistics>) -> Vec<StateChoice> {
+    let all = StateChoice {
+        state: None,
+        name: "All",
+        count: stats.map(|st| {
+            if q.past {
+                MembershipState::ALL.iter().map(|&s| st.count(s)).sum()
+            } else {
+                st.current()
+            }
+        }),
+        selected: q.state.is_none(),
+        query: q.with(|n| n.state = None),
+    };
+    std::iter::once(all)
+        .chain(MembershipState::ALL.into_iter().map(|s| StateChoice {
+            state: Some(s),
+            name: label(s),
+            count: stats.map(|st| st.count(s)),
+            selected: q.state == Some(s),
+            query: q.with(|n| n.state = Some(s)),
+        }))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -466,7 +507,10 @@ mod tests {
     fn words_come_from_the_shared_vocabulary() {
         let words: Vec<_> = MembershipState::ALL.iter().map(|s| label(*s)).collect();
         assert_eq!(words, ["Joining", "Active", "Leaving", "Left"]);
-        assert_eq!(JoinPending.explain(), "Added, waiting for the lock to sync");
+        assert_eq!(
+            JoinPending.explain(),
+            "Added to the group; active once the lock syncs"
+        );
         assert_eq!(parse_state("joined"), Some(Joined));
         assert_eq!(parse_state("Unknown"), None);
         assert_eq!(parse_state(""), None);
@@ -626,5 +670,52 @@ mod tests {
         assert_eq!(q.with(|q| q.page = 5).page, 5);
         assert_eq!(q.with(|q| q.unbound = true).page, 1);
         assert_eq!(q.with(|q| q.state = Some(Joined)).page, 1);
+    }
+
+    #[test]
+    fn the_state_bar_offers_all_and_each_state_with_its_count() {
+        let stats = Statistics {
+            by_state: [
+                (Joined, 5),
+                (JoinPending, 2),
+                (UnjoinPending, 1),
+                (Unjoined, 9),
+            ]
+            .map(|(state, count)| wire::StateCount { state, count })
+            .to_vec(),
+        };
+        let q = MembersQuery {
+            state: Some(UnjoinPending),
+            search: "Room".into(),
+            page: 3,
+            ..Default::default()
+        };
+        let choices = state_choices(&q, Some(&stats));
+        let shown: Vec<_> = choices
+            .iter()
+            .map(|c| (c.name, c.count, c.selected))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("All", Some(8), false),
+                ("Joining", Some(2), false),
+                ("Active", Some(5), false),
+                ("Leaving", Some(1), true),
+                ("Left", Some(9), false),
+            ]
+        );
+        // Each leads to its state on page 1, the search and toggles kept.
+        assert_eq!(choices[1].query.to_url_query(), "?state=JoinPending&q=Room");
+        assert_eq!(choices[0].query.to_url_query(), "?q=Room");
+        // With past members shown, All counts every membership.
+        let past = MembersQuery {
+            past: true,
+            ..Default::default()
+        };
+        let choices = state_choices(&past, Some(&stats));
+        assert_eq!((choices[0].count, choices[0].selected), (Some(17), true));
+        // Before the statistics arrive: the words alone.
+        assert!(state_choices(&past, None).iter().all(|c| c.count.is_none()));
     }
 }

@@ -158,10 +158,12 @@ impl MembershipState {
     /// The state as a sentence: what it means for the lock (tooltips, the diagram's "now").
     pub fn explain(self) -> &'static str {
         match self {
-            MembershipState::JoinPending => "Added, waiting for the lock to sync",
-            MembershipState::Joined => "Member: the lock has synced and applies the group",
-            MembershipState::UnjoinPending => "Removed, waiting for the lock to sync",
-            MembershipState::Unjoined => "Removed: the lock has synced and left the group",
+            MembershipState::JoinPending => "Added to the group; active once the lock syncs",
+            MembershipState::Joined => "The lock has synced and applies the group",
+            MembershipState::UnjoinPending => {
+                "Removed from the group; keeps its access until the lock syncs"
+            }
+            MembershipState::Unjoined => "The lock has synced and left the group",
             MembershipState::Unknown => "A state this console does not know",
         }
     }
@@ -404,7 +406,10 @@ mod tests {
                 assert_ne!(icons[i], icons[j]);
             }
         }
-        assert_eq!(JoinPending.explain(), "Added, waiting for the lock to sync");
+        assert_eq!(
+            JoinPending.explain(),
+            "Added to the group; active once the lock syncs"
+        );
     }
 
     #[test]

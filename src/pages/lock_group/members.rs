@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use wire::Membership;
 
 use self::add_locks::AddLocks;
-use self::filter_bar::{FilterBar, Toolbar};
+use self::filter_bar::{FilterBar, StateBar, Toolbar};
 use self::remove_dialog::RemoveDialog;
 use self::row::RowControls;
 use self::selection::{LockRef, SelectedMembership, Selection};
@@ -233,8 +233,12 @@ pub fn MembersTab() -> impl IntoView {
     };
 
     view! {
+        // One line at 1366 px: the state bar, then the actions; the search and toggles below.
+        <div class="members-head">
+            <StateBar query/>
+            <Toolbar editable selection picker_open ask_remove/>
+        </div>
         <FilterBar query go/>
-        <Toolbar editable selection picker_open ask_remove/>
         {(!sandbox).then(|| view! {
             <p class="note">
                 "ℹ Adding or removing a lock completes when the lock is next synced with the Tapkey app."

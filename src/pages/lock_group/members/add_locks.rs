@@ -24,6 +24,7 @@ use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::modal::Modal;
 use crate::components::pager::Pager;
+use crate::components::search_box::use_search_box;
 use crate::logic::natural_sort::natural_cmp;
 use crate::logic::odata::{contains, Direction};
 
@@ -101,7 +102,7 @@ pub fn AddLocks(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl Int
             <h2 id="add-locks-title">"Add locks to the group"</h2>
             <p id="add-locks-desc">
                 "Pick one or more locks. Each joins when it is next synced; until then it shows as "
-                "“Added, waiting for the lock to sync”."
+                "“Joining”."
             </p>
             {move || open.get().then(|| view! { <Picker open add cancel/> })}
         </Modal>
@@ -122,6 +123,14 @@ fn Picker(
     let picked = RwSignal::new(Vec::<LockRef>::new());
     let adding = add.pending();
     let search_box = NodeRef::<html::Input>::new();
+    // Type to search, as in the list and the Members tab: sent after a pause in typing.
+    let (search_value, on_search) = use_search_box(
+        move || search.get(),
+        move |text| {
+            search.set(text);
+            page.set(1);
+        },
+    );
 
     let found =
         LocalResource::new(move || find(api.clone(), ctx.owner.get(), ctx.id.get(), search.get()));
@@ -137,11 +146,9 @@ fn Picker(
                 id="lock-search"
                 type="search"
                 node_ref=search_box
-                prop:value=move || search.get()
-                on:input=move |ev| {
-                    search.set(event_target_value(&ev));
-                    page.set(1);
-                }
+                autocomplete="off"
+                prop:value=search_value
+                on:input=on_search
             />
         </div>
         <Loaded

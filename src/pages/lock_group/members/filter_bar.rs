@@ -1,35 +1,59 @@
-//! Above the members table: the state filter and the two toggles (all in the URL), and
-//! the toolbar that adds locks and removes the selected ones.
+//! Above the members table: the state bar (All · Joining · Active · Leaving · Left, each
+//! with its count), the title search and the two toggles (all in the URL), and the
+//! toolbar that adds locks and removes the selected ones.
 
 use leptos::prelude::*;
-use wire::MembershipState;
 
 use super::selection::{SelectedMembership, Selection};
 use crate::components::group_context::use_group;
 use crate::components::search_box::use_search_box;
-use crate::logic::membership_state::{icon, label, parse_state, MembersQuery};
+use crate::logic::membership_state::{state_choices, MembersQuery};
+use crate::logic::routes::GroupTab;
+use crate::logic::url_state::UrlState;
 
-/// State filter, "past members" and "unbound locks"; each change navigates (`go`).
+/// The state filter as a bar of links, one per choice, each with its count from the
+/// group's statistics. The one shown now is `aria-current` and marked with "✓" and bold
+/// text (never colour alone). Links, because each choice is a URL (Back, new tab).
 #[component]
-pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl IntoView {
+pub fn StateBar(query: Memo<MembersQuery>) -> impl IntoView {
     let ctx = use_group();
-    let change = move |f: fn(&mut MembersQuery, bool), on: bool| {
-        go.run(query.get_untracked().with(|q| f(q, on)));
-    };
-    // How many memberships each state has (the group's statistics), beside its name.
-    let count = move |s: Option<MembershipState>| {
-        ctx.group
+    let choices = Memo::new(move |_| {
+        let stats = ctx
+            .group
             .get()
             .and_then(Result::ok)
-            .and_then(|g| g.statistics)
-            .map(|st| match s {
-                Some(s) => st.count(s),
-                None => st.current(),
-            })
+            .and_then(|g| g.statistics);
+        state_choices(&query.get(), stats.as_ref())
+    });
+    let base = move || GroupTab::Members.path(&ctx.owner.get(), &ctx.id.get());
+    // Five fixed choices: one link each, its text and target following the memo.
+    let link = move |i: usize| {
+        let choice = move || choices.read()[i].clone();
+        view! {
+            <a
+                href=move || format!("{}{}", base(), choice().query.to_url_query())
+                aria-current=move || choice().selected.then_some("true")
+            >
+                <span class="mark" aria-hidden="true">
+                    {move || if choice().selected { "✓" } else { "" }}
+                </span>
+                {move || choice().name}
+                {move || choice().count.map(|n| view! { " " <span class="count">{n}</span> })}
+            </a>
+        }
     };
-    let with_count = move |text: &str, n: Option<u64>| match n {
-        Some(n) => format!("{text} ({n})"),
-        None => text.to_string(),
+    view! {
+        <div class="segmented" role="group" aria-label="Filter by state">
+            {(0..5).map(link).collect_view()}
+        </div>
+    }
+}
+
+/// The title search, "past members" and "unbound locks"; each change navigates (`go`).
+#[component]
+pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl IntoView {
+    let change = move |f: fn(&mut MembersQuery, bool), on: bool| {
+        go.run(query.get_untracked().with(|q| f(q, on)));
     };
     let (search_value, on_search) = use_search_box(
         move || query.read().search.clone(),
@@ -37,34 +61,6 @@ pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl 
     );
     view! {
         <div class="filters" role="group" aria-label="Filter members">
-            <div class="field inline">
-                <label for="member-state">"State"</label>
-                <select
-                    id="member-state"
-                    on:change=move |ev| {
-                        let state = parse_state(&event_target_value(&ev));
-                        go.run(query.get_untracked().with(|q| q.state = state));
-                    }
-                >
-                    <option value="" selected=move || query.read().state.is_none()>
-                        {move || if query.read().past {
-                            "All states".to_string()
-                        } else {
-                            with_count("All current (not Left)", count(None))
-                        }}
-                    </option>
-                    {MembershipState::ALL
-                        .into_iter()
-                        .map(|s| {
-                            view! {
-                                <option value=s.as_str() selected=move || query.read().state == Some(s)>
-                                    {icon(s)} " " {move || with_count(label(s), count(Some(s)))}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
             <div class="field inline" role="search">
                 <label for="member-search">"Search by lock title"</label>
                 <input

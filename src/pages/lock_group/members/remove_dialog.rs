@@ -21,7 +21,7 @@ pub fn RemoveDialog(
             open
             id="remove"
             title=Signal::derive(heading)
-            description="A removed lock keeps its access through this group until it is next synced. Until then it shows as “Removed, waiting for the lock to sync”."
+            description="A removed lock keeps its access through this group until it is next synced. Until then it shows as “Leaving”."
             confirm="Remove from group"
             busy=remove.pending().into()
             error=Signal::derive(|| None)

@@ -69,7 +69,7 @@ pub fn MemberRow(m: Membership, controls: RowControls) -> impl IntoView {
 }
 
 /// Whether the admin can still remove this membership (and so select it).
-fn removable(state: MembershipState) -> bool {
+pub(super) fn removable(state: MembershipState) -> bool {
     matches!(
         state,
         MembershipState::JoinPending | MembershipState::Joined

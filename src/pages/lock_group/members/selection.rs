@@ -117,7 +117,69 @@ impl Selection {
         });
     }
 
+    /// How many of `ids` (a page's selectable rows) are selected.
+    pub fn count_of(&self, ids: &[String]) -> usize {
+        let query = self.query.get();
+        self.picked.with(|(q, items)| {
+            if *q != query {
+                return 0;
+            }
+            ids.iter()
+                .filter(|id| items.iter().any(|i| &i.id == *id))
+                .count()
+        })
+    }
+
+    /// Checks (or unchecks) every one of `page` (the header checkbox: the current page).
+    pub fn set_all(&self, page: &[SelectedMembership], on: bool) {
+        let query = self.query.get_untracked();
+        self.picked.update(|(q, items)| {
+            if *q != query {
+                *q = query;
+                items.clear();
+            }
+            items.retain(|i| !page.iter().any(|p| p.id == i.id));
+            if on {
+                items.extend(page.iter().cloned());
+            }
+        });
+    }
+
     pub fn clear(&self) {
         self.picked.update(|(_, items)| items.clear());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: &str) -> SelectedMembership {
+        SelectedMembership {
+            id: id.into(),
+            title: format!("Lock {id}"),
+        }
+    }
+
+    #[test]
+    fn the_page_box_selects_and_clears_the_page_without_touching_other_picks() {
+        let owner = Owner::new();
+        owner.set();
+        let query = Memo::new(|_| MembersQuery::default());
+        let sel = Selection::new(query);
+        let page = [item("1"), item("2"), item("3")];
+        let ids: Vec<String> = page.iter().map(|p| p.id.clone()).collect();
+
+        sel.toggle(item("2"), true);
+        assert_eq!(sel.count_of(&ids), 1);
+        // Completing the page keeps the one already picked, once.
+        sel.set_all(&page, true);
+        assert_eq!(sel.count_of(&ids), 3);
+        assert_eq!(sel.len(), 3);
+        // A pick outside the page survives clearing the page.
+        sel.toggle(item("9"), true);
+        sel.set_all(&page, false);
+        assert_eq!(sel.count_of(&ids), 0);
+        assert_eq!(sel.get(), vec![item("9")]);
     }
 }

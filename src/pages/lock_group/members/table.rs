@@ -1,20 +1,73 @@
 //! The members table: one line per membership, its caption for screen readers only
-//! (the tab's name already says what it lists).
+//! (the tab's name already says what it lists), and a header checkbox that selects every
+//! removable row of the page.
 
 use leptos::prelude::*;
 use wire::Membership;
 
-use super::row::{MemberRow, RowControls};
-use crate::components::table_head::head;
+use super::row::{removable, MemberRow, RowControls};
+use super::selection::SelectedMembership;
+use crate::components::table_head::head_with_control;
+use crate::logic::membership_state::{derive, Dates};
+
+/// What the header checkbox shows, from how many of the page's selectable rows are
+/// selected: checked when all are, indeterminate when some are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageCheck {
+    None,
+    Some,
+    All,
+}
+
+impl PageCheck {
+    pub fn of(selected: usize, selectable: usize) -> PageCheck {
+        match selected {
+            0 => PageCheck::None,
+            n if n >= selectable => PageCheck::All,
+            _ => PageCheck::Some,
+        }
+    }
+}
+
+/// "Select all on this page": checks the page's removable rows, or unchecks them when
+/// all are checked (a partly checked page is completed first, as in mail clients).
+fn select_page(rows: &[Membership], c: RowControls) -> AnyView {
+    let page: Vec<SelectedMembership> = rows
+        .iter()
+        .filter(|m| removable(derive(Dates::of(m)).state))
+        .map(SelectedMembership::of)
+        .collect();
+    if page.is_empty() {
+        return view! { <span class="visually-hidden">"Select"</span> }.into_any();
+    }
+    let ids: Vec<String> = page.iter().map(|p| p.id.clone()).collect();
+    let n = ids.len();
+    let check = move || PageCheck::of(c.selection.count_of(&ids), n);
+    let (checked, mixed) = (check.clone(), check);
+    // The words name the box; shown only on a phone, where the column headers are not.
+    view! {
+        <label class="select-page" hidden=move || !c.editable.get()>
+            <input
+                type="checkbox"
+                prop:checked=move || checked() == PageCheck::All
+                prop:indeterminate=move || mixed() == PageCheck::Some
+                on:change=move |ev| c.selection.set_all(&page, event_target_checked(&ev))
+            />
+            <span class="select-page-text">"Select all on this page"</span>
+        </label>
+    }
+    .into_any()
+}
 
 #[component]
 pub fn MembersTable(rows: Vec<Membership>, controls: RowControls) -> impl IntoView {
     let empty = rows.is_empty();
+    let select = select_page(&rows, controls);
     view! {
         <div class="table-wrap">
             <table class="members compact">
                 <caption class="visually-hidden">"Lock memberships"</caption>
-                {head(&["Select", "Lock", "State", "Since", "Sync", "Actions"])}
+                {head_with_control(select, &["Lock", "State", "Since", "Sync", "Actions"])}
                 <tbody>
                     {rows
                         .into_iter()
@@ -24,5 +77,18 @@ pub fn MembersTable(rows: Vec<Membership>, controls: RowControls) -> impl IntoVi
             </table>
         </div>
         {empty.then(|| view! { <p class="empty">"No memberships match this filter."</p> })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PageCheck;
+
+    #[test]
+    fn the_header_box_is_checked_when_all_are_and_mixed_when_some_are() {
+        assert_eq!(PageCheck::of(0, 5), PageCheck::None);
+        assert_eq!(PageCheck::of(2, 5), PageCheck::Some);
+        assert_eq!(PageCheck::of(5, 5), PageCheck::All);
+        assert_eq!(PageCheck::of(0, 0), PageCheck::None);
     }
 }
