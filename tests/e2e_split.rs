@@ -40,10 +40,30 @@ async fn code_requests(s: &support::Session) -> Vec<(String, String)> {
 async fn every_page_deep_links_cold_and_its_code_loads_beside_the_main_wasm() {
     let pages: [(&str, &str, &str, &str); 6] = [
         ("list", "/owners/1/lock-groups", "table", "Lock groups"),
-        ("group", "/owners/1/lock-groups/101", "list", "Members by state"),
-        ("members", "/owners/1/lock-groups/101/members", "table", "Lock memberships"),
-        ("grants", "/owners/1/lock-groups/101/grants", "table", "Grants"),
-        ("diagram", "/owners/1/lock-groups/101/diagram", "table", "Lifecycle states and transitions"),
+        (
+            "group",
+            "/owners/1/lock-groups/101",
+            "list",
+            "Members by state",
+        ),
+        (
+            "members",
+            "/owners/1/lock-groups/101/members",
+            "table",
+            "Lock memberships",
+        ),
+        (
+            "grants",
+            "/owners/1/lock-groups/101/grants",
+            "table",
+            "Grants",
+        ),
+        (
+            "diagram",
+            "/owners/1/lock-groups/101/diagram",
+            "table",
+            "Lifecycle states and transitions",
+        ),
         ("settings", "/settings", "heading", "Settings"),
     ];
     for (route, path, role, name) in pages {
@@ -51,7 +71,7 @@ async fn every_page_deep_links_cold_and_its_code_loads_beside_the_main_wasm() {
         support::run(&format!("deep_link_{route}"), async |s| {
             s.goto(path).await;
             s.by_role_prefix(role, name).await;
-            let requests = code_requests(&s).await;
+            let requests = code_requests(s).await;
             for pack in packs_of(route) {
                 // Started by the preload the start script writes from the address, so it
                 // downloads beside the main wasm; a request started by the wasm loader
@@ -77,18 +97,21 @@ async fn once_the_first_page_is_up_the_other_pages_code_is_prefetched() {
             .iter()
             .map(|f| f.as_str().unwrap().to_string())
             .collect();
-        support::eventually("every page's code fetched while the list is idle", || async {
-            let fetched = code_requests(&s).await;
-            let missing: Vec<_> = every_pack
-                .iter()
-                .filter(|p| !fetched.iter().any(|(f, _)| f == *p))
-                .collect();
-            if missing.is_empty() {
-                Ok(())
-            } else {
-                Err(format!("not yet fetched: {missing:?}"))
-            }
-        })
+        support::eventually(
+            "every page's code fetched while the list is idle",
+            || async {
+                let fetched = code_requests(s).await;
+                let missing: Vec<_> = every_pack
+                    .iter()
+                    .filter(|p| !fetched.iter().any(|(f, _)| f == *p))
+                    .collect();
+                if missing.is_empty() {
+                    Ok(())
+                } else {
+                    Err(format!("not yet fetched: {missing:?}"))
+                }
+            },
+        )
         .await;
         // With the network to the code gone, the other pages still open: their code is here.
         s.block_requests(&["*pieces-*"]).await;
@@ -97,7 +120,11 @@ async fn once_the_first_page_is_up_the_other_pages_code_is_prefetched() {
             .await;
         s.click("link", first.as_str().unwrap()).await;
         s.by_role("list", "Members by state").await;
-        s.by_role_prefix("link", "Members").await.click().await.unwrap();
+        s.by_role_prefix("link", "Members")
+            .await
+            .click()
+            .await
+            .unwrap();
         s.by_role_prefix("table", "Lock memberships").await;
         s.click("link", "Settings").await;
         s.by_role("heading", "Settings").await;
@@ -110,7 +137,9 @@ async fn a_page_whose_code_does_not_download_says_so_and_reloads() {
     support::run("code_missing", async |s| {
         s.block_requests(&["*pieces-*"]).await;
         s.goto("/owners/1/lock-groups").await;
-        let alert = s.by_role_prefix("alert", "This page could not be loaded").await;
+        let alert = s
+            .by_role_prefix("alert", "This page could not be loaded")
+            .await;
         let text = alert.text().await.unwrap();
         assert!(
             text.contains("This page could not be loaded") && text.contains("did not download"),
