@@ -3,18 +3,22 @@
 
 use leptos::{html, prelude::*};
 use leptos_router::hooks::use_navigate;
+use wasm_split_helpers::wasm_split;
 use wire::LockGroup;
 
 use crate::api::lock_groups::{self, DeleteOptions};
 use crate::api::use_api;
 use crate::components::announcer::use_announcer;
 use crate::components::modal::Modal;
+use crate::components::page_code::{self, CodeMissing};
 use crate::logic::group_delete::{self, plural, Blocker};
 use crate::logic::routes;
 
 /// Grants are counted up to this many; more shows as "100 or more".
 const GRANT_COUNT_LIMIT: u64 = 100;
 
+/// The confirmation for `group`; its code loads when it first opens (see
+/// [`page_code::on_first_open`]).
 #[component]
 pub fn DeleteGroupDialog(
     open: RwSignal<bool>,
@@ -22,6 +26,27 @@ pub fn DeleteGroupDialog(
     group: LockGroup,
     owner: String,
 ) -> impl IntoView {
+    page_code::on_first_open(open, preload_delete_group, move || {
+        delete_group_dialog(open, group.clone(), owner.clone())
+    })
+}
+
+#[wasm_split(delete_group, fallible, preload(preload_delete_group))]
+fn delete_group_dialog(
+    open: RwSignal<bool>,
+    group: LockGroup,
+    owner: String,
+) -> Result<AnyView, CodeMissing> {
+    Ok(view! { <DeleteGroupForm open group owner/> }.into_any())
+}
+
+/// Loads the confirmation's code.
+pub async fn preload() {
+    let _ = preload_delete_group().await;
+}
+
+#[component]
+fn DeleteGroupForm(open: RwSignal<bool>, group: LockGroup, owner: String) -> impl IntoView {
     let api = use_api();
     let announcer = use_announcer();
     let navigate = use_navigate();

@@ -5,12 +5,14 @@
 
 use leptos::{html, prelude::*};
 use leptos_router::hooks::use_navigate;
+use wasm_split_helpers::wasm_split;
 use wire::CreateLockGroup;
 
 use crate::api::{lock_groups, use_api, ApiError};
 use crate::components::announcer::use_announcer;
 use crate::components::group_context::use_group;
 use crate::components::modal::Modal;
+use crate::components::page_code::{self, CodeMissing};
 use crate::components::unsaved_guard::use_unsaved_guard;
 use crate::logic::group_delete::rename_patch;
 use crate::logic::group_form::{self, Field, MAX_DESCRIPTION, MAX_TITLE};
@@ -203,12 +205,28 @@ fn GroupForm(
     }
 }
 
-/// "New lock group": on success the dialog closes and the new group opens.
+/// "New lock group": on success the dialog closes and the new group opens. Its code
+/// loads when it first opens (see [`page_code::on_first_open`]).
 #[component]
 pub fn CreateGroupDialog(
     open: RwSignal<bool>,
     #[prop(into)] owner: Signal<String>,
 ) -> impl IntoView {
+    page_code::on_first_open(open, preload_group_form, move || {
+        create_group_dialog(open, owner)
+    })
+}
+
+#[wasm_split(group_form, fallible, preload(preload_group_form))]
+fn create_group_dialog(
+    open: RwSignal<bool>,
+    owner: Signal<String>,
+) -> Result<AnyView, CodeMissing> {
+    Ok(view! { <CreateGroupForm open owner/> }.into_any())
+}
+
+#[component]
+fn CreateGroupForm(open: RwSignal<bool>, owner: Signal<String>) -> impl IntoView {
     let api = use_api();
     let announcer = use_announcer();
     let navigate = use_navigate();
@@ -268,10 +286,37 @@ pub fn CreateGroupDialog(
 #[component]
 pub fn EditGroupButton() -> impl IntoView {
     let ctx = use_group();
-    let api = use_api();
-    let announcer = use_announcer();
     let open = RwSignal::new(false);
     let state = FormState::new();
+    let start = move |_| {
+        if let Some(g) = ctx.group.get_untracked().and_then(Result::ok) {
+            state.fill(g.title, g.description.unwrap_or_default());
+            open.set(true);
+        }
+    };
+    view! {
+        <button type="button" on:click=start>"Edit"</button>
+        {page_code::on_first_open(open, preload_edit_group_form, move || {
+            edit_group_dialog(open, state)
+        })}
+    }
+}
+
+#[wasm_split(group_form, fallible, preload(preload_edit_group_form))]
+fn edit_group_dialog(open: RwSignal<bool>, state: FormState) -> Result<AnyView, CodeMissing> {
+    Ok(view! { <EditGroupForm open state/> }.into_any())
+}
+
+/// Loads the group form's code (both dialogs share it).
+pub async fn preload() {
+    let _ = preload_group_form().await;
+}
+
+#[component]
+fn EditGroupForm(open: RwSignal<bool>, state: FormState) -> impl IntoView {
+    let ctx = use_group();
+    let api = use_api();
+    let announcer = use_announcer();
     let current = move || ctx.group.get_untracked().and_then(Result::ok);
 
     let dirty = Signal::derive(move || {
@@ -281,13 +326,6 @@ pub fn EditGroupButton() -> impl IntoView {
             })
     });
     use_unsaved_guard(dirty);
-
-    let start = move |_| {
-        if let Some(g) = current() {
-            state.fill(g.title, g.description.unwrap_or_default());
-            open.set(true);
-        }
-    };
 
     // The answer is handled where the request completes: saved, the group reloads and
     // the dialog closes; a refusal goes next to the field it concerns, typing kept.
@@ -320,7 +358,6 @@ pub fn EditGroupButton() -> impl IntoView {
     };
 
     view! {
-        <button type="button" on:click=start>"Edit"</button>
         <GroupForm
             open
             state

@@ -70,3 +70,60 @@ pub fn prefetch_when_idle(preloads: fn() -> Vec<Preload>) {
     });
     let _ = window.request_idle_callback(run.unchecked_ref());
 }
+
+/// A dialog whose code is its own piece of wasm: nothing until `open` first turns true,
+/// then its code loads (at once if the idle prefetch has already brought it) and the
+/// dialog is mounted and kept, so reopening is instant.
+///
+/// The code is awaited by a resource of its own rather than under a `Suspense`: a
+/// `Suspense` would also track the dialog's own resources and unmount the open dialog
+/// each time one of them reloads.
+pub fn on_first_open<P, F>(
+    open: RwSignal<bool>,
+    preload: fn() -> P,
+    load: impl Fn() -> F + Send + Sync + 'static,
+) -> impl IntoView
+where
+    P: Future<Output = Result<(), wasm_split_helpers::SplitLoaderError>> + 'static,
+    F: Future<Output = Result<AnyView, CodeMissing>> + 'static,
+{
+    let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
+    let code = LocalResource::new(move || {
+        let wanted = opened.get();
+        async move {
+            match wanted {
+                true => preload().await.map(|()| true).map_err(CodeMissing::from),
+                false => Ok(false),
+            }
+        }
+    });
+    move || {
+        match code.get()? {
+            Ok(false) => None,
+            // Loaded: the split function's future completes on its first poll.
+            Ok(true) => Some(ready_now(load()).unwrap_or(Err(CodeMissing))),
+            Err(e) => Some(Err(e)),
+        }
+        .map(|view| {
+            view.unwrap_or_else(|CodeMissing| {
+                view! {
+                    <p role="alert" class="field-error">
+                        "This dialog could not be loaded: part of the console did not download. "
+                        "Reload the page to try again."
+                    </p>
+                }
+                .into_any()
+            })
+        })
+    }
+}
+
+/// The output of a future that is already complete, without an executor.
+fn ready_now<F: Future>(future: F) -> Option<F::Output> {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(output) => Some(output),
+        std::task::Poll::Pending => None,
+    }
+}

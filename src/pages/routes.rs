@@ -18,6 +18,9 @@ use leptos_router::LazyRoute;
 use wasm_split_helpers::wasm_split;
 
 use crate::components::page_code::{self, CodeMissing, Preload};
+use crate::components::{delete_group_dialog, group_form_dialog};
+use crate::pages::lock_group::grants::grant_form;
+use crate::pages::lock_group::members::add_locks;
 use crate::pages::lock_group::{
     diagram::DiagramTab, grants::GrantsTab, members::MembersTab, overview::OverviewTab, GroupData,
     LockGroupPage,
@@ -112,7 +115,7 @@ lazy_route!(
     |data| view! { <SettingsPage/> }
 );
 
-/// Every page's code, in the order an admin is likely to need it.
+/// Every page's and dialog's code, in the order an admin is likely to need it.
 fn all_pages() -> Vec<Preload> {
     fn quiet<E>(load: impl Future<Output = Result<(), E>> + 'static) -> Preload {
         Box::pin(async move {
@@ -127,5 +130,9 @@ fn all_pages() -> Vec<Preload> {
         quiet(preload_grants_tab()),
         quiet(preload_diagram_tab()),
         quiet(preload_settings_page()),
+        Box::pin(group_form_dialog::preload()),
+        Box::pin(delete_group_dialog::preload()),
+        Box::pin(add_locks::preload()),
+        Box::pin(grant_form::preload()),
     ]
 }

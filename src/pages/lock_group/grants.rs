@@ -4,7 +4,7 @@
 //! revokes one. Each mutation's result is handled in its own future.
 
 mod filter_bar;
-mod grant_form;
+pub mod grant_form;
 mod revoke_dialog;
 mod table;
 

@@ -6,11 +6,13 @@
 
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsValue;
+use wasm_split_helpers::wasm_split;
 use wire::{ContactRef, CreateGrant, FeatureSupport};
 
 use crate::api::{grants, use_api, Query};
 use crate::components::group_context::use_group;
 use crate::components::modal::Modal;
+use crate::components::page_code::{self, CodeMissing};
 use crate::logic::batch::{summary, Outcome};
 use crate::logic::grant_form::{self as form, complete, people, people_error};
 use crate::logic::schedule::{Weekday, Weekly};
@@ -43,12 +45,33 @@ fn start_day(valid_from: Option<&str>) -> String {
     iso.get(..10).unwrap_or("20260101").replace('-', "")
 }
 
+/// The grant dialog; its code loads when it first opens (see [`page_code::on_first_open`]).
 #[component]
 pub fn GrantForm(
     open: RwSignal<bool>,
     /// Called with the people granted, after the list should reload.
     on_granted: Callback<Vec<Outcome>>,
 ) -> impl IntoView {
+    page_code::on_first_open(open, preload_grant_form, move || {
+        grant_form(open, on_granted)
+    })
+}
+
+#[wasm_split(grant_form, fallible, preload(preload_grant_form))]
+fn grant_form(
+    open: RwSignal<bool>,
+    on_granted: Callback<Vec<Outcome>>,
+) -> Result<AnyView, CodeMissing> {
+    Ok(view! { <GrantDialog open on_granted/> }.into_any())
+}
+
+/// Loads the grant dialog's code.
+pub async fn preload() {
+    let _ = preload_grant_form().await;
+}
+
+#[component]
+fn GrantDialog(open: RwSignal<bool>, on_granted: Callback<Vec<Outcome>>) -> impl IntoView {
     let cancel = NodeRef::<html::Button>::new();
     view! {
         <Modal open labelledby="grant-title" initial_focus=cancel>

@@ -15,6 +15,7 @@
 //! search.
 
 use leptos::{html, prelude::*};
+use wasm_split_helpers::wasm_split;
 use wire::BoundLock;
 
 use super::pick_table::PickTable;
@@ -23,6 +24,7 @@ use crate::api::{locks, memberships, use_api, ApiClient, ApiError, Query};
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::modal::Modal;
+use crate::components::page_code::{self, CodeMissing};
 use crate::components::pager::Pager;
 use crate::components::search_box::use_search_box;
 use crate::logic::natural_sort::natural_cmp;
@@ -93,9 +95,28 @@ async fn find(api: ApiClient, owner: String, gid: String, text: String) -> Resul
     })
 }
 
-/// The picker dialog. `add` adds the picked locks (and closes the dialog when done).
+/// The picker dialog. `add` adds the picked locks (and closes the dialog when done). Its
+/// code loads when it first opens (see [`page_code::on_first_open`]).
 #[component]
 pub fn AddLocks(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView {
+    page_code::on_first_open(open, preload_lock_picker, move || lock_picker(open, add))
+}
+
+#[wasm_split(lock_picker, fallible, preload(preload_lock_picker))]
+fn lock_picker(
+    open: RwSignal<bool>,
+    add: Action<Vec<LockRef>, ()>,
+) -> Result<AnyView, CodeMissing> {
+    Ok(view! { <PickerDialog open add/> }.into_any())
+}
+
+/// Loads the picker's code.
+pub async fn preload() {
+    let _ = preload_lock_picker().await;
+}
+
+#[component]
+fn PickerDialog(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView {
     let cancel = NodeRef::<html::Button>::new();
     view! {
         <Modal open labelledby="add-locks-title" describedby="add-locks-desc" initial_focus=cancel>
