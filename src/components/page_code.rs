@@ -48,19 +48,43 @@ pub type Preload = Pin<Box<dyn Future<Output = ()>>>;
 
 thread_local! {
     static PREFETCHED: Cell<bool> = const { Cell::new(false) };
+    static LOADING: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Once the first page is on screen and the browser is idle, loads every other page's
-/// code, so moving between pages never waits for the network. Runs once per session; a
-/// failed prefetch is retried when the page is opened.
+/// A page's code being loaded, for as long as this lives: the prefetch waits for it, so
+/// it never competes with what the admin is waiting for (a group's page and its tab
+/// load one after the other).
+pub struct Loading(());
+
+impl Loading {
+    pub fn start() -> Self {
+        LOADING.with(|n| n.set(n.get() + 1));
+        Loading(())
+    }
+}
+
+impl Drop for Loading {
+    fn drop(&mut self) {
+        LOADING.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
+/// Once the page is on screen (no page's code loading) and the browser is idle, loads
+/// every other page's code, so moving between pages never waits for the network. Runs
+/// once per session; a failed prefetch is retried when the page is opened.
 pub fn prefetch_when_idle(preloads: fn() -> Vec<Preload>) {
-    if PREFETCHED.with(|p| p.replace(true)) {
+    if LOADING.with(Cell::get) > 0 || PREFETCHED.with(|p| p.replace(true)) {
         return;
     }
     let Some(window) = web_sys::window() else {
         return;
     };
     let run = Closure::once_into_js(move || {
+        if LOADING.with(Cell::get) > 0 {
+            // Another page started loading meanwhile: its end schedules the prefetch.
+            PREFETCHED.with(|p| p.set(false));
+            return;
+        }
         leptos::task::spawn_local(async move {
             // One after the other: the prefetch must not compete with the admin's work.
             for preload in preloads() {
@@ -68,7 +92,11 @@ pub fn prefetch_when_idle(preloads: fn() -> Vec<Preload>) {
             }
         });
     });
-    let _ = window.request_idle_callback(run.unchecked_ref());
+    // Browsers without requestIdleCallback (Safari) wait a second instead.
+    if window.request_idle_callback(run.unchecked_ref()).is_err() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 1000);
+    }
 }
 
 /// A dialog whose code is its own piece of wasm: nothing until `open` first turns true,

@@ -39,7 +39,9 @@ macro_rules! lazy_route {
             }
 
             async fn view(this: Self) -> AnyView {
+                let loading = page_code::Loading::start();
                 let shown = page_code::shown($split(this.0).await);
+                drop(loading);
                 page_code::prefetch_when_idle(all_pages);
                 shown
             }
