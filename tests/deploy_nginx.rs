@@ -49,11 +49,30 @@ async fn the_example_nginx_configuration_serves_the_console_as_documented() {
             .unwrap_or_else(|| panic!("index.html names a {suffix} file"))
             .to_string()
     };
-    let (wasm, js, css, start, icon) = (
+    let start = index
+        .split('"')
+        .find(|p| p.starts_with("/start-") && p.ends_with(".js"))
+        .expect("index.html names Trunk's loader as a file")
+        .to_string();
+    // The pages' code (scripts/split-wasm): the route table, the pieces' loader, a pack.
+    let prefixed = |prefix: &str| {
+        index
+            .split('"')
+            .find(|p| p.starts_with(prefix))
+            .unwrap_or_else(|| panic!("index.html names a {prefix}… file"))
+            .to_string()
+    };
+    let (routes, loader) = (prefixed("/routes-"), prefixed("/split-loader-"));
+    let pack = std::fs::read_dir(root.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .find(|n| n.starts_with("pieces-") && n.ends_with(".wasm"))
+        .map(|n| format!("/{n}"))
+        .expect("dist has the pages' code in packs");
+    let (wasm, js, css, icon) = (
         named("_bg.wasm"),
         named(&named("_bg.wasm").replace("_bg.wasm", ".js")),
         named(".css"),
-        named(".js"),
         named(".svg"),
     );
     assert!(
@@ -101,6 +120,9 @@ async fn the_example_nginx_configuration_serves_the_console_as_documented() {
         (&wasm, "application/wasm"),
         (&js, "application/javascript"),
         (&start, "application/javascript"),
+        (&routes, "application/javascript"),
+        (&loader, "application/javascript"),
+        (&pack, "application/wasm"),
         (&css, "text/css"),
         (&icon, "image/svg+xml"),
     ] {
