@@ -3,14 +3,13 @@
 
 use leptos::{html, prelude::*};
 use leptos_router::hooks::use_navigate;
-use wasm_split_helpers::wasm_split;
 use wire::LockGroup;
 
 use crate::api::lock_groups::{self, DeleteOptions};
 use crate::api::use_api;
 use crate::components::announcer::use_announcer;
 use crate::components::modal::Modal;
-use crate::components::page_code::{self, CodeMissing};
+use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::logic::group_delete::{self, plural, Blocker};
 use crate::logic::routes;
 
@@ -31,13 +30,15 @@ pub fn DeleteGroupDialog(
     })
 }
 
-#[wasm_split(delete_group, fallible, preload(preload_delete_group))]
-fn delete_group_dialog(
-    open: RwSignal<bool>,
-    group: LockGroup,
-    owner: String,
-) -> Result<AnyView, CodeMissing> {
-    Ok(view! { <DeleteGroupForm open group owner/> }.into_any())
+split_point! {
+    delete_group, preload_delete_group,
+    fn delete_group_dialog(
+        open: RwSignal<bool>,
+        group: LockGroup,
+        owner: String,
+    ) -> Result<AnyView, CodeMissing> {
+        Ok(view! { <DeleteGroupForm open group owner/> }.into_any())
+    }
 }
 
 /// Loads the confirmation's code.

@@ -5,14 +5,13 @@
 
 use leptos::{html, prelude::*};
 use leptos_router::hooks::use_navigate;
-use wasm_split_helpers::wasm_split;
 use wire::CreateLockGroup;
 
 use crate::api::{lock_groups, use_api, ApiError};
 use crate::components::announcer::use_announcer;
 use crate::components::group_context::use_group;
 use crate::components::modal::Modal;
-use crate::components::page_code::{self, CodeMissing};
+use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::components::unsaved_guard::use_unsaved_guard;
 use crate::logic::group_delete::rename_patch;
 use crate::logic::group_form::{self, Field, MAX_DESCRIPTION, MAX_TITLE};
@@ -217,12 +216,14 @@ pub fn CreateGroupDialog(
     })
 }
 
-#[wasm_split(group_form, fallible, preload(preload_group_form))]
-fn create_group_dialog(
-    open: RwSignal<bool>,
-    owner: Signal<String>,
-) -> Result<AnyView, CodeMissing> {
-    Ok(view! { <CreateGroupForm open owner/> }.into_any())
+split_point! {
+    group_form, preload_group_form,
+    fn create_group_dialog(
+        open: RwSignal<bool>,
+        owner: Signal<String>,
+    ) -> Result<AnyView, CodeMissing> {
+        Ok(view! { <CreateGroupForm open owner/> }.into_any())
+    }
 }
 
 #[component]
@@ -302,9 +303,11 @@ pub fn EditGroupButton() -> impl IntoView {
     }
 }
 
-#[wasm_split(group_form, fallible, preload(preload_edit_group_form))]
-fn edit_group_dialog(open: RwSignal<bool>, state: FormState) -> Result<AnyView, CodeMissing> {
-    Ok(view! { <EditGroupForm open state/> }.into_any())
+split_point! {
+    group_form, preload_edit_group_form,
+    fn edit_group_dialog(open: RwSignal<bool>, state: FormState) -> Result<AnyView, CodeMissing> {
+        Ok(view! { <EditGroupForm open state/> }.into_any())
+    }
 }
 
 /// Loads the group form's code (both dialogs share it).

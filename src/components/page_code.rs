@@ -7,6 +7,31 @@ use std::{cell::Cell, future::Future, pin::Pin};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
+/// A split point: `fn name(args) -> Result<AnyView, CodeMissing>` becomes an `async fn`
+/// that loads the piece of wasm `module` first, and `preload` an `async fn` that only
+/// loads it. With the `split` feature (the build Trunk runs, see index.html) the wasm is
+/// cut there by scripts/split-wasm; without it (tests, clippy) both are plain async
+/// functions, so a wasm built without the splitter still links and runs.
+macro_rules! split_point {
+    ($module:ident, $preload:ident,
+     fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[allow(unused_variables)]
+        #[::wasm_split_helpers::wasm_split($module, fallible, preload($preload))]
+        fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(feature = "split"))]
+        #[allow(unused_variables)]
+        async fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(feature = "split"))]
+        async fn $preload() -> Result<(), ::wasm_split_helpers::SplitLoaderError> {
+            Ok(())
+        }
+    };
+}
+pub(crate) use split_point;
+
 /// A page's code could not be downloaded or instantiated: the network is down, or a new
 /// version of the console was deployed and the old pieces are gone.
 #[derive(Debug, Clone)]

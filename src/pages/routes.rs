@@ -15,9 +15,8 @@ use std::future::Future;
 
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
-use wasm_split_helpers::wasm_split;
 
-use crate::components::page_code::{self, CodeMissing, Preload};
+use crate::components::page_code::{self, split_point, CodeMissing, Preload};
 use crate::components::{delete_group_dialog, group_form_dialog};
 use crate::pages::lock_group::grants::grant_form;
 use crate::pages::lock_group::members::add_locks;
@@ -52,10 +51,11 @@ macro_rules! lazy_route {
             }
         }
 
-        #[wasm_split($split, fallible, preload($preload))]
-        #[allow(unused_variables)]
-        fn $split($d: $data) -> Result<AnyView, CodeMissing> {
-            Ok($view.into_any())
+        split_point! {
+            $split, $preload,
+            fn $split($d: $data) -> Result<AnyView, CodeMissing> {
+                Ok($view.into_any())
+            }
         }
     };
 }

@@ -6,13 +6,12 @@
 
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsValue;
-use wasm_split_helpers::wasm_split;
 use wire::{ContactRef, CreateGrant, FeatureSupport};
 
 use crate::api::{grants, use_api, Query};
 use crate::components::group_context::use_group;
 use crate::components::modal::Modal;
-use crate::components::page_code::{self, CodeMissing};
+use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::logic::batch::{summary, Outcome};
 use crate::logic::grant_form::{self as form, complete, people, people_error};
 use crate::logic::schedule::{Weekday, Weekly};
@@ -57,12 +56,14 @@ pub fn GrantForm(
     })
 }
 
-#[wasm_split(grant_form, fallible, preload(preload_grant_form))]
-fn grant_form(
-    open: RwSignal<bool>,
-    on_granted: Callback<Vec<Outcome>>,
-) -> Result<AnyView, CodeMissing> {
-    Ok(view! { <GrantDialog open on_granted/> }.into_any())
+split_point! {
+    grant_form, preload_grant_form,
+    fn grant_form(
+        open: RwSignal<bool>,
+        on_granted: Callback<Vec<Outcome>>,
+    ) -> Result<AnyView, CodeMissing> {
+        Ok(view! { <GrantDialog open on_granted/> }.into_any())
+    }
 }
 
 /// Loads the grant dialog's code.

@@ -15,7 +15,6 @@
 //! search.
 
 use leptos::{html, prelude::*};
-use wasm_split_helpers::wasm_split;
 use wire::BoundLock;
 
 use super::pick_table::PickTable;
@@ -24,7 +23,7 @@ use crate::api::{locks, memberships, use_api, ApiClient, ApiError, Query};
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::modal::Modal;
-use crate::components::page_code::{self, CodeMissing};
+use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::components::pager::Pager;
 use crate::components::search_box::use_search_box;
 use crate::logic::natural_sort::natural_cmp;
@@ -102,12 +101,14 @@ pub fn AddLocks(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl Int
     page_code::on_first_open(open, preload_lock_picker, move || lock_picker(open, add))
 }
 
-#[wasm_split(lock_picker, fallible, preload(preload_lock_picker))]
-fn lock_picker(
-    open: RwSignal<bool>,
-    add: Action<Vec<LockRef>, ()>,
-) -> Result<AnyView, CodeMissing> {
-    Ok(view! { <PickerDialog open add/> }.into_any())
+split_point! {
+    lock_picker, preload_lock_picker,
+    fn lock_picker(
+        open: RwSignal<bool>,
+        add: Action<Vec<LockRef>, ()>,
+    ) -> Result<AnyView, CodeMissing> {
+        Ok(view! { <PickerDialog open add/> }.into_any())
+    }
 }
 
 /// Loads the picker's code.
