@@ -725,11 +725,40 @@ impl Session {
 
     /// Presses a key on the focused element (e.g. `"\u{E00C}"` for Escape).
     pub async fn press(&self, key: &str) {
-        self.browser
+        let focused = self
+            .browser
             .active_element()
             .await
-            .expect("a focused element")
-            .send_keys(key)
+            .expect("a focused element");
+        match focused.send_keys(key).await {
+            Ok(()) => {}
+            // WebDriver refuses keys for an element it deems not interactable (one being
+            // hidden while it has focus); a person's key still goes to whatever has focus,
+            // which is what key actions do.
+            Err(e) if e.is_element_not_interactable() => self.press_as_actions(key).await,
+            Err(e) => panic!("key press: {e:?}"),
+        }
+    }
+
+    async fn press_as_actions(&self, key: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        // Shift, Control, Alt stay down until the end, as with send_keys.
+        let modifiers = ['\u{E008}', '\u{E009}', '\u{E00A}'];
+        let mut actions = KeyActions::new("keyboard".into());
+        let mut held = Vec::new();
+        for c in key.chars() {
+            actions = actions.then(KeyAction::Down { value: c });
+            if modifiers.contains(&c) {
+                held.push(c);
+            } else {
+                actions = actions.then(KeyAction::Up { value: c });
+            }
+        }
+        for c in held.into_iter().rev() {
+            actions = actions.then(KeyAction::Up { value: c });
+        }
+        self.browser
+            .perform_actions(actions)
             .await
             .expect("key press");
     }
