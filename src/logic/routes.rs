@@ -10,6 +10,15 @@ pub fn lock_group(owner: &str, id: &str) -> String {
     format!("{}/{}", lock_groups(owner), encode_segment(id))
 }
 
+pub fn locks(owner: &str) -> String {
+    format!("/owners/{}/locks", encode_segment(owner))
+}
+
+/// A lock's page: every mention of a lock links here.
+pub fn lock(owner: &str, id: &str) -> String {
+    format!("{}/{}", locks(owner), encode_segment(id))
+}
+
 /// The tabs of a lock group's page, each its own URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupTab {
@@ -77,6 +86,8 @@ mod tests {
         assert_eq!(lock_groups("1"), "/owners/1/lock-groups");
         assert_eq!(lock_group("1", "a b"), "/owners/1/lock-groups/a%20b");
         assert_eq!(GroupTab::Overview.path("1", "7"), "/owners/1/lock-groups/7");
+        assert_eq!(locks("1"), "/owners/1/locks");
+        assert_eq!(lock("1", "4/2"), "/owners/1/locks/4%2F2");
         assert_eq!(
             GroupTab::Members.path("1", "7"),
             "/owners/1/lock-groups/7/members"
