@@ -114,6 +114,9 @@ const MEMBERSHIPS: &[(i64, i64, St)] = &[
     (201, 15, St::Joined),
     (201, 16, St::Joined),
     (202, 17, St::JoinPending),
+    // Locks waiting in more than one group: the locks worklist and a lock's "Waiting for".
+    (106, 8, St::JoinPending),
+    (107, 6, St::JoinPending),
 ];
 
 /// `(id, owner, title, email, comment)`.

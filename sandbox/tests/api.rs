@@ -871,6 +871,108 @@ async fn bound_locks() {
     sb.stop().await;
 }
 
+/// The locks list and worklist the console builds on: OData on BoundLocks as on groups,
+/// and demo locks waiting in more than one group.
+#[tokio::test]
+async fn bound_locks_odata_and_the_demo_worklist() {
+    let sb = Sb::start().await;
+    const L: &str = "/api/v1/Owners/1/BoundLocks";
+    let titles = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (_, v) = sb
+        .get(&format!(
+            "{L}?$filter=contains(title,'room')&$orderby=title desc"
+        ))
+        .await;
+    assert_eq!(
+        titles(&v),
+        [
+            "Server Room",
+            "Meeting Room B",
+            "Meeting Room A",
+            "Mail Room"
+        ]
+    );
+    let (_, v) = sb.get(&format!("{L}?$orderby=title&$top=3&$skip=2")).await;
+    assert_eq!(titles(&v), ["Garage", "Kitchen", "Lab"]);
+    let (_, v) = sb
+        .get(&format!(
+            "{L}?$filter=id eq '8' or id eq '6'&$orderby=title"
+        ))
+        .await;
+    assert_eq!(titles(&v), ["Kitchen", "Roof Access"]);
+    let (_, v) = sb
+        .get(&format!(
+            "{L}?$orderby=lastSeenRclUpdateDate desc&$top=1&$select=id"
+        ))
+        .await;
+    assert_eq!(v, json!([{"id": "14"}]));
+    // Locks with a pending join or leave, from their statistics.
+    let (_, v) = sb
+        .get(&format!("{L}?expand=membershipStatistics&$orderby=title"))
+        .await;
+    let count = |l: &Value, state: &str| -> u64 {
+        l["membershipStatistics"]["ByState"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["State"] == state)
+            .map_or(0, |s| s["Count"].as_u64().unwrap())
+    };
+    let waiting: Vec<(String, u64, u64)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["title"].as_str().unwrap().to_string(),
+                count(l, "JoinPending"),
+                count(l, "UnjoinPending"),
+            )
+        })
+        .filter(|(_, j, u)| j + u > 0)
+        .collect();
+    assert_eq!(
+        waiting,
+        [
+            ("Garage".to_string(), 0, 1),
+            ("Kitchen".to_string(), 1, 1),
+            ("Main Entrance".to_string(), 1, 0),
+            ("Meeting Room A".to_string(), 1, 0),
+            ("Parking Gate".to_string(), 0, 1),
+            ("Reception".to_string(), 1, 0),
+            ("Roof Access".to_string(), 2, 0),
+        ]
+    );
+    // Where a lock waits: each group's memberships filtered by the lock.
+    let mut waits_in = Vec::new();
+    for g in ["103", "104", "106", "107"] {
+        let (_, v) = sb
+            .get(&format!(
+                "{G}/{g}/Memberships?$filter=boundLockId eq '8' and joinCompletedDate eq null"
+            ))
+            .await;
+        if !v.as_array().unwrap().is_empty() {
+            waits_in.push(g);
+        }
+    }
+    assert_eq!(waits_in, ["103", "106"]);
+    for q in [
+        "$filter=nope eq 1",
+        "$orderby=membershipStatistics",
+        "$top=x",
+    ] {
+        let (s, e) = sb.get(&format!("{L}?{q}")).await;
+        assert_eq!(s, 400, "{q} -> {e}");
+    }
+    sb.stop().await;
+}
+
 #[tokio::test]
 async fn contacts_and_grants() {
     let sb = Sb::start().await;
