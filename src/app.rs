@@ -15,8 +15,8 @@ use crate::components::layout::{Footer, Header};
 use crate::components::owner_switcher::{CurrentOwner, Owners};
 use crate::config::Config;
 use crate::pages::routes::{
-    DiagramRoute, GrantsRoute, LockGroupRoute, LockGroupsRoute, MembersRoute, OverviewRoute,
-    SettingsRoute,
+    DiagramRoute, GrantsRoute, LockGroupRoute, LockGroupsRoute, LockRoute, LocksRoute,
+    MembersRoute, OverviewRoute, SettingsRoute,
 };
 use crate::pages::{home::Home, not_found::NotFound};
 
@@ -103,6 +103,8 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("grants") view={Lazy::<GrantsRoute>::new()}/>
                         <Route path=path!("diagram") view={Lazy::<DiagramRoute>::new()}/>
                     </ParentRoute>
+                    <Route path=path!("/owners/:owner/locks") view={Lazy::<LocksRoute>::new()}/>
+                    <Route path=path!("/owners/:owner/locks/:id") view={Lazy::<LockRoute>::new()}/>
                     <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
                 </Routes>
             </main>

@@ -38,7 +38,7 @@ async fn code_requests(s: &support::Session) -> Vec<(String, String)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_deep_links_cold_and_its_code_loads_beside_the_main_wasm() {
-    let pages: [(&str, &str, &str, &str); 6] = [
+    let pages: [(&str, &str, &str, &str); 8] = [
         ("list", "/owners/1/lock-groups", "table", "Lock groups"),
         (
             "group",
@@ -64,6 +64,8 @@ async fn every_page_deep_links_cold_and_its_code_loads_beside_the_main_wasm() {
             "table",
             "Lifecycle states and transitions",
         ),
+        ("locks", "/owners/1/locks", "table", "Locks"),
+        ("lock", "/owners/1/locks/8", "heading", "Roof Access"),
         ("settings", "/settings", "heading", "Settings"),
     ];
     for (route, path, role, name) in pages {
@@ -126,6 +128,8 @@ async fn once_the_first_page_is_up_the_other_pages_code_is_prefetched() {
             .await
             .unwrap();
         s.by_role_prefix("table", "Lock memberships").await;
+        s.click("link", "Locks").await;
+        s.by_role_prefix("table", "Locks").await;
         s.click("link", "Settings").await;
         s.by_role("heading", "Settings").await;
     })

@@ -6,6 +6,7 @@ pub mod lock_groups;
 pub mod locks;
 pub mod memberships;
 pub mod owners;
+pub mod paging;
 
 pub use crate::logic::api_error::ApiError;
 pub use crate::logic::odata::Query;

@@ -10,6 +10,8 @@ pub mod group_delete;
 pub mod group_form;
 pub mod group_overview;
 pub mod list_params;
+pub mod lock_scan;
+pub mod locks_list;
 pub mod membership_state;
 pub mod natural_sort;
 pub mod odata;

@@ -1,8 +1,10 @@
 //! One component per route.
 
 pub mod home;
+pub mod lock;
 pub mod lock_group;
 pub mod lock_groups;
+pub mod locks;
 pub mod not_found;
 pub mod routes;
 pub mod settings;

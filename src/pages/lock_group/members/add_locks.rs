@@ -19,6 +19,7 @@ use wire::BoundLock;
 
 use super::pick_table::PickTable;
 use super::selection::LockRef;
+use crate::api::paging::all_pages;
 use crate::api::{locks, memberships, use_api, ApiClient, ApiError, Query};
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
@@ -53,27 +54,9 @@ impl Found {
     }
 }
 
-/// Loads every page of a list, at most [`MAX_LOADS`] requests; `true` when cut short.
-async fn all_pages<T, F>(load: F) -> Result<(Vec<T>, bool), ApiError>
-where
-    F: AsyncFn(Query) -> Result<Vec<T>, ApiError>,
-{
-    let mut all = Vec::new();
-    for n in 0..MAX_LOADS {
-        let q = Query::new().top(LOAD_PAGE).skip(n * LOAD_PAGE);
-        let page = load(q).await?;
-        let last = (page.len() as u64) < LOAD_PAGE;
-        all.extend(page);
-        if last {
-            return Ok((all, false));
-        }
-    }
-    Ok((all, true))
-}
-
 async fn find(api: ApiClient, owner: String, gid: String, text: String) -> Result<Found, ApiError> {
     let text = text.trim().to_string();
-    let (mut found, cut) = all_pages(async |q: Query| {
+    let all = all_pages(LOAD_PAGE, MAX_LOADS, async |q: Query| {
         let q = q
             .filter((!text.is_empty()).then(|| contains("title", &text)))
             .order_by("title", Direction::Asc)
@@ -81,15 +64,16 @@ async fn find(api: ApiClient, owner: String, gid: String, text: String) -> Resul
         locks::list(&api, &owner, &q).await
     })
     .await?;
+    let (mut found, cut) = (all.rows, all.cut);
     found.sort_by(|a, b| natural_cmp(&a.title, &b.title));
-    let (members, _) = all_pages(async |q: Query| {
+    let members = all_pages(LOAD_PAGE, MAX_LOADS, async |q: Query| {
         let q = q.filter(Some("leaveStartDate eq null".to_string()));
         memberships::list(&api, &owner, &gid, &q).await
     })
     .await?;
     Ok(Found {
         locks: found,
-        members: members.into_iter().map(|m| m.bound_lock_id).collect(),
+        members: members.rows.into_iter().map(|m| m.bound_lock_id).collect(),
         cut,
     })
 }

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use wire::{BoundLock, MembershipState};
 
 use super::selection::LockRef;
+use crate::components::group_context::use_group;
 use crate::components::table_head::head;
+use crate::logic::routes;
 
 /// Groups a lock occupies: every membership that is not Unjoined (what the limit counts).
 fn groups_of(lock: &BoundLock) -> u64 {
@@ -58,6 +60,7 @@ fn PickRow(lock: BoundLock, member: bool, picked: RwSignal<Vec<LockRef>>) -> imp
         title: lock.title.clone(),
     };
     let id = item.id.clone();
+    let href = routes::lock(&use_group().owner.get_untracked(), &lock.id);
     let checked = Memo::new(move |_| picked.read().iter().any(|l| l.id == id));
     let set = Callback::new(move |on: bool| {
         picked.update(|p| {
@@ -72,11 +75,16 @@ fn PickRow(lock: BoundLock, member: bool, picked: RwSignal<Vec<LockRef>>) -> imp
     // the one accessible control (the row is not focusable, so nothing is nested).
     let row_click = move |ev: leptos::ev::MouseEvent| {
         use leptos::wasm_bindgen::JsCast;
-        let from_box = ev
-            .target()
+        let target = ev.target();
+        let from_box = target
+            .clone()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             .is_some();
-        if member || from_box {
+        let from_link = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a").ok().flatten())
+            .is_some();
+        if member || from_box || from_link {
             return;
         }
         set.run(!checked.get_untracked());
@@ -93,7 +101,11 @@ fn PickRow(lock: BoundLock, member: bool, picked: RwSignal<Vec<LockRef>>) -> imp
                 />
             </td>
             <th scope="row">
-                {lock.title.clone()}
+                // A new tab, so the picks made so far stay.
+                <a href=href target="_blank" rel="noopener"
+                    aria-label=format!("{} (opens in a new tab)", lock.title)>
+                    {lock.title.clone()}
+                </a>
                 {member.then(|| view! { <span class="tag">"✔ Already in this group"</span> })}
             </th>
             <td>{kind}</td>

@@ -16,7 +16,7 @@ use crate::components::relative_time::relative_time;
 use crate::components::timestamp::now_ms;
 use crate::logic::membership_state::{behind, derive, icon, label, Dates, Derived, Event};
 use crate::logic::odata::encode_component;
-use crate::logic::routes::GroupTab;
+use crate::logic::routes::{self, GroupTab};
 
 /// What every row needs from the tab (all `Copy`, all owned by the tab).
 #[derive(Clone, Copy)]
@@ -93,13 +93,15 @@ fn select_box(m: &Membership, state: MembershipState, c: RowControls) -> impl In
     })
 }
 
-/// The lock's title with its id beside it (same line), and whether it is unbound.
+/// The lock's title (a link to its page) with its id beside it (same line), and whether
+/// it is unbound.
 fn lock_cell(m: &Membership) -> impl IntoView {
     let unbound = m.bound_lock.as_ref().is_some_and(|l| !l.active);
+    let href = routes::lock(&use_group().owner.get_untracked(), &m.bound_lock_id);
     view! {
         <th scope="row">
             <div class="cell-line">
-                {lock_title(m)}
+                <a href=href>{lock_title(m)}</a>
                 <span class="id">"#" {m.bound_lock_id.clone()}</span>
                 {unbound.then(|| view! { <span class="tag">"Unbound"</span> })}
             </div>
