@@ -282,7 +282,7 @@ impl Seen {
     /// Icon and words: never colour alone.
     pub fn text(self) -> String {
         match self {
-            Seen::Latest => "✔ Up to date".to_string(),
+            Seen::Latest => "✔ Seen".to_string(),
             Seen::Behind { seen, latest } => format!("⟳ Behind ({seen} of {latest})"),
             Seen::Never => "⟳ Never synced".to_string(),
             Seen::Unknown => "— Unknown".to_string(),

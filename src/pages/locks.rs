@@ -261,7 +261,7 @@ fn LockTable(
                     <th scope="col" class="num">"Groups joined"</th>
                     <th scope="col" class="num">"Joins pending"</th>
                     <th scope="col" class="num">"Leaves pending"</th>
-                    <th scope="col">"Latest change"</th>
+                    <th scope="col">"Own configuration"</th>
                     {sort_head(LockSort::LastSync, "Last sync")}
                 </tr>
             </thead>
@@ -280,7 +280,7 @@ fn LockTable(
                                 <td class="num" data-label="Groups joined">{c.joined}</td>
                                 <td class="num" data-label="Joins pending">{c.joins}</td>
                                 <td class="num" data-label="Leaves pending">{c.leaves}</td>
-                                <td data-label="Latest change">{seen.text()}</td>
+                                <td data-label="Own configuration">{seen.text()}</td>
                                 <td data-label="Last sync">
                                     {relative_time(l.last_seen_rcl_update_date.as_deref(), now, "Never")}
                                 </td>
