@@ -15,7 +15,7 @@ const LAPTOP: (u32, u32) = (1366, 900);
 
 /// Every page of the console: a name for the screenshots, its path, and a text it shows
 /// once loaded.
-const PAGES: [(&str, &str, &str); 7] = [
+const PAGES: [(&str, &str, &str); 8] = [
     ("list", "/owners/1/lock-groups", "Lock groups"),
     ("overview", "/owners/1/lock-groups/101", "Overview"),
     (
@@ -32,6 +32,11 @@ const PAGES: [(&str, &str, &str); 7] = [
         "diagram",
         "/owners/1/lock-groups/101/diagram",
         "Lifecycle states",
+    ),
+    (
+        "history",
+        "/owners/1/lock-groups/101/history",
+        "Membership events",
     ),
     ("settings", "/settings", "Access token"),
     ("not-found", "/no/such/page", "Page not found"),

@@ -38,7 +38,7 @@ async fn code_requests(s: &support::Session) -> Vec<(String, String)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_deep_links_cold_and_its_code_loads_beside_the_main_wasm() {
-    let pages: [(&str, &str, &str, &str); 6] = [
+    let pages: [(&str, &str, &str, &str); 7] = [
         ("list", "/owners/1/lock-groups", "table", "Lock groups"),
         (
             "group",
@@ -63,6 +63,12 @@ async fn every_page_deep_links_cold_and_its_code_loads_beside_the_main_wasm() {
             "/owners/1/lock-groups/101/diagram",
             "table",
             "Lifecycle states and transitions",
+        ),
+        (
+            "history",
+            "/owners/1/lock-groups/101/history",
+            "table",
+            "Membership events",
         ),
         ("settings", "/settings", "heading", "Settings"),
     ];

@@ -21,8 +21,8 @@ use crate::components::{delete_group_dialog, group_form_dialog};
 use crate::pages::lock_group::grants::grant_form;
 use crate::pages::lock_group::members::add_locks;
 use crate::pages::lock_group::{
-    diagram::DiagramTab, grants::GrantsTab, members::MembersTab, overview::OverviewTab, GroupData,
-    LockGroupPage,
+    diagram::DiagramTab, grants::GrantsTab, history::HistoryTab, members::MembersTab,
+    overview::OverviewTab, GroupData, LockGroupPage,
 };
 use crate::pages::lock_groups::{ListData, LockGroupsPage};
 use crate::pages::settings::SettingsPage;
@@ -109,6 +109,14 @@ lazy_route!(
     |data| view! { <DiagramTab/> }
 );
 lazy_route!(
+    HistoryRoute,
+    (),
+    (),
+    history_tab,
+    preload_history_tab,
+    |data| view! { <HistoryTab/> }
+);
+lazy_route!(
     SettingsRoute,
     (),
     (),
@@ -131,6 +139,7 @@ fn all_pages() -> Vec<Preload> {
         quiet(preload_members_tab()),
         quiet(preload_grants_tab()),
         quiet(preload_diagram_tab()),
+        quiet(preload_history_tab()),
         quiet(preload_settings_page()),
         Box::pin(group_form_dialog::preload()),
         Box::pin(delete_group_dialog::preload()),
