@@ -312,3 +312,53 @@ async fn the_history_tab_is_reached_by_keyboard_and_accessible() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_history_pages_on_the_client_and_the_page_lives_in_the_url() {
+    support::run("history_paging", async |s| {
+        // Eleven locks added and synced: 22 events, two pages of 20.
+        let (owner, _, group) = own_owner(s).await;
+        for i in 2..=11 {
+            s.api_put(
+                &format!("/Owners/{owner}/BoundLocks"),
+                json!({"physicalLockId": format!("history-test-{i}"), "bindingCode": "1234", "title": format!("Door {i}")}),
+            )
+            .await;
+        }
+        let locks: Value = s.api_get(&format!("/Owners/{owner}/BoundLocks")).await;
+        for lock in locks.as_array().unwrap() {
+            let id = lock["id"].as_str().unwrap();
+            s.api_put(
+                &format!("/Owners/{owner}/LockGroups/{group}/Memberships"),
+                json!({"boundLockId": id}),
+            )
+            .await;
+            s.sandbox_post(&format!("/sandbox/Owners/{owner}/BoundLocks/{id}/Sync"))
+                .await;
+        }
+        s.goto(&format!("/owners/{owner}/lock-groups/{group}/history"))
+            .await;
+        s.wait_for_text("22 events").await;
+        assert_eq!(events(s).await.len(), 20);
+        s.click("button", "Next page").await;
+        s.wait_for_path(|p| p.ends_with("/history?page=2"), "page 2")
+            .await;
+        let second = events(s).await;
+        assert_eq!(second.len(), 2, "{second:?}");
+        // The oldest events last: the first lock's join.
+        assert_eq!(second[1], "Main Entrance added");
+        s.reload().await;
+        s.wait_for_text("22 events").await;
+        assert_eq!(events(s).await, second);
+        // A filter starts again at page 1.
+        s.by_role("combobox", "Event")
+            .await
+            .select_by_label("Added")
+            .await
+            .unwrap();
+        s.wait_for_path(|p| p.ends_with("/history?kind=added"), "kind=added, page 1")
+            .await;
+        s.wait_for_text("11 events").await;
+    })
+    .await;
+}
