@@ -15,8 +15,8 @@ use crate::components::layout::{Footer, Header};
 use crate::components::owner_switcher::{CurrentOwner, Owners};
 use crate::config::Config;
 use crate::pages::routes::{
-    DiagramRoute, GrantsRoute, LockGroupRoute, LockGroupsRoute, LockRoute, LocksRoute,
-    MembersRoute, OverviewRoute, SettingsRoute,
+    DiagramRoute, GrantsRoute, HistoryRoute, LockGroupRoute, LockGroupsRoute, LockRoute,
+    LocksRoute, MembersRoute, OverviewRoute, SettingsRoute,
 };
 use crate::pages::{home::Home, not_found::NotFound};
 
@@ -102,6 +102,7 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("members") view={Lazy::<MembersRoute>::new()}/>
                         <Route path=path!("grants") view={Lazy::<GrantsRoute>::new()}/>
                         <Route path=path!("diagram") view={Lazy::<DiagramRoute>::new()}/>
+                        <Route path=path!("history") view={Lazy::<HistoryRoute>::new()}/>
                     </ParentRoute>
                     <Route path=path!("/owners/:owner/locks") view={Lazy::<LocksRoute>::new()}/>
                     <Route path=path!("/owners/:owner/locks/:id") view={Lazy::<LockRoute>::new()}/>

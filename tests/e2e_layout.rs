@@ -15,7 +15,7 @@ const LAPTOP: (u32, u32) = (1366, 900);
 
 /// Every page of the console: a name for the screenshots, its path, and a text it shows
 /// once loaded.
-const PAGES: [(&str, &str, &str); 9] = [
+const PAGES: [(&str, &str, &str); 10] = [
     ("list", "/owners/1/lock-groups", "Lock groups"),
     ("overview", "/owners/1/lock-groups/101", "Overview"),
     (
@@ -33,7 +33,16 @@ const PAGES: [(&str, &str, &str); 9] = [
         "/owners/1/lock-groups/101/diagram",
         "Lifecycle states",
     ),
-    ("locks", "/owners/1/locks?waiting=1", "locks wait for a sync"),
+    (
+        "history",
+        "/owners/1/lock-groups/101/history",
+        "Membership events",
+    ),
+    (
+        "locks",
+        "/owners/1/locks?waiting=1",
+        "locks wait for a sync",
+    ),
     ("lock", "/owners/1/locks/6", "all found."),
     ("settings", "/settings", "Access token"),
     ("not-found", "/no/such/page", "Page not found"),

@@ -95,7 +95,7 @@ async fn deep_links_load_and_unknown_pages_say_so() {
         s.by_role("table", "Lock memberships").await;
         let tabs = s.names_of_role("link").await;
         // Members and Grants carry their counts ("Members, 7").
-        for tab in ["Overview", "Members", "Grants", "Diagram"] {
+        for tab in ["Overview", "Members", "Grants", "Diagram", "History"] {
             assert!(
                 tabs.iter()
                     .any(|t| t == tab || t.starts_with(&format!("{tab}, "))),

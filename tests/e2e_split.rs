@@ -38,7 +38,7 @@ async fn code_requests(s: &support::Session) -> Vec<(String, String)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_deep_links_cold_and_its_code_loads_beside_the_main_wasm() {
-    let pages: [(&str, &str, &str, &str); 8] = [
+    let pages: [(&str, &str, &str, &str); 9] = [
         ("list", "/owners/1/lock-groups", "table", "Lock groups"),
         (
             "group",
@@ -63,6 +63,12 @@ async fn every_page_deep_links_cold_and_its_code_loads_beside_the_main_wasm() {
             "/owners/1/lock-groups/101/diagram",
             "table",
             "Lifecycle states and transitions",
+        ),
+        (
+            "history",
+            "/owners/1/lock-groups/101/history",
+            "table",
+            "Membership events",
         ),
         ("locks", "/owners/1/locks", "table", "Locks"),
         ("lock", "/owners/1/locks/8", "heading", "Roof Access"),

@@ -58,3 +58,27 @@ pub async fn count(
     let rows: Vec<serde::de::IgnoredAny> = api.get(&memberships(owner, group), &query).await?;
     Ok(rows.len())
 }
+
+/// Every membership `query` selects, page after page (`$top` = `page` rows, `$skip`
+/// onwards) until a page comes back short: lists carry no total. Stops after `max_pages`
+/// pages, so a server that ignores `$skip` cannot keep it asking.
+pub async fn list_all(
+    api: &ApiClient,
+    owner: &str,
+    group: &str,
+    query: &Query,
+    page: u64,
+    max_pages: u64,
+) -> Result<Vec<Membership>, ApiError> {
+    let mut all = Vec::new();
+    for n in 0..max_pages {
+        let q = query.clone().top(page).skip(n * page);
+        let rows: Vec<Membership> = api.get(&memberships(owner, group), &q).await?;
+        let short = (rows.len() as u64) < page;
+        all.extend(rows);
+        if short {
+            break;
+        }
+    }
+    Ok(all)
+}

@@ -74,13 +74,38 @@ pub fn members_in(owner: &str, id: &str, state: MembershipState) -> String {
     )
 }
 
+/// The Members tab filtered to the memberships waiting for their lock to sync.
+pub fn members_waiting(owner: &str, id: &str) -> String {
+    let query = MembersQuery {
+        waiting: true,
+        ..Default::default()
+    };
+    format!(
+        "{}{}",
+        GroupTab::Members.path(owner, id),
+        query.to_url_query()
+    )
+}
+
+/// "3 locks have not synced this group's latest change" (`n`: the group's Joining plus
+/// Leaving); nothing when every lock has.
+pub fn waiting_sentence(n: u64) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some("1 lock has not synced this group's latest change".into()),
+        n => Some(format!(
+            "{n} locks have not synced this group's latest change"
+        )),
+    }
+}
+
 /// The number a tab shows beside its name: current members on Members (what the tab
 /// lists by default), active grants on Grants; none on the others.
 pub fn tab_count(tab: GroupTab, group: &LockGroup, grants: Option<Bounded>) -> Option<String> {
     match tab {
         GroupTab::Members => group.statistics.as_ref().map(|s| s.current().to_string()),
         GroupTab::Grants => grants.map(Bounded::short),
-        GroupTab::Overview | GroupTab::Diagram => None,
+        GroupTab::Overview | GroupTab::Diagram | GroupTab::History => None,
     }
 }
 
@@ -131,6 +156,23 @@ mod tests {
         // The filter's comparison is `behind`'s.
         assert!(behind(None, Some(12)) && behind(Some(11), Some(12)));
         assert!(!behind(Some(12), Some(12)) && !behind(Some(3), None));
+    }
+
+    #[test]
+    fn the_waiting_notice_counts_and_links_to_the_waiting_members() {
+        assert_eq!(waiting_sentence(0), None);
+        assert_eq!(
+            waiting_sentence(1).as_deref(),
+            Some("1 lock has not synced this group's latest change")
+        );
+        assert_eq!(
+            waiting_sentence(12).as_deref(),
+            Some("12 locks have not synced this group's latest change")
+        );
+        assert_eq!(
+            members_waiting("1", "7"),
+            "/owners/1/lock-groups/7/members?state=waiting"
+        );
     }
 
     #[test]

@@ -197,6 +197,9 @@ pub const PAGE_SIZE: u64 = 20;
 pub struct MembersQuery {
     /// `state=Joined`: only this state.
     pub state: Option<MembershipState>,
+    /// `state=waiting`: the memberships whose lock has not synced their latest step
+    /// (Joining or Leaving). Excludes `state`: setting one clears the other ([`Self::with`]).
+    pub waiting: bool,
     /// `past=1`: also show Unjoined memberships when no state is chosen.
     pub past: bool,
     /// `unbound=1`: include memberships of unbound locks (`includeUnboundLocks`).
@@ -208,11 +211,16 @@ pub struct MembersQuery {
 }
 
 impl UrlState for MembersQuery {
-    /// Reads `state`, `past`, `unbound`, `q`, `page`.
+    /// Reads `state` (a state's name or `waiting`), `past`, `unbound`, `q`, `page`.
     fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
         let flag = |k: &str| get(k).is_some_and(|v| v == "1" || v == "true");
+        let state = get("state");
+        let waiting = state
+            .as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case(WAITING));
         MembersQuery {
-            state: get("state").and_then(|s| parse_state(&s)),
+            state: state.filter(|_| !waiting).and_then(|s| parse_state(&s)),
+            waiting,
             past: flag("past"),
             unbound: flag("unbound"),
             search: get("q").unwrap_or_default(),
@@ -222,7 +230,9 @@ impl UrlState for MembersQuery {
 
     fn to_url_query(&self) -> String {
         let mut parts = Vec::new();
-        if let Some(s) = self.state {
+        if self.waiting {
+            parts.push(format!("state={WAITING}"));
+        } else if let Some(s) = self.state {
             parts.push(format!("state={}", s.as_str()));
         }
         if self.past {
@@ -268,6 +278,9 @@ impl MembersQuery {
 
     /// The server-side `$filter` of the state choice.
     pub fn odata_filter(&self) -> Option<String> {
+        if self.waiting {
+            return Some(waiting_filter());
+        }
         match self.state {
             Some(s) => Some(state_filter(s)),
             None if self.past => None,
@@ -280,11 +293,18 @@ impl MembersQuery {
         (self.page.max(1) - 1) * PAGE_SIZE
     }
 
-    /// A changed filter starts again at page 1.
+    /// A changed filter starts again at page 1. Choosing a state leaves "waiting", and
+    /// choosing "waiting" leaves the state.
     pub fn with(&self, change: impl FnOnce(&mut MembersQuery)) -> MembersQuery {
         let mut next = self.clone();
         change(&mut next);
+        if next.waiting && !self.waiting {
+            next.state = None;
+        } else if next.state.is_some() && next.state != self.state {
+            next.waiting = false;
+        }
         if next.state != self.state
+            || next.waiting != self.waiting
             || next.past != self.past
             || next.unbound != self.unbound
             || next.search != self.search
@@ -295,12 +315,36 @@ impl MembersQuery {
     }
 }
 
-/// One choice of the Members tab's state bar ("All · Joining · Active · Leaving · Left").
+/// `state=waiting` in the Members tab's URL.
+pub const WAITING: &str = "waiting";
+
+/// The states whose latest step the lock has not synced yet.
+const WAITING_STATES: [MembershipState; 2] =
+    [MembershipState::JoinPending, MembershipState::UnjoinPending];
+
+/// The OData `$filter` of the memberships waiting for their lock to sync: Joining or
+/// Leaving ([`state_filter`] of each).
+pub fn waiting_filter() -> String {
+    WAITING_STATES
+        .map(|s| format!("({})", state_filter(s)))
+        .join(" or ")
+}
+
+/// How many of the group's locks have not synced its latest change, from its statistics.
+pub fn waiting_count(stats: &Statistics) -> u64 {
+    WAITING_STATES.iter().map(|&s| stats.count(s)).sum()
+}
+
+/// One choice of the Members tab's state bar ("All · Joining · Active · Leaving · Left ·
+/// Waiting for sync").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StateChoice {
-    /// `None`: All (the current members, or every membership with past members shown).
+    /// `None`: All (the current members, or every membership with past members shown),
+    /// or Waiting for sync (`waiting`).
     pub state: Option<MembershipState>,
-    /// The word shown ([`MembershipState::label`], or "All").
+    /// The Waiting for sync choice.
+    pub waiting: bool,
+    /// The word shown ([`MembershipState::label`], "All" or "Waiting for sync").
     pub name: &'static str,
     /// How many memberships the choice lists (the group's statistics), once known.
     pub count: Option<u64>,
@@ -314,6 +358,7 @@ pub struct StateChoice {
 pub fn state_choices(q: &MembersQuery, stats: Option<&Statistics>) -> Vec<StateChoice> {
     let all = StateChoice {
         state: None,
+        waiting: false,
         name: "All",
         count: stats.map(|st| {
             if q.past {
@@ -322,17 +367,30 @@ pub fn state_choices(q: &MembersQuery, stats: Option<&Statistics>) -> Vec<StateC
                 st.current()
             }
         }),
-        selected: q.state.is_none(),
-        query: q.with(|n| n.state = None),
+        selected: q.state.is_none() && !q.waiting,
+        query: q.with(|n| {
+            n.state = None;
+            n.waiting = false;
+        }),
+    };
+    let waiting = StateChoice {
+        state: None,
+        waiting: true,
+        name: "Waiting for sync",
+        count: stats.map(waiting_count),
+        selected: q.waiting,
+        query: q.with(|n| n.waiting = true),
     };
     std::iter::once(all)
         .chain(MembershipState::ALL.into_iter().map(|s| StateChoice {
             state: Some(s),
+            waiting: false,
             name: label(s),
             count: stats.map(|st| st.count(s)),
-            selected: q.state == Some(s),
+            selected: !q.waiting && q.state == Some(s),
             query: q.with(|n| n.state = Some(s)),
         }))
+        .chain(std::iter::once(waiting))
         .collect()
 }
 
@@ -703,7 +761,13 @@ mod tests {
                 ("Active", Some(5), false),
                 ("Leaving", Some(1), true),
                 ("Left", Some(9), false),
+                ("Waiting for sync", Some(3), false),
             ]
+        );
+        assert_eq!(
+            choices[5].query.to_url_query(),
+            "?state=waiting&q=Room",
+            "waiting replaces the state"
         );
         // Each leads to its state on page 1, the search and toggles kept.
         assert_eq!(choices[1].query.to_url_query(), "?state=JoinPending&q=Room");
@@ -717,5 +781,82 @@ mod tests {
         assert_eq!((choices[0].count, choices[0].selected), (Some(17), true));
         // Before the statistics arrive: the words alone.
         assert!(state_choices(&past, None).iter().all(|c| c.count.is_none()));
+    }
+
+    #[test]
+    fn waiting_for_sync_is_a_choice_of_its_own_in_the_url() {
+        let q = MembersQuery::from_params(|k| match k {
+            "state" => Some("waiting".into()),
+            "page" => Some("2".into()),
+            _ => None,
+        });
+        assert!(q.waiting);
+        assert_eq!(q.state, None);
+        assert_eq!(q.to_url_query(), "?state=waiting&page=2");
+        assert_eq!(q.odata_filter(), Some(waiting_filter()));
+        assert_eq!(
+            waiting_filter(),
+            format!(
+                "({}) or ({})",
+                state_filter(JoinPending),
+                state_filter(UnjoinPending)
+            )
+        );
+        // Choosing a state leaves "waiting" (page 1), choosing All leaves both.
+        let joined = q.with(|n| n.state = Some(Joined));
+        assert_eq!((joined.waiting, joined.page), (false, 1));
+        assert_eq!(joined.to_url_query(), "?state=Joined");
+        let choices = state_choices(&q, None);
+        let selected: Vec<_> = choices
+            .iter()
+            .filter(|c| c.selected)
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(selected, ["Waiting for sync"]);
+        assert_eq!(choices[0].query.to_url_query(), "");
+        assert_eq!(choices[2].query.to_url_query(), "?state=Joined");
+        // And back: choosing waiting from a state clears the state.
+        assert_eq!(
+            joined.with(|n| n.waiting = true).to_url_query(),
+            "?state=waiting"
+        );
+        // Its count is the group's Joining plus Leaving.
+        let stats = Statistics {
+            by_state: [(JoinPending, 2), (Joined, 4), (UnjoinPending, 1)]
+                .map(|(state, count)| wire::StateCount { state, count })
+                .to_vec(),
+        };
+        assert_eq!(waiting_count(&stats), 3);
+        assert_eq!(waiting_count(&Statistics { by_state: vec![] }), 0);
+    }
+
+    #[test]
+    fn the_waiting_filter_selects_exactly_the_pending_memberships() {
+        // The same tiny evaluator as above, with `or` between parenthesised groups.
+        fn clause(c: &str, d: Dates) -> bool {
+            let parts: Vec<&str> = c.split(' ').collect();
+            let [field, op, "null"] = parts[..] else {
+                panic!("unexpected clause {c:?}")
+            };
+            let value = match field {
+                "joinStartDate" => d.join_start,
+                "joinCompletedDate" => d.join_completed,
+                "leaveStartDate" => d.leave_start,
+                "leaveCompletedDate" => d.leave_completed,
+                _ => panic!("unexpected field {field:?}"),
+            };
+            (op == "eq") == value.is_none()
+        }
+        let filter = waiting_filter();
+        for bits in 0u8..16 {
+            let d = dates(bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0);
+            let matched = filter.split(" or ").any(|group| {
+                group
+                    .trim_matches(|c| c == '(' || c == ')')
+                    .split(" and ")
+                    .all(|c| clause(c, d))
+            });
+            assert_eq!(matched, derive(d).is_pending(), "{d:?}");
+        }
     }
 }

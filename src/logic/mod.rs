@@ -9,6 +9,7 @@ pub mod grants_query;
 pub mod group_delete;
 pub mod group_form;
 pub mod group_overview;
+pub mod history;
 pub mod list_params;
 pub mod lock_scan;
 pub mod locks_list;

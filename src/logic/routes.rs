@@ -26,14 +26,16 @@ pub enum GroupTab {
     Members,
     Grants,
     Diagram,
+    History,
 }
 
 impl GroupTab {
-    pub const ALL: [GroupTab; 4] = [
+    pub const ALL: [GroupTab; 5] = [
         GroupTab::Overview,
         GroupTab::Members,
         GroupTab::Grants,
         GroupTab::Diagram,
+        GroupTab::History,
     ];
 
     pub fn label(self) -> &'static str {
@@ -42,6 +44,7 @@ impl GroupTab {
             GroupTab::Members => "Members",
             GroupTab::Grants => "Grants",
             GroupTab::Diagram => "Diagram",
+            GroupTab::History => "History",
         }
     }
 
@@ -52,6 +55,7 @@ impl GroupTab {
             GroupTab::Members => "members",
             GroupTab::Grants => "grants",
             GroupTab::Diagram => "diagram",
+            GroupTab::History => "history",
         }
     }
 
@@ -91,6 +95,10 @@ mod tests {
         assert_eq!(
             GroupTab::Members.path("1", "7"),
             "/owners/1/lock-groups/7/members"
+        );
+        assert_eq!(
+            GroupTab::History.path("1", "7"),
+            "/owners/1/lock-groups/7/history"
         );
     }
 

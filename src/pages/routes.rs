@@ -22,8 +22,8 @@ use crate::pages::lock::{LockData, LockPage};
 use crate::pages::lock_group::grants::grant_form;
 use crate::pages::lock_group::members::add_locks;
 use crate::pages::lock_group::{
-    diagram::DiagramTab, grants::GrantsTab, members::MembersTab, overview::OverviewTab, GroupData,
-    LockGroupPage,
+    diagram::DiagramTab, grants::GrantsTab, history::HistoryTab, members::MembersTab,
+    overview::OverviewTab, GroupData, LockGroupPage,
 };
 use crate::pages::lock_groups::{ListData, LockGroupsPage};
 use crate::pages::locks::{LocksData, LocksPage};
@@ -121,6 +121,14 @@ lazy_route!(LockRoute, (), (), lock_page, preload_lock_page, |data| {
     view! { <LockPage data/> }
 });
 lazy_route!(
+    HistoryRoute,
+    (),
+    (),
+    history_tab,
+    preload_history_tab,
+    |data| view! { <HistoryTab/> }
+);
+lazy_route!(
     SettingsRoute,
     (),
     (),
@@ -143,6 +151,7 @@ fn all_pages() -> Vec<Preload> {
         quiet(preload_members_tab()),
         quiet(preload_grants_tab()),
         quiet(preload_diagram_tab()),
+        quiet(preload_history_tab()),
         quiet(preload_locks_page()),
         quiet(preload_lock_page()),
         quiet(preload_settings_page()),

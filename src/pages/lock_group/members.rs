@@ -25,6 +25,7 @@ use self::row::RowControls;
 use self::selection::{LockRef, SelectedMembership, Selection};
 use self::self_refresh::use_self_refresh;
 use self::table::MembersTable;
+use super::waiting_notice::WaitingNotice;
 use crate::api::{locks, memberships, use_api, ApiError, Query};
 use crate::components::announcer::use_announcer;
 use crate::components::group_context::use_group;
@@ -233,6 +234,7 @@ pub fn MembersTab() -> impl IntoView {
     };
 
     view! {
+        <WaitingNotice/>
         // One line at 1366 px: the state bar, then the actions; the search and toggles below.
         <div class="members-head">
             <StateBar query/>

@@ -6,8 +6,10 @@
 
 pub mod diagram;
 pub mod grants;
+pub mod history;
 pub mod members;
 pub mod overview;
+mod waiting_notice;
 
 use leptos::prelude::*;
 use leptos_router::{

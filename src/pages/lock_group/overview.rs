@@ -14,6 +14,8 @@ use crate::components::timestamp::{now_ms, stamp};
 use crate::logic::group_overview::{members_in, not_synced_filter, Bounded, COUNT_LIMIT};
 use crate::logic::routes::GroupTab;
 
+use super::waiting_notice::WaitingNotice;
+
 #[component]
 pub fn OverviewTab() -> impl IntoView {
     let ctx = use_group();
@@ -40,6 +42,7 @@ pub fn OverviewTab() -> impl IntoView {
     let grants_tab = move || GroupTab::Grants.path(&ctx.owner.get(), &ctx.id.get());
 
     view! {
+        <WaitingNotice/>
         {move || loaded().map(|g| view! { <StateCards group=g/> })}
         <ul class="stat-cards" aria-label="Access and sync">
             <li>

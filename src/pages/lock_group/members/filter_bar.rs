@@ -1,5 +1,5 @@
-//! Above the members table: the state bar (All · Joining · Active · Leaving · Left, each
-//! with its count), the title search and the two toggles (all in the URL), and the
+//! Above the members table: the state bar (All · Joining · Active · Leaving · Left ·
+//! Waiting for sync, each with its count), the title search and the two toggles (all in the URL), and the
 //! toolbar that adds locks and removes the selected ones.
 
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ pub fn StateBar(query: Memo<MembersQuery>) -> impl IntoView {
         state_choices(&query.get(), stats.as_ref())
     });
     let base = move || GroupTab::Members.path(&ctx.owner.get(), &ctx.id.get());
-    // Five fixed choices: one link each, its text and target following the memo.
+    // Six fixed choices: one link each, its text and target following the memo.
     let link = move |i: usize| {
         let choice = move || choices.read()[i].clone();
         view! {
@@ -44,7 +44,7 @@ pub fn StateBar(query: Memo<MembersQuery>) -> impl IntoView {
     };
     view! {
         <div class="segmented" role="group" aria-label="Filter by state">
-            {(0..5).map(link).collect_view()}
+            {(0..6).map(link).collect_view()}
         </div>
     }
 }
