@@ -2,6 +2,21 @@
 //! before the next request and keeps what was done.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Focuses the element `id` once it is drawn: each step of an import dialog replaces the
+/// last, and the control that had focus goes with it (the focus keeper's fallback, the
+/// page's heading, is inert behind a modal dialog).
+pub fn focus_by_id(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
 
 /// The progress of one batch. Its signals belong to the view that shows it: once that view
 /// is gone, the batch counts as cancelled.
@@ -70,6 +85,7 @@ pub fn BatchProgress(batch: Batch, verb: &'static str) -> impl IntoView {
             ></progress>
             <button
                 type="button"
+                id="batch-cancel"
                 disabled=move || batch.stop.get()
                 on:click=move |_| batch.stop.set(true)
             >

@@ -1,18 +1,13 @@
-//! "Export CSV": every page of a list as it is filtered now (the lock groups with their
-//! search and sort, a group's members with their state filter and search, its grants),
-//! fetched page by page and saved as one CSV file. Non-modal: the progress and Cancel sit
-//! in a status region beside the button, and the admin goes on working meanwhile.
-//!
-//! The button is small and lives with its page; the export itself (fetching, CSV writing,
-//! the progress view) is its own piece of wasm, loaded on the first click or by the idle
-//! prefetch (see [`page_code::on_first_open`]).
+//! The export behind "Export CSV" (the button is `pages::bulk::ExportButton`): every page
+//! of a list as it is filtered now (the lock groups with their search and sort, a group's
+//! members with their state filter and search, its grants), fetched page by page, written
+//! as one CSV file and saved. Part of the bulk code's piece of wasm.
 
 use leptos::prelude::*;
 
-use crate::api::{grants, lock_groups, locks, memberships, use_api, ApiClient, ApiError, Query};
+use crate::api::{grants, lock_groups, locks, memberships, ApiClient, ApiError, Query};
 use crate::components::download::{now_ms, save_file};
-use crate::components::page_code::{self, split_point, CodeMissing};
-use crate::logic::csv_export::{file_name, thousands, write_csv, Record};
+use crate::logic::csv_export::{file_name, write_csv, ExportState, Record};
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT};
 use crate::logic::list_params::ListParams;
 use crate::logic::membership_state::{MembersQuery, LOCK_SEARCH_LIMIT};
@@ -43,86 +38,13 @@ pub enum ExportJob {
     },
 }
 
-/// Where an export is.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum ExportState {
-    #[default]
-    Idle,
-    Running {
-        rows: usize,
-    },
-    Done {
-        rows: usize,
-        file: String,
-    },
-    Cancelled,
-    Failed(String),
-}
-
-/// The "Export CSV" button and its status region; `job` says what the list shows now.
-#[component]
-pub fn ExportButton(job: Callback<(), ExportJob>) -> impl IntoView {
-    // Each click is a new run (its number), so the same job can be exported twice.
-    let run = RwSignal::new(None::<(u32, ExportJob)>);
-    let state = RwSignal::new(ExportState::Idle);
-    let open = RwSignal::new(false);
-    let running = move || matches!(state.get(), ExportState::Running { .. });
-    let start = move |_| {
-        let job = job.run(());
-        let n = run.with_untracked(|r| r.as_ref().map_or(1, |(n, _)| n + 1));
-        state.set(ExportState::Running { rows: 0 });
-        run.set(Some((n, job)));
-        open.set(true);
-    };
-    view! {
-        <button type="button" on:click=start disabled=running>"Export CSV"</button>
-        <div class="export-status" role="status">
-            {page_code::on_first_open(open, preload_export_code, move || export_view(run, state))}
-        </div>
-    }
-}
-
-split_point! {
-    export_code, preload_export_code,
-    fn export_view(
-        run: RwSignal<Option<(u32, ExportJob)>>,
-        state: RwSignal<ExportState>,
-    ) -> Result<AnyView, CodeMissing> {
-        Ok(view! { <ExportRuns run state/> }.into_any())
-    }
-}
-
-/// Loads the export's code.
-pub async fn preload() {
-    let _ = preload_export_code().await;
-}
-
-/// One [`ExportRun`] per click: a new click replaces (and so stops) the last one.
-#[component]
-fn ExportRuns(
-    run: RwSignal<Option<(u32, ExportJob)>>,
-    state: RwSignal<ExportState>,
-) -> impl IntoView {
-    move || run.get().map(|(_, job)| view! { <ExportRun job state/> })
-}
-
-/// Runs one export from its creation; Cancel (or the run being replaced or unmounted,
-/// which disposes its `stop`) stops it before its next request.
-#[component]
-fn ExportRun(job: ExportJob, state: RwSignal<ExportState>) -> impl IntoView {
-    let api = use_api();
-    let stop = RwSignal::new(false);
-    // Gone (replaced by a newer run, or the page left) counts as stopped.
+/// Starts exporting `job`: its progress and outcome go to `state`; setting `stop` (or
+/// its owner going away) stops it before its next request, and nothing is saved.
+pub fn start(api: ApiClient, job: ExportJob, state: RwSignal<ExportState>, stop: RwSignal<bool>) {
     let stopped = move || stop.try_get_untracked().unwrap_or(true);
-    let alive = move || stop.try_get_untracked().is_some();
     leptos::task::spawn_local(async move {
-        let progress = |rows| {
-            if alive() {
-                _ = state.try_set(ExportState::Running { rows });
-            }
-        };
-        let result = export(&api, &job, &stopped, &progress).await;
-        let next = match result {
+        let progress = |rows| _ = state.try_set(ExportState::Running { rows });
+        let next = match export(&api, &job, &stopped, &progress).await {
             Ok(None) => ExportState::Cancelled,
             Ok(Some((file, bytes, rows))) => match save_file(&file, &bytes, "text/csv") {
                 Ok(()) => ExportState::Done { rows, file },
@@ -130,41 +52,8 @@ fn ExportRun(job: ExportJob, state: RwSignal<ExportState>) -> impl IntoView {
             },
             Err(e) => ExportState::Failed(e),
         };
-        // A run that was replaced or unmounted reports nothing.
-        if alive() {
-            _ = state.try_set(next);
-        }
+        _ = state.try_set(next);
     });
-    let cancel = move |_| stop.set(true);
-    move || match state.get() {
-        ExportState::Idle => ().into_any(),
-        ExportState::Running { rows } => {
-            let label = format!("Exporting… {} rows", thousands(rows));
-            view! {
-                <label for="export-progress">{label}</label>
-                <progress id="export-progress"></progress>
-                <button type="button" on:click=cancel>"Cancel export"</button>
-            }
-            .into_any()
-        }
-        ExportState::Done { rows, file } => view! {
-            <span class="export-done">
-                <span aria-hidden="true">"✔ "</span>
-                {format!("Exported {} rows to {file}.", thousands(rows))}
-            </span>
-        }
-        .into_any(),
-        ExportState::Cancelled => view! {
-            <span>"Export cancelled; no file was saved."</span>
-        }
-        .into_any(),
-        ExportState::Failed(e) => view! {
-            <span class="field-error">
-                {format!("The export failed: {e}")}
-            </span>
-        }
-        .into_any(),
-    }
 }
 
 /// Every page of `load` (a page shorter than asked is the last), as CSV records; `None`

@@ -95,6 +95,44 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// Where an export is, for its status region.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ExportState {
+    #[default]
+    Idle,
+    Running {
+        rows: usize,
+    },
+    Done {
+        rows: usize,
+        file: String,
+    },
+    Cancelled,
+    Failed(String),
+}
+
+impl ExportState {
+    /// The progress bar's label: "Exporting… 1,200 rows".
+    pub fn progress(&self) -> String {
+        match self {
+            ExportState::Running { rows } => format!("Exporting… {} rows", thousands(*rows)),
+            _ => String::new(),
+        }
+    }
+
+    /// What the status region says once the export has ended.
+    pub fn outcome(&self) -> String {
+        match self {
+            ExportState::Idle | ExportState::Running { .. } => String::new(),
+            ExportState::Done { rows, file } => {
+                format!("✔ Exported {} rows to {file}.", thousands(*rows))
+            }
+            ExportState::Cancelled => "Export cancelled; no file was saved.".into(),
+            ExportState::Failed(e) => format!("✖ The export failed: {e}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +210,31 @@ mod tests {
         );
         assert_eq!(iso_utc(None), "");
         assert_eq!(iso_utc(Some("soon")), "soon");
+    }
+
+    #[test]
+    fn export_states_in_words() {
+        assert_eq!(
+            ExportState::Running { rows: 1200 }.progress(),
+            "Exporting… 1,200 rows"
+        );
+        assert_eq!(ExportState::Running { rows: 0 }.outcome(), "");
+        assert_eq!(
+            ExportState::Done {
+                rows: 3,
+                file: "members-Lab-2026-11-30.csv".into()
+            }
+            .outcome(),
+            "✔ Exported 3 rows to members-Lab-2026-11-30.csv."
+        );
+        assert_eq!(
+            ExportState::Cancelled.outcome(),
+            "Export cancelled; no file was saved."
+        );
+        assert_eq!(
+            ExportState::Failed("offline".into()).outcome(),
+            "✖ The export failed: offline"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use leptos_router::{components::A, hooks::use_params_map};
 use wire::{LockGroup, MembershipState};
 
 use crate::api::{lock_groups, use_api, ApiError};
-use crate::components::export::{ExportButton, ExportJob};
+use crate::components::export::ExportJob;
 use crate::components::group_form_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::use_owners;
@@ -20,6 +20,7 @@ use crate::logic::list_params::{split_page, ListParams, PAGE_SIZES};
 use crate::logic::membership_state::MembersQuery;
 use crate::logic::routes;
 use crate::logic::url_state::UrlState;
+use crate::pages::bulk::ExportButton;
 
 use self::import_groups::ImportGroups;
 

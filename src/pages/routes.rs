@@ -17,14 +17,15 @@ use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 use crate::components::page_code::{self, split_point, CodeMissing, Preload};
-use crate::components::{delete_group_dialog, export, group_form_dialog};
+use crate::components::{delete_group_dialog, group_form_dialog};
+use crate::pages::bulk;
 use crate::pages::lock_group::grants::grant_form;
-use crate::pages::lock_group::members::{add_locks, import_locks};
+use crate::pages::lock_group::members::add_locks;
 use crate::pages::lock_group::{
     diagram::DiagramTab, grants::GrantsTab, members::MembersTab, overview::OverviewTab, GroupData,
     LockGroupPage,
 };
-use crate::pages::lock_groups::{import_groups, ListData, LockGroupsPage};
+use crate::pages::lock_groups::{ListData, LockGroupsPage};
 use crate::pages::settings::SettingsPage;
 
 /// Declares a route whose view is the split point `$split`, with its loader's data type.
@@ -136,8 +137,6 @@ fn all_pages() -> Vec<Preload> {
         Box::pin(delete_group_dialog::preload()),
         Box::pin(add_locks::preload()),
         Box::pin(grant_form::preload()),
-        Box::pin(export::preload()),
-        Box::pin(import_locks::preload()),
-        Box::pin(import_groups::preload()),
+        Box::pin(bulk::preload()),
     ]
 }

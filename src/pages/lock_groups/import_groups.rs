@@ -2,23 +2,24 @@
 //! pasted lines, after a preview that flags what would be refused or repeated (see
 //! `logic::group_import`); then created one request at a time with progress, Cancel and a
 //! result per line (downloadable as CSV). Mounted on each opening; closing the dialog
-//! during the creation cancels the rest.
+//! during the creation cancels the rest. Part of the bulk code's piece of wasm (see
+//! `pages::bulk`).
 
 use leptos::prelude::*;
 use wire::CreateLockGroup;
 
 use super::Shown;
 use crate::api::{lock_groups, use_api, ApiClient, ApiError, Query};
-use crate::components::batch_progress::{Batch, BatchProgress};
+use crate::components::batch_progress::{focus_by_id, Batch, BatchProgress};
 use crate::components::download::{now_ms, save_file};
 use crate::components::import_source::{ImportSource, Source};
 use crate::components::modal::Modal;
-use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::logic::csv_export::{file_name, to_csv};
 use crate::logic::csv_import::ImportError;
 use crate::logic::group_import::{
     check, from_csv, from_pasted, GroupResult, GroupVerdict, NewGroup,
 };
+use crate::pages::bulk::{self, BulkPart};
 
 /// Groups per request while loading the existing titles.
 const LOAD_PAGE: u64 = 250;
@@ -27,7 +28,8 @@ const MAX_LOADS: u64 = 40;
 
 type GroupList = LocalResource<Result<Shown, ApiError>>;
 
-/// The dialog; its code loads when it first opens. `list` is reloaded after creating.
+/// The dialog; its code (the bulk code, see `pages::bulk`) loads when it first opens.
+/// `list` is reloaded after creating.
 #[component]
 pub fn ImportGroups(
     open: RwSignal<bool>,
@@ -35,30 +37,19 @@ pub fn ImportGroups(
     owner_name: Signal<String>,
     list: GroupList,
 ) -> impl IntoView {
-    page_code::on_first_open(open, preload_import_groups, move || {
-        import_groups_dialog(open, owner, owner_name, list)
-    })
-}
-
-split_point! {
-    import_groups, preload_import_groups,
-    fn import_groups_dialog(
-        open: RwSignal<bool>,
-        owner: Memo<String>,
-        owner_name: Signal<String>,
-        list: GroupList,
-    ) -> Result<AnyView, CodeMissing> {
-        Ok(view! { <ImportGroupsDialog open owner owner_name list/> }.into_any())
-    }
-}
-
-/// Loads the dialog's code.
-pub async fn preload() {
-    let _ = preload_import_groups().await;
+    bulk::dialog(
+        open,
+        Callback::new(move |()| BulkPart::ImportGroups {
+            open,
+            owner,
+            owner_name,
+            list,
+        }),
+    )
 }
 
 #[component]
-fn ImportGroupsDialog(
+pub fn ImportGroupsDialog(
     open: RwSignal<bool>,
     owner: Memo<String>,
     owner_name: Signal<String>,
@@ -236,7 +227,7 @@ fn Importer(
         let skipped = rows.len() - n;
         let confirm = rows.clone();
         view! {
-            <p class="outcomes-summary" role="status">
+            <p id="import-groups-summary" class="outcomes-summary" role="status" tabindex="-1">
                 {format!("Preview: {n} to create, {skipped} skipped.")}
             </p>
             <div class="table-wrap import-table">
@@ -307,7 +298,7 @@ fn Importer(
             download_error.set(saved.err());
         };
         view! {
-            <p class="outcomes-summary" role="status">{line}</p>
+            <p id="import-groups-summary" class="outcomes-summary" role="status" tabindex="-1">{line}</p>
             <div class="table-wrap import-table">
                 <table class="data">
                     <caption>"Results of the import, one row per line"</caption>
@@ -340,17 +331,45 @@ fn Importer(
         }
     };
 
-    move || {
-        if let Some(out) = results.get() {
-            results_step(out).into_any()
+    // Each step is drawn when it starts.
+    let step = Memo::new(move |_| {
+        if results.with(Option::is_some) {
+            Step::Results
         } else if running.get() {
-            view! { <BatchProgress batch verb="Creating"/> }.into_any()
-        } else if let Some(rows) = checked.get() {
-            preview_step(rows).into_any()
+            Step::Running
+        } else if checked.with(Option::is_some) {
+            Step::Preview
         } else {
+            Step::Input
+        }
+    });
+    move || match step.get() {
+        Step::Results => {
+            focus_by_id("import-groups-summary".into());
+            results_step(results.get_untracked().unwrap_or_default()).into_any()
+        }
+        Step::Running => {
+            focus_by_id("batch-cancel".into());
+            view! { <BatchProgress batch verb="Creating"/> }.into_any()
+        }
+        Step::Preview => {
+            focus_by_id("import-groups-summary".into());
+            preview_step(checked.get_untracked().unwrap_or_default()).into_any()
+        }
+        Step::Input => {
+            focus_by_id("import-groups-text".into());
             input_step().into_any()
         }
     }
+}
+
+/// The steps of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Input,
+    Preview,
+    Running,
+    Results,
 }
 
 /// At most 80 characters of a long text, for the tables (the file keeps it whole).

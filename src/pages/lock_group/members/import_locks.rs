@@ -2,7 +2,8 @@
 //! matched to the owner's locks (see `logic::lock_matcher`), shown as a preview, and on
 //! confirmation added one request at a time with progress, Cancel and a result per line
 //! (downloadable as CSV). The dialog's content is mounted on each opening, so every
-//! opening starts fresh; closing it during the adding cancels the rest.
+//! opening starts fresh; closing it during the adding cancels the rest. Part of the bulk
+//! code's piece of wasm (see `pages::bulk`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,15 +11,15 @@ use leptos::prelude::*;
 
 use super::MembersPage;
 use crate::api::{locks, memberships, use_api, ApiClient, ApiError, Query};
-use crate::components::batch_progress::{Batch, BatchProgress};
+use crate::components::batch_progress::{focus_by_id, Batch, BatchProgress};
 use crate::components::download::{now_ms, save_file};
 use crate::components::group_context::use_group;
 use crate::components::import_source::{ImportSource, Source};
 use crate::components::modal::Modal;
-use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::logic::csv_export::{file_name, to_csv};
 use crate::logic::csv_import::{parse_csv, pasted, ImportError, Table};
 use crate::logic::lock_matcher::{self, check, to_add, Checked, Entry, LineResult, Lock, Verdict};
+use crate::pages::bulk::{self, BulkPart};
 
 /// Rows per request while loading the owner's locks and the group's members.
 const LOAD_PAGE: u64 = 250;
@@ -29,29 +30,18 @@ const LOCK_COLUMNS: [&str; 5] = ["id", "lock id", "title", "lock title", "lock"]
 
 type MembersList = LocalResource<Result<MembersPage, ApiError>>;
 
-/// The dialog; its code loads when it first opens (see [`page_code::on_first_open`]).
+/// The dialog; its code (the bulk code, see `pages::bulk`) loads when it first opens.
 /// `list` is the tab's list, reloaded after adding.
 #[component]
 pub fn ImportLocks(open: RwSignal<bool>, list: MembersList) -> impl IntoView {
-    page_code::on_first_open(open, preload_import_locks, move || {
-        import_locks_dialog(open, list)
-    })
-}
-
-split_point! {
-    import_locks, preload_import_locks,
-    fn import_locks_dialog(open: RwSignal<bool>, list: MembersList) -> Result<AnyView, CodeMissing> {
-        Ok(view! { <ImportLocksDialog open list/> }.into_any())
-    }
-}
-
-/// Loads the dialog's code.
-pub async fn preload() {
-    let _ = preload_import_locks().await;
+    bulk::dialog(
+        open,
+        Callback::new(move |()| BulkPart::ImportLocks { open, list }),
+    )
 }
 
 #[component]
-fn ImportLocksDialog(open: RwSignal<bool>, list: MembersList) -> impl IntoView {
+pub fn ImportLocksDialog(open: RwSignal<bool>, list: MembersList) -> impl IntoView {
     view! {
         <Modal open labelledby="import-locks-title" describedby="import-locks-desc">
             <h2 id="import-locks-title">"Import locks"</h2>
@@ -273,22 +263,25 @@ fn Importer(open: RwSignal<bool>, list: MembersList) -> impl IntoView {
         }
     };
 
-    let preview_step = move |rows: Vec<Checked>| {
-        let n = to_add(&rows).len();
-        let summary = lock_matcher::summary(&rows);
-        let confirm = rows.clone();
+    // The preview follows the picks: only its table and counts change, so focus stays.
+    let rows = move || checked.get().unwrap_or_default();
+    let ready = Memo::new(move |_| checked.with(|c| c.as_deref().map_or(0, |c| to_add(c).len())));
+    let preview_step = move || {
+        focus_by_id("import-locks-summary".into());
         view! {
-            <p class="outcomes-summary" role="status">{format!("Preview: {summary}.")}</p>
-            <PreviewTable rows picks/>
+            <p id="import-locks-summary" class="outcomes-summary" role="status" tabindex="-1">
+                {move || format!("Preview: {}.", checked.with(|c| lock_matcher::summary(c.as_deref().unwrap_or_default())))}
+            </p>
+            {move || view! { <PreviewTable rows=rows() picks/> }}
             <div class="dialog-actions">
                 <button type="button" on:click=move |_| known.set(None)>"Back"</button>
                 <button
                     type="button"
                     class="primary"
-                    disabled=n == 0
-                    on:click=move |_| { add.dispatch(confirm.clone()); }
+                    disabled=move || ready.get() == 0
+                    on:click=move |_| { add.dispatch(rows()); }
                 >
-                    {match n {
+                    {move || match ready.get() {
                         1 => "Add 1 lock".to_string(),
                         n => format!("Add {n} locks"),
                     }}
@@ -320,8 +313,9 @@ fn Importer(open: RwSignal<bool>, list: MembersList) -> impl IntoView {
             let saved = to_csv(&file_rows).and_then(|b| save_file(&name, &b, "text/csv"));
             download_error.set(saved.err());
         };
+        focus_by_id("import-locks-summary".into());
         view! {
-            <p class="outcomes-summary" role="status">{line}</p>
+            <p id="import-locks-summary" class="outcomes-summary" role="status" tabindex="-1">{line}</p>
             <ResultsTable rows=out/>
             {move || download_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <div class="dialog-actions">
@@ -331,17 +325,39 @@ fn Importer(open: RwSignal<bool>, list: MembersList) -> impl IntoView {
         }
     };
 
-    move || {
-        if let Some(out) = results.get() {
-            results_step(out).into_any()
+    // Each step is drawn when it starts; what changes within a step updates in place.
+    let step = Memo::new(move |_| {
+        if results.with(Option::is_some) {
+            Step::Results
         } else if running.get() {
-            view! { <BatchProgress batch verb="Adding"/> }.into_any()
-        } else if let Some(rows) = checked.get() {
-            preview_step(rows).into_any()
+            Step::Running
+        } else if known.with(Option::is_some) {
+            Step::Preview
         } else {
+            Step::Input
+        }
+    });
+    move || match step.get() {
+        Step::Results => results_step(results.get_untracked().unwrap_or_default()).into_any(),
+        Step::Running => {
+            focus_by_id("batch-cancel".into());
+            view! { <BatchProgress batch verb="Adding"/> }.into_any()
+        }
+        Step::Preview => preview_step().into_any(),
+        Step::Input => {
+            focus_by_id("import-locks-text".into());
             input_step().into_any()
         }
     }
+}
+
+/// The steps of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Input,
+    Preview,
+    Running,
+    Results,
 }
 
 /// How the result of a line that was not sent starts.
@@ -400,12 +416,15 @@ fn PreviewTable(rows: Vec<Checked>, picks: RwSignal<HashMap<usize, String>>) -> 
                             };
                             view! {
                                 <select
+                                    id=format!("pick-line-{line}")
                                     aria-label=format!("Lock for line {line}")
                                     on:change=move |ev| {
                                         let id = event_target_value(&ev);
                                         picks.update(|p| {
                                             if id.is_empty() { p.remove(&line); } else { p.insert(line, id); }
                                         });
+                                        // The table is drawn anew with the pick: stay on it.
+                                        focus_by_id(format!("pick-line-{line}"));
                                     }
                                 >
                                     <option value="" selected=chosen.is_empty()>"Pick a lock…"</option>
