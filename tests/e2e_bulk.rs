@@ -233,7 +233,7 @@ async fn exporting_the_list_saves_every_group_as_the_api_has_it() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn exporting_members_keeps_the_state_filter_and_cancel_saves_nothing() {
+async fn exporting_members_and_grants_keeps_their_filters_and_cancel_saves_nothing() {
     support::run("bulk_export_members", async |s| {
         let dir = tempfile::tempdir().unwrap();
         s.goto("/owners/1/lock-groups/101/members?state=Joined")
@@ -278,6 +278,24 @@ async fn exporting_members_keeps_the_state_filter_and_cancel_saves_nothing() {
                 .expect("the membership exists");
             assert_eq!(m["boundLockId"], r[col(header, "lock id")].as_str());
         }
+
+        // The Grants tab: its active grants (the default filter), contacts named.
+        s.click("link", "Grants, 2").await;
+        s.by_role_prefix("table", "Grants").await;
+        s.click("button", "Export CSV").await;
+        s.wait_for_text("Exported 2 rows to grants-All-Staff-")
+            .await;
+        let grants = downloaded(dir.path(), &format!("grants-All-Staff-{}.csv", today())).await;
+        assert_eq!(
+            grants[0][..4],
+            ["grant id", "contact id", "contact name", "contact e-mail"]
+        );
+        let mut people: Vec<&str> = grants[1..].iter().map(|r| r[3].as_str()).collect();
+        people.sort();
+        assert_eq!(people, ["alice@example.com", "bob@example.com"]);
+        assert!(grants[1..].iter().all(|r| r[7] == "Active"), "{grants:?}");
+        s.back().await;
+        s.by_role("table", "Lock memberships").await;
 
         // Cancel: with slow requests, the export stops and saves nothing.
         std::fs::remove_file(dir.path().join(&name)).unwrap();
