@@ -191,6 +191,8 @@ pub fn path<'a>(d: Dates<'a>) -> Vec<(Event, Option<&'a str>)> {
 
 /// Rows per page in the Members tab.
 pub const PAGE_SIZE: u64 = 20;
+/// How many locks a title search may match (each becomes a clause of the filter).
+pub const LOCK_SEARCH_LIMIT: u64 = 50;
 
 /// The Members tab's list state, kept in the URL query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

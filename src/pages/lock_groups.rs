@@ -3,19 +3,26 @@
 //! view; Leptos drops the answer of a request superseded by a newer one, and
 //! `Transition` keeps the old rows on screen while the next page loads.
 
+pub mod import_groups;
+
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
 use wire::{LockGroup, MembershipState};
 
 use crate::api::{lock_groups, use_api, ApiError};
+use crate::components::export::ExportJob;
 use crate::components::group_form_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
+use crate::components::owner_switcher::use_owners;
 use crate::components::search_box::use_search_box;
 use crate::components::url_state::use_url_state;
 use crate::logic::list_params::{split_page, ListParams, PAGE_SIZES};
 use crate::logic::membership_state::MembersQuery;
 use crate::logic::routes;
 use crate::logic::url_state::UrlState;
+use crate::pages::bulk::ExportButton;
+
+use self::import_groups::ImportGroups;
 
 /// The states the list counts, in lifecycle order: a group's current members.
 const COUNTED: [MembershipState; 3] = [
@@ -99,13 +106,36 @@ pub fn LockGroupsPage(data: ListData) -> impl IntoView {
     );
 
     let create_open = RwSignal::new(false);
+    let import_open = RwSignal::new(false);
+    // The owner's name, for file names (its id until the owners have loaded).
+    let owners = use_owners();
+    let owner_name = Signal::derive(move || {
+        let id = owner.get();
+        owners
+            .get()
+            .and_then(Result::ok)
+            .and_then(|all| all.into_iter().find(|o| o.id == id))
+            .map_or(id, |o| o.name)
+    });
+    // "Export CSV": every group matching the search, in the list's order.
+    let export_job = Callback::new(move |()| ExportJob::Groups {
+        owner: owner.get_untracked(),
+        owner_name: owner_name.get_untracked(),
+        params: params.get_untracked(),
+    });
 
     view! {
         <div class="page-head">
             <h1>"Lock groups"</h1>
-            <button type="button" class="primary" on:click=move |_| create_open.set(true)>
-                "New lock group"
-            </button>
+            <div class="toolbar">
+                <button type="button" class="primary" on:click=move |_| create_open.set(true)>
+                    "New lock group"
+                </button>
+                <button type="button" on:click=move |_| import_open.set(true)>
+                    "Import groups"
+                </button>
+                <ExportButton job=export_job/>
+            </div>
         </div>
         <div class="toolbar" role="search">
             <label for="group-search">"Search by title"</label>
@@ -142,12 +172,13 @@ pub fn LockGroupsPage(data: ListData) -> impl IntoView {
             }
         </Loaded>
         <CreateGroupDialog open=create_open owner/>
+        <ImportGroups open=import_open owner owner_name list=groups/>
     }
 }
 
 /// A loaded page of the list, with the view it was asked for.
 #[derive(Clone)]
-struct Shown {
+pub struct Shown {
     params: ListParams,
     /// The rows, and whether a next page exists.
     page: (Vec<LockGroup>, bool),

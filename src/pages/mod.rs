@@ -1,5 +1,6 @@
-//! One component per route.
+//! One component per route, and the bulk work's code they share.
 
+pub mod bulk;
 pub mod home;
 pub mod lock;
 pub mod lock_group;

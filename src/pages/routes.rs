@@ -18,6 +18,7 @@ use leptos_router::LazyRoute;
 
 use crate::components::page_code::{self, split_point, CodeMissing, Preload};
 use crate::components::{delete_group_dialog, group_form_dialog};
+use crate::pages::bulk;
 use crate::pages::lock::{LockData, LockPage};
 use crate::pages::lock_group::grants::grant_form;
 use crate::pages::lock_group::members::add_locks;
@@ -159,5 +160,6 @@ fn all_pages() -> Vec<Preload> {
         Box::pin(delete_group_dialog::preload()),
         Box::pin(add_locks::preload()),
         Box::pin(grant_form::preload()),
+        Box::pin(bulk::preload()),
     ]
 }

@@ -17,6 +17,7 @@ use self::revoke_dialog::RevokeDialog;
 use self::table::{GrantRef, GrantsTable};
 use crate::api::{grants, lock_groups, use_api, ApiError, Query};
 use crate::components::announcer::use_announcer;
+use crate::components::export::ExportJob;
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::pager::Pager;
@@ -24,6 +25,7 @@ use crate::components::url_state::use_url_state;
 use crate::logic::batch::Outcome;
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT, PAGE_SIZE};
 use crate::logic::routes::GroupTab;
+use crate::pages::bulk::ExportButton;
 
 /// One loaded page of grants.
 #[derive(Clone)]
@@ -118,10 +120,22 @@ pub fn GrantsTab() -> impl IntoView {
         ctx.grants.refetch();
     });
 
+    // "Export CSV": the grants as filtered now.
+    let export_job = Callback::new(move |()| ExportJob::Grants {
+        owner: ctx.owner.get_untracked(),
+        group: ctx.id.get_untracked(),
+        group_title: ctx
+            .group
+            .get_untracked()
+            .and_then(Result::ok)
+            .map_or_else(|| ctx.id.get_untracked(), |g| g.title),
+        query: query.get_untracked(),
+    });
+
     view! {
         <GrantsFilterBar query go/>
-        <Show when=move || editable.get()>
-            <div class="toolbar">
+        <div class="toolbar">
+            <Show when=move || editable.get()>
                 <button
                     type="button"
                     class="primary"
@@ -129,8 +143,9 @@ pub fn GrantsTab() -> impl IntoView {
                 >
                     "Grant access"
                 </button>
-            </div>
-        </Show>
+            </Show>
+            <ExportButton job=export_job/>
+        </div>
         <Loaded
             resource=list
             what="The grants could not be loaded"

@@ -8,6 +8,7 @@
 
 pub mod add_locks;
 mod filter_bar;
+pub mod import_locks;
 mod pick_table;
 mod remove_dialog;
 mod row;
@@ -20,6 +21,7 @@ use wire::Membership;
 
 use self::add_locks::AddLocks;
 use self::filter_bar::{FilterBar, StateBar, Toolbar};
+use self::import_locks::ImportLocks;
 use self::remove_dialog::RemoveDialog;
 use self::row::RowControls;
 use self::selection::{LockRef, SelectedMembership, Selection};
@@ -35,11 +37,8 @@ use crate::components::pager::Pager;
 use crate::components::url_state::use_url_state;
 use crate::config::is_sandbox;
 use crate::logic::batch::{summary, Outcome};
-use crate::logic::membership_state::{derive, Dates, MembersQuery, PAGE_SIZE};
+use crate::logic::membership_state::{derive, Dates, MembersQuery, LOCK_SEARCH_LIMIT, PAGE_SIZE};
 use crate::logic::routes::GroupTab;
-
-/// How many locks a title search may match (each becomes a clause of the filter).
-const LOCK_SEARCH_LIMIT: u64 = 50;
 
 pub use self::selection::lock_title;
 
@@ -157,6 +156,7 @@ pub fn MembersTab() -> impl IntoView {
     let to_remove = RwSignal::new(Vec::<SelectedMembership>::new());
     let confirm_open = RwSignal::new(false);
     let picker_open = RwSignal::new(false);
+    let import_open = RwSignal::new(false);
 
     let (add_api, remove_api, sync_api) = (api.clone(), api.clone(), api);
     let add = Action::new_local(move |items: &Vec<LockRef>| {
@@ -238,7 +238,7 @@ pub fn MembersTab() -> impl IntoView {
         // One line at 1366 px: the state bar, then the actions; the search and toggles below.
         <div class="members-head">
             <StateBar query/>
-            <Toolbar editable selection picker_open ask_remove/>
+            <Toolbar editable selection picker_open import_open query ask_remove/>
         </div>
         <FilterBar query go/>
         {(!sandbox).then(|| view! {
@@ -262,6 +262,7 @@ pub fn MembersTab() -> impl IntoView {
             on_page=Callback::new(move |p| go.run(query.get_untracked().with(|q| q.page = p)))
         />
         <AddLocks open=picker_open add/>
+        <ImportLocks open=import_open list/>
         <RemoveDialog open=confirm_open items=to_remove remove/>
     }
 }

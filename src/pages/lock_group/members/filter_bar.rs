@@ -5,11 +5,13 @@
 use leptos::prelude::*;
 
 use super::selection::{SelectedMembership, Selection};
+use crate::components::export::ExportJob;
 use crate::components::group_context::use_group;
 use crate::components::search_box::use_search_box;
 use crate::logic::membership_state::{state_choices, MembersQuery};
 use crate::logic::routes::GroupTab;
 use crate::logic::url_state::UrlState;
+use crate::pages::bulk::ExportButton;
 
 /// The state filter as a bar of links, one per choice, each with its count from the
 /// group's statistics. The one shown now is `aria-current` and marked with "✓" and bold
@@ -98,19 +100,36 @@ pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl 
     }
 }
 
-/// "Add locks" and "Remove selected", for a group that can still change.
+/// "Add locks", "Import locks" and "Remove selected", for a group that can still change;
+/// "Export CSV" (the memberships as filtered now) always.
 #[component]
 pub fn Toolbar(
     editable: Memo<bool>,
     selection: Selection,
     picker_open: RwSignal<bool>,
+    import_open: RwSignal<bool>,
+    query: Memo<MembersQuery>,
     ask_remove: Callback<Vec<SelectedMembership>>,
 ) -> impl IntoView {
+    let ctx = use_group();
+    let job = Callback::new(move |()| ExportJob::Members {
+        owner: ctx.owner.get_untracked(),
+        group: ctx.id.get_untracked(),
+        group_title: ctx
+            .group
+            .get_untracked()
+            .and_then(Result::ok)
+            .map_or_else(|| ctx.id.get_untracked(), |g| g.title),
+        query: query.get_untracked(),
+    });
     view! {
+        <div class="toolbar">
         <Show when=move || editable.get()>
-            <div class="toolbar">
                 <button type="button" class="primary" on:click=move |_| picker_open.set(true)>
                     "Add locks"
+                </button>
+                <button type="button" on:click=move |_| import_open.set(true)>
+                    "Import locks"
                 </button>
                 <button
                     type="button"
@@ -123,7 +142,8 @@ pub fn Toolbar(
                         n => format!("Remove {n} selected locks from group"),
                     }}
                 </button>
-            </div>
         </Show>
+            <ExportButton job/>
+        </div>
     }
 }

@@ -1,0 +1,247 @@
+//! Writing CSV files for the admin's spreadsheets: one path for every export and every
+//! results file (RFC 4180 through the `csv` crate, UTF-8 with a byte-order mark so that
+//! spreadsheet programs read accents right), times in ISO 8601 UTC, and file names that
+//! say what and when.
+
+use super::time;
+
+/// UTF-8's byte-order mark: Excel reads a CSV as UTF-8 only when it starts with it.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Rows of one kind as CSV records: a header of plain words and one record per row.
+pub trait Record {
+    /// The header row; every record has as many fields.
+    const HEADER: &'static [&'static str];
+    fn record(&self) -> Vec<String>;
+}
+
+/// The CSV file (with the BOM) of a header and its records. Every export and every
+/// results file is written here.
+pub fn write_csv(
+    header: &[&str],
+    records: impl IntoIterator<Item = Vec<String>>,
+) -> Result<Vec<u8>, String> {
+    let mut out = csv::WriterBuilder::new()
+        // CRLF, as RFC 4180 says; quoted only where needed.
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(BOM.to_vec());
+    let fail = |e: csv::Error| format!("The CSV file could not be written: {e}");
+    out.write_record(header).map_err(fail)?;
+    for record in records {
+        out.write_record(&record).map_err(fail)?;
+    }
+    out.into_inner()
+        .map_err(|e| format!("The CSV file could not be written: {}", e.error()))
+}
+
+/// The CSV file of `rows` (see [`write_csv`]).
+pub fn to_csv<R: Record>(rows: &[R]) -> Result<Vec<u8>, String> {
+    write_csv(R::HEADER, rows.iter().map(Record::record))
+}
+
+/// A name that is safe as a file name on every system: spaces become '-', path and
+/// reserved characters and control characters are dropped, runs of '-' collapse, and it
+/// is at most 60 characters. "unnamed" when nothing is left.
+pub fn sanitize(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let c = if c.is_whitespace() { '-' } else { c };
+        if c.is_control() || "/\\:*?\"<>|".contains(c) {
+            continue;
+        }
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+    }
+    let out: String = out.chars().take(60).collect();
+    let out = out.trim_matches(|c| c == '-' || c == '.');
+    if out.is_empty() {
+        "unnamed".into()
+    } else {
+        out.to_string()
+    }
+}
+
+/// `lock-groups-Head-Office-2026-11-30.csv`: what, whose, and the day (UTC).
+pub fn file_name(what: &str, name: &str, now_ms: i64) -> String {
+    format!("{what}-{}-{}.csv", sanitize(name), day(now_ms))
+}
+
+/// The UTC day of a time: `2026-11-30`.
+pub fn day(ms: i64) -> String {
+    time::to_api(ms).chars().take(10).collect()
+}
+
+/// An API time as ISO 8601 in UTC (`2020-03-03T15:53:03.587Z`); empty when absent, and
+/// as sent when it cannot be read (the admin still sees it).
+pub fn iso_utc(value: Option<&str>) -> String {
+    match value {
+        None => String::new(),
+        Some(v) => time::parse(v).map_or_else(|| v.to_string(), time::to_api),
+    }
+}
+
+/// "1,200": counts in progress texts.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Where an export is, for its status region.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ExportState {
+    #[default]
+    Idle,
+    Running {
+        rows: usize,
+    },
+    Done {
+        rows: usize,
+        file: String,
+    },
+    Cancelled,
+    Failed(String),
+}
+
+impl ExportState {
+    /// The progress bar's label: "Exporting… 1,200 rows".
+    pub fn progress(&self) -> String {
+        match self {
+            ExportState::Running { rows } => format!("Exporting… {} rows", thousands(*rows)),
+            _ => String::new(),
+        }
+    }
+
+    /// What the status region says once the export has ended.
+    pub fn outcome(&self) -> String {
+        match self {
+            ExportState::Idle | ExportState::Running { .. } => String::new(),
+            ExportState::Done { rows, file } => {
+                format!("✔ Exported {} rows to {file}.", thousands(*rows))
+            }
+            ExportState::Cancelled => "Export cancelled; no file was saved.".into(),
+            ExportState::Failed(e) => format!("✖ The export failed: {e}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(bytes: &[u8]) -> &str {
+        std::str::from_utf8(bytes.strip_prefix(BOM).expect("starts with the BOM")).unwrap()
+    }
+
+    #[test]
+    fn writes_rfc_4180_with_a_bom() {
+        let csv = write_csv(
+            &["id", "title"],
+            [
+                vec!["1".into(), "plain".into()],
+                vec!["2".into(), "a, \"quoted\"\nline".into()],
+                vec!["3".into(), "Zürich ✓".into()],
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            text(&csv),
+            "id,title\r\n1,plain\r\n2,\"a, \"\"quoted\"\"\nline\"\r\n3,Zürich ✓\r\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_export_is_its_header() {
+        let csv = write_csv(&["id", "title"], std::iter::empty()).unwrap();
+        assert_eq!(text(&csv), "id,title\r\n");
+    }
+
+    #[test]
+    fn records_of_a_type() {
+        struct Row(&'static str);
+        impl Record for Row {
+            const HEADER: &'static [&'static str] = &["name"];
+            fn record(&self) -> Vec<String> {
+                vec![self.0.to_string()]
+            }
+        }
+        assert_eq!(
+            text(&to_csv(&[Row("a"), Row("b")]).unwrap()),
+            "name\r\na\r\nb\r\n"
+        );
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        // 2026-11-30T12:00:00Z
+        let now = 1_796_040_000_000;
+        assert_eq!(day(now), "2026-11-30");
+        assert_eq!(
+            file_name("lock-groups", "Head Office", now),
+            "lock-groups-Head-Office-2026-11-30.csv"
+        );
+        assert_eq!(
+            file_name("members", "../R&D: \"Lab\"/2\t", now),
+            "members-R&D-Lab2-2026-11-30.csv"
+        );
+        assert_eq!(sanitize("  a   b  "), "a-b");
+        assert_eq!(sanitize("///"), "unnamed");
+        assert_eq!(sanitize(&"x".repeat(100)).len(), 60);
+        assert_eq!(sanitize("Zürich Süd"), "Zürich-Süd");
+    }
+
+    #[test]
+    fn times_are_iso_8601_utc() {
+        assert_eq!(
+            iso_utc(Some("2020-03-03T16:53:03.587+01:00")),
+            "2020-03-03T15:53:03.587Z"
+        );
+        assert_eq!(
+            iso_utc(Some("2020-03-03T15:53:03Z")),
+            "2020-03-03T15:53:03.000Z"
+        );
+        assert_eq!(iso_utc(None), "");
+        assert_eq!(iso_utc(Some("soon")), "soon");
+    }
+
+    #[test]
+    fn export_states_in_words() {
+        assert_eq!(
+            ExportState::Running { rows: 1200 }.progress(),
+            "Exporting… 1,200 rows"
+        );
+        assert_eq!(ExportState::Running { rows: 0 }.outcome(), "");
+        assert_eq!(
+            ExportState::Done {
+                rows: 3,
+                file: "members-Lab-2026-11-30.csv".into()
+            }
+            .outcome(),
+            "✔ Exported 3 rows to members-Lab-2026-11-30.csv."
+        );
+        assert_eq!(
+            ExportState::Cancelled.outcome(),
+            "Export cancelled; no file was saved."
+        );
+        assert_eq!(
+            ExportState::Failed("offline".into()).outcome(),
+            "✖ The export failed: offline"
+        );
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1200), "1,200");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}

@@ -1,0 +1,497 @@
+//! Reading what the admin imports: a CSV file (RFC 4180, read through the `csv` crate) or
+//! pasted text, into numbered lines. Anything that is not readable text, too big, or not
+//! CSV the way it is expected (another separator, a quote that never closes, a line with
+//! more fields than the header) is refused with a message that names the line; nothing is
+//! sent before the admin has seen the preview.
+
+use std::fmt;
+
+/// Largest file read (10 MB).
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+/// Most lines read, the header included.
+pub const MAX_LINES: usize = 10_000;
+
+/// Why the input cannot be read, and on which line (1-based, as an editor counts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl ImportError {
+    fn at(line: usize, message: impl Into<String>) -> Self {
+        ImportError {
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+
+    fn whole(message: impl Into<String>) -> Self {
+        ImportError {
+            line: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(n) => write!(f, "Line {n}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// One line (or CSV record) of the input: its number and its fields. A blank line has no
+/// fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub number: usize,
+    pub fields: Vec<String>,
+}
+
+impl Line {
+    /// Field `i`, trimmed; empty when the line has fewer fields.
+    pub fn field(&self, i: usize) -> &str {
+        self.fields.get(i).map_or("", |f| f.trim())
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.fields.iter().all(|f| f.trim().is_empty())
+    }
+}
+
+/// A CSV file: its header (line `header_line`) and the lines after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub header_line: usize,
+    pub lines: Vec<Line>,
+}
+
+impl Table {
+    /// The column whose header is one of `names` (ignoring case and spaces around).
+    pub fn column(&self, names: &[&str]) -> Option<usize> {
+        self.header
+            .iter()
+            .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
+    }
+
+    /// As [`Self::column`], or the error that says what the header has instead.
+    pub fn expect_column(&self, names: &[&str]) -> Result<usize, ImportError> {
+        self.column(names).ok_or_else(|| {
+            ImportError::at(
+                self.header_line,
+                format!(
+                    "the header has no “{}” column (its columns: {}).",
+                    names[0],
+                    self.header
+                        .iter()
+                        .map(|h| format!("“{}”", h.trim()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })
+    }
+}
+
+/// Refuses a file over [`MAX_BYTES`] before it is read.
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_BYTES as u64 {
+        return Err(ImportError::whole(format!(
+            "The file is {:.1} MB; at most 10 MB can be imported. Split it into smaller files.",
+            bytes as f64 / (1024.0 * 1024.0)
+        )));
+    }
+    Ok(())
+}
+
+/// A file's bytes as text: at most [`MAX_BYTES`], no NUL bytes (a binary file, e.g. a
+/// spreadsheet saved as .xlsx), UTF-8 (a leading byte-order mark is dropped), at most
+/// [`MAX_LINES`] lines.
+pub fn text_of(bytes: &[u8]) -> Result<String, ImportError> {
+    check_size(bytes.len() as u64)?;
+    let line_at = |at: usize| bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(ImportError::at(
+            line_at(at),
+            "this is not a CSV text file (it holds binary data). Save the spreadsheet as \
+             “CSV UTF-8” and choose that file.",
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        ImportError::at(
+            line_at(e.valid_up_to()),
+            "this text is not UTF-8. Save the file as “CSV UTF-8”.",
+        )
+    })?;
+    check_text(text)?;
+    Ok(text.to_string())
+}
+
+/// Refuses text (pasted or read) over [`MAX_BYTES`] or [`MAX_LINES`].
+pub fn check_text(text: &str) -> Result<(), ImportError> {
+    check_size(text.len() as u64)?;
+    if let Some((at, _)) = text.match_indices('\n').nth(MAX_LINES - 1) {
+        // A last line break ends line 10,000; anything after it is line 10,001.
+        if !text[at + 1..].trim().is_empty() {
+            return Err(ImportError::at(
+                MAX_LINES + 1,
+                "at most 10,000 lines can be imported at once. Split the file.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Pasted text: one line each, split at tabs (what a spreadsheet copies).
+pub fn pasted(text: &str) -> Result<Vec<Line>, ImportError> {
+    check_text(text)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines: Vec<Line> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            let l = l.strip_suffix('\r').unwrap_or(l);
+            Line {
+                number: i + 1,
+                fields: if l.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    l.split('\t').map(str::to_string).collect()
+                },
+            }
+        })
+        .collect();
+    // The empty line after a last line break is not a line.
+    while lines.last().is_some_and(Line::is_blank) {
+        lines.pop();
+    }
+    if lines.is_empty() {
+        return Err(ImportError::whole("Nothing to import: the text is empty."));
+    }
+    Ok(lines)
+}
+
+/// Separators people's spreadsheets use instead of commas, with their names.
+const OTHER_SEPARATORS: [(char, &str); 3] = [
+    (';', "semicolons (;)"),
+    ('\t', "tabs"),
+    ('|', "vertical bars (|)"),
+];
+
+/// CSV text with a header row: RFC 4180, commas between fields.
+pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
+    check_text(text)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    check_quotes(text)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    // Line numbers come from byte offsets: the csv crate's own line count lags behind
+    // line breaks it has not consumed yet.
+    let mut lines_at = LineCounter::new(text);
+    let read = |reader: &mut csv::Reader<&[u8]>, record: &mut csv::StringRecord| {
+        reader.read_record(record).map_err(|e| {
+            let byte = e.position().map_or(0, |p| p.byte() as usize);
+            let line = text[..byte.min(text.len())].matches('\n').count() + 1;
+            ImportError::at(line, format!("this is not readable CSV ({e})."))
+        })
+    };
+    if !read(&mut reader, &mut record)? {
+        return Err(ImportError::whole(
+            "Nothing to import: the file is empty. It needs a header row, then one row per item.",
+        ));
+    }
+    let (_, header_line) = lines_at.record(record.position().map_or(0, |p| p.byte() as usize));
+    let header: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
+    if let [only] = header.as_slice() {
+        if let Some((_, name)) = OTHER_SEPARATORS.iter().find(|(c, _)| only.contains(*c)) {
+            return Err(ImportError::at(
+                header_line,
+                format!(
+                    "the columns are separated by {name}, not commas. Save the file as CSV \
+                     with commas (“CSV UTF-8”), or paste the text instead."
+                ),
+            ));
+        }
+    }
+    let mut lines = Vec::new();
+    while read(&mut reader, &mut record)? {
+        let byte = record.position().map_or(0, |p| p.byte() as usize);
+        // The csv crate skips blank lines: they are listed too, so the preview shows them.
+        let (blank, start) = lines_at.record(byte);
+        lines.extend(blank.map(|number| Line {
+            number,
+            fields: Vec::new(),
+        }));
+        let fields: Vec<String> = record.iter().map(str::to_string).collect();
+        let extra = fields
+            .iter()
+            .skip(header.len())
+            .any(|f| !f.trim().is_empty());
+        if extra {
+            return Err(ImportError::at(
+                start,
+                format!(
+                    "this line has {} fields, the header has {}. A field that contains a comma \
+                     must be in double quotes.",
+                    fields.len(),
+                    header.len()
+                ),
+            ));
+        }
+        lines.push(Line {
+            number: start,
+            fields: if fields.iter().all(|f| f.trim().is_empty()) {
+                Vec::new()
+            } else {
+                fields
+            },
+        });
+    }
+    Ok(Table {
+        header,
+        header_line,
+        lines,
+    })
+}
+
+/// Line numbers of records, from the byte offsets the csv crate gives (each at or before
+/// the line break that ends the record before). Counts forward only, once over the text.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    at: usize,
+    /// Line breaks before `at`.
+    breaks: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            at: 0,
+            breaks: 0,
+        }
+    }
+
+    /// For a record whose offset is `byte`: the blank lines before it and its first line.
+    fn record(&mut self, byte: usize) -> (std::ops::Range<usize>, usize) {
+        let is_break = |b: &&u8| **b == b'\n' || **b == b'\r';
+        self.advance(byte);
+        // The run of line breaks around the offset: the previous record's end and any
+        // blank lines.
+        let back = self.text[..self.at].iter().rev().take_while(is_break);
+        let mut gap = back.filter(|b| **b == b'\n').count();
+        let forward = self.text[self.at..].iter().take_while(is_break);
+        gap += forward.clone().filter(|b| **b == b'\n').count();
+        let start = self.at + forward.count();
+        self.advance(start);
+        let first = self.breaks + 1;
+        ((first + 1).saturating_sub(gap).max(1)..first, first)
+    }
+
+    fn advance(&mut self, to: usize) {
+        let to = to.min(self.text.len()).max(self.at);
+        self.breaks += self.text[self.at..to]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.at = to;
+    }
+}
+
+/// Finds a quote that opens a field and never closes (the csv crate would read the rest
+/// of the file into that field), or a quote in the middle of a field, with its line.
+fn check_quotes(text: &str) -> Result<(), ImportError> {
+    #[derive(Clone, Copy)]
+    enum At {
+        FieldStart,
+        Unquoted,
+        Quoted { from: usize },
+        QuoteInQuoted { from: usize },
+    }
+    let mut at = At::FieldStart;
+    let mut line = 1;
+    for c in text.chars() {
+        at = match (at, c) {
+            (At::FieldStart, '"') => At::Quoted { from: line },
+            (At::FieldStart | At::Unquoted, ',' | '\n') => At::FieldStart,
+            (At::FieldStart | At::Unquoted, '\r') => at,
+            (At::Unquoted, '"') => {
+                return Err(ImportError::at(
+                    line,
+                    "a double quote in the middle of a field. Put the whole field in double \
+                     quotes and double the quote inside (\"\").",
+                ))
+            }
+            (At::FieldStart | At::Unquoted, _) => At::Unquoted,
+            (At::Quoted { from }, '"') => At::QuoteInQuoted { from },
+            (At::Quoted { .. }, _) => at,
+            (At::QuoteInQuoted { from }, '"') => At::Quoted { from },
+            (At::QuoteInQuoted { .. }, ',' | '\n') => At::FieldStart,
+            (At::QuoteInQuoted { .. }, '\r') => at,
+            (At::QuoteInQuoted { from }, _) => {
+                return Err(ImportError::at(
+                    line,
+                    format!(
+                        "text after the closing double quote of a field opened on line {from}. \
+                         A quote inside a quoted field is written twice (\"\")."
+                    ),
+                ))
+            }
+        };
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    match at {
+        At::Quoted { from } => Err(ImportError::at(
+            from,
+            "a double quote opens a field here and is never closed.",
+        )),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(r: Result<impl fmt::Debug, ImportError>) -> String {
+        r.expect_err("refused").to_string()
+    }
+
+    #[test]
+    fn reads_a_csv_file_with_its_line_numbers() {
+        let t = parse_csv("title,description\r\nOffice,\"Main, \"\"old\"\" wing\"\r\n\r\n\"Two\nlines\",x\r\nLast,\r\n")
+            .unwrap();
+        assert_eq!(t.header, ["title", "description"]);
+        assert_eq!(t.header_line, 1);
+        let seen: Vec<(usize, Vec<&str>)> = t
+            .lines
+            .iter()
+            .map(|l| (l.number, l.fields.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (2, vec!["Office", "Main, \"old\" wing"]),
+                (3, vec![]),
+                (4, vec!["Two\nlines", "x"]),
+                (6, vec!["Last", ""]),
+            ]
+        );
+        assert_eq!(t.column(&["Title"]), Some(0));
+        assert_eq!(t.column(&["DESCRIPTION"]), Some(1));
+    }
+
+    #[test]
+    fn blank_lines_and_fields_are_kept_as_blank_lines() {
+        let t = parse_csv("title\n\n\nA\n ,\n").unwrap();
+        let blank: Vec<_> = t.lines.iter().map(|l| (l.number, l.is_blank())).collect();
+        assert_eq!(blank, [(2, true), (3, true), (4, false), (5, true)]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped() {
+        let text = text_of(b"\xEF\xBB\xBFtitle\nA\n").unwrap();
+        assert_eq!(parse_csv(&text).unwrap().header, ["title"]);
+    }
+
+    #[test]
+    fn binary_files_are_refused_with_their_line() {
+        assert_eq!(
+            err(text_of(b"title\nA\nPK\x03\x04\x00\x00")),
+            "Line 3: this is not a CSV text file (it holds binary data). Save the spreadsheet \
+             as “CSV UTF-8” and choose that file."
+        );
+        assert!(err(text_of(b"title\n\xFF\xFEA")).starts_with("Line 2: this text is not UTF-8"));
+    }
+
+    #[test]
+    fn another_separator_is_named() {
+        assert!(err(parse_csv("title;description\nA;B\n"))
+            .starts_with("Line 1: the columns are separated by semicolons (;), not commas."));
+        assert!(err(parse_csv("title\tdescription\nA\tB\n"))
+            .starts_with("Line 1: the columns are separated by tabs, not commas."));
+    }
+
+    #[test]
+    fn unbalanced_quotes_name_their_line() {
+        assert_eq!(
+            err(parse_csv("title\nA\n\"Unclosed,\nB\nC\n")),
+            "Line 3: a double quote opens a field here and is never closed."
+        );
+        assert!(err(parse_csv("title\nA\"B\n")).starts_with("Line 2: a double quote in the middle"));
+        assert!(err(parse_csv("title\n\"A\"B\n")).starts_with("Line 2: text after the closing"));
+    }
+
+    #[test]
+    fn more_fields_than_the_header_is_refused() {
+        assert_eq!(
+            err(parse_csv("title\nA\nB, the second\n")),
+            "Line 3: this line has 2 fields, the header has 1. A field that contains a comma \
+             must be in double quotes."
+        );
+        // Empty fields past the header (a spreadsheet's trailing commas) are fine.
+        assert_eq!(parse_csv("title\nA,,\n").unwrap().lines[0].field(0), "A");
+    }
+
+    #[test]
+    fn a_missing_column_says_what_is_there() {
+        let t = parse_csv("name,notes\nA,B\n").unwrap();
+        assert_eq!(
+            err(t.expect_column(&["title"])),
+            "Line 1: the header has no “title” column (its columns: “name”, “notes”)."
+        );
+    }
+
+    #[test]
+    fn empty_input_is_refused() {
+        assert!(err(parse_csv("")).contains("the file is empty"));
+        assert!(err(pasted("\n \n")).contains("the text is empty"));
+    }
+
+    #[test]
+    fn size_and_line_limits() {
+        assert!(err(text_of(&vec![b'a'; MAX_BYTES + 1]))
+            .starts_with("The file is 10.0 MB; at most 10 MB"));
+        assert!(check_size(MAX_BYTES as u64).is_ok());
+        let ok = "x\n".repeat(MAX_LINES);
+        assert!(parse_csv(&ok).is_ok());
+        let over = format!("{ok}x\n");
+        assert_eq!(
+            err(parse_csv(&over)),
+            "Line 10001: at most 10,000 lines can be imported at once. Split the file."
+        );
+        assert!(pasted(&over).is_err());
+    }
+
+    #[test]
+    fn pasted_lines_split_at_tabs() {
+        let lines = pasted("Lab\r\n\r\nOffice\tMain wing\n").unwrap();
+        assert_eq!(
+            lines,
+            [
+                Line {
+                    number: 1,
+                    fields: vec!["Lab".into()]
+                },
+                Line {
+                    number: 2,
+                    fields: vec![]
+                },
+                Line {
+                    number: 3,
+                    fields: vec!["Office".into(), "Main wing".into()]
+                },
+            ]
+        );
+    }
+}
