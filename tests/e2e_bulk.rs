@@ -554,3 +554,91 @@ async fn importing_groups_flags_the_preview_then_creates_the_rest() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exporting_the_worklist_and_a_history_saves_what_the_page_shows() {
+    support::run("bulk_export_locks_history", async |s| {
+        let dir = tempfile::tempdir().unwrap();
+        download_to(s, dir.path()).await;
+
+        // The worklist: the seven demo locks that wait, as the API counts them.
+        s.goto("/owners/1/locks?waiting=1").await;
+        s.by_role_prefix("table", "7 locks wait for a sync").await;
+        s.click("button", "Export CSV").await;
+        let rows = downloaded(
+            dir.path(),
+            &format!("locks-waiting-for-sync-Head-Office-{}.csv", today()),
+        )
+        .await;
+        assert_eq!(
+            rows[0][..6],
+            [
+                "lock id",
+                "title",
+                "lock type",
+                "groups joined",
+                "joins pending",
+                "leaves pending"
+            ]
+        );
+        let titles: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Garage",
+                "Kitchen",
+                "Main Entrance",
+                "Meeting Room A",
+                "Parking Gate",
+                "Reception",
+                "Roof Access"
+            ]
+        );
+        let api: Vec<Value> = s
+            .api_get("/Owners/1/BoundLocks?expand=membershipStatistics&$filter=title eq 'Kitchen'")
+            .await;
+        let kitchen = rows.iter().find(|r| r[1] == "Kitchen").unwrap();
+        assert_eq!(kitchen[0], api[0]["id"].as_str().unwrap());
+        assert_eq!(kitchen[3..6], ["1", "1", "1"]);
+        assert_eq!(
+            kitchen[9],
+            api[0]["lastSeenRclUpdateDate"].as_str().unwrap(),
+            "ISO 8601 UTC"
+        );
+
+        // A group's history, filtered to one kind of event.
+        s.goto("/owners/1/lock-groups/104/history?kind=removed")
+            .await;
+        s.by_role_prefix("table", "Membership events").await;
+        s.click("button", "Export CSV").await;
+        let rows = downloaded(
+            dir.path(),
+            &format!("history-Cleaning-Crew-{}.csv", today()),
+        )
+        .await;
+        assert_eq!(
+            rows[0],
+            [
+                "time",
+                "lock id",
+                "lock title",
+                "event",
+                "waiting for the lock to sync",
+                "membership id"
+            ]
+        );
+        let events: Vec<(&str, &str, &str)> = rows[1..]
+            .iter()
+            .map(|r| (r[2].as_str(), r[3].as_str(), r[4].as_str()))
+            .collect();
+        // Kitchen's leave waits; Reception's earlier leave completed (it was re-added since).
+        assert_eq!(
+            events,
+            [
+                ("Kitchen", "removed", "yes"),
+                ("Reception", "removed", "no")
+            ]
+        );
+    })
+    .await;
+}

@@ -70,15 +70,14 @@ pub async fn list_all(
     page: u64,
     max_pages: u64,
 ) -> Result<Vec<Membership>, ApiError> {
-    let mut all = Vec::new();
-    for n in 0..max_pages {
-        let q = query.clone().top(page).skip(n * page);
-        let rows: Vec<Membership> = api.get(&memberships(owner, group), &q).await?;
-        let short = (rows.len() as u64) < page;
-        all.extend(rows);
-        if short {
-            break;
-        }
-    }
-    Ok(all)
+    let all = super::paging::all_pages(page, max_pages, async |p: Query| {
+        let q = Query {
+            top: p.top,
+            skip: p.skip,
+            ..query.clone()
+        };
+        list(api, owner, group, &q).await
+    })
+    .await?;
+    Ok(all.rows)
 }

@@ -9,7 +9,9 @@ use crate::api::{grants, lock_groups, locks, memberships, ApiClient, ApiError, Q
 use crate::components::download::{now_ms, save_file};
 use crate::logic::csv_export::{file_name, write_csv, ExportState, Record};
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT};
+use crate::logic::history::{history, HistoryQuery};
 use crate::logic::list_params::ListParams;
+use crate::logic::locks_list::{pending, LocksParams};
 use crate::logic::membership_state::{MembersQuery, LOCK_SEARCH_LIMIT};
 
 /// Rows per request while exporting.
@@ -36,6 +38,19 @@ pub enum ExportJob {
         group_title: String,
         query: GrantsQuery,
     },
+    /// The owner's locks, or the worklist ("Waiting for sync"), with the search and sort.
+    Locks {
+        owner: String,
+        owner_name: String,
+        params: LocksParams,
+    },
+    /// A group's history with its lock and kind filters.
+    History {
+        owner: String,
+        group: String,
+        group_title: String,
+        query: HistoryQuery,
+    },
 }
 
 /// Starts exporting `job`: its progress and outcome go to `state`; setting `stop` (or
@@ -60,6 +75,7 @@ pub fn start(api: ApiClient, job: ExportJob, state: RwSignal<ExportState>, stop:
 /// when stopped.
 async fn pages<R: Record>(
     load: impl AsyncFn(Query) -> Result<Vec<R>, ApiError>,
+    keep: impl Fn(&R) -> bool,
     stop: &dyn Fn() -> bool,
     progress: &dyn Fn(usize),
     records: &mut Vec<Vec<String>>,
@@ -75,7 +91,7 @@ async fn pages<R: Record>(
             return Ok(false);
         }
         let last = (page.len() as u64) < EXPORT_PAGE;
-        records.extend(page.iter().map(Record::record));
+        records.extend(page.iter().filter(|r| keep(r)).map(Record::record));
         progress(records.len());
         if last {
             return Ok(true);
@@ -109,6 +125,7 @@ async fn export(
                     };
                     lock_groups::list(api, owner, &q).await
                 },
+                |_| true,
                 stop,
                 progress,
                 &mut records,
@@ -149,6 +166,7 @@ async fn export(
                         }
                         memberships::list(api, owner, group, &q).await
                     },
+                    |_| true,
                     stop,
                     progress,
                     &mut records,
@@ -186,6 +204,7 @@ async fn export(
                     async |q: Query| {
                         lock_groups::grants(api, owner, group, &q.filter(filter.clone())).await
                     },
+                    |_| true,
                     stop,
                     progress,
                     &mut records,
@@ -194,6 +213,67 @@ async fn export(
             }
             .await;
             (<wire::Grant as Record>::HEADER, "grants", group_title, done)
+        }
+        ExportJob::Locks {
+            owner,
+            owner_name,
+            params,
+        } => {
+            // The worklist keeps, page by page, the locks something waits for.
+            let waiting = params.waiting;
+            let done = pages::<wire::BoundLock>(
+                async |q: Query| locks::list(api, owner, &params.worklist_query(q)).await,
+                |l| !waiting || pending(l).any(),
+                stop,
+                progress,
+                &mut records,
+            )
+            .await;
+            let what = if waiting {
+                "locks-waiting-for-sync"
+            } else {
+                "locks"
+            };
+            (<wire::BoundLock as Record>::HEADER, what, owner_name, done)
+        }
+        ExportJob::History {
+            owner,
+            group,
+            group_title,
+            query,
+        } => {
+            let done: Result<bool, ApiError> = async {
+                // The history needs every membership before it can order the events.
+                let all = std::cell::RefCell::new(Vec::new());
+                let done = pages::<wire::Membership>(
+                    async |q: Query| {
+                        let q = q.expand("boundLock").param("includeUnboundLocks", "true");
+                        let rows = memberships::list(api, owner, group, &q).await?;
+                        all.borrow_mut().extend(rows.iter().cloned());
+                        Ok(rows)
+                    },
+                    |_| false,
+                    stop,
+                    &|_| progress(all.borrow().len()),
+                    &mut records,
+                )
+                .await?;
+                records.extend(
+                    history(&all.borrow())
+                        .events
+                        .iter()
+                        .filter(|e| query.matches(e))
+                        .map(Record::record),
+                );
+                Ok(done)
+            }
+            .await;
+            (
+                <crate::logic::history::HistoryEvent as Record>::HEADER,
+                "history",
+                group_title,
+                done,
+            )
         }
     };
     if !finished.map_err(|e| e.to_string())? {

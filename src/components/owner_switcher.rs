@@ -45,6 +45,19 @@ pub fn use_owners() -> LocalResource<Result<Vec<Owner>, ApiError>> {
     expect_context::<Owners>().0
 }
 
+/// The owner account's name, for file names and headings (its id until the owners load).
+pub fn owner_name(owner: Memo<String>) -> Signal<String> {
+    let owners = use_owners();
+    Signal::derive(move || {
+        let id = owner.get();
+        owners
+            .get()
+            .and_then(Result::ok)
+            .and_then(|all| all.into_iter().find(|o| o.id == id))
+            .map_or(id, |o| o.name)
+    })
+}
+
 #[component]
 pub fn OwnerSwitcher() -> impl IntoView {
     let owners = use_owners();

@@ -1,10 +1,12 @@
 //! What each export writes: the columns of the lock-group list, a group's members and its
 //! grants (ids included, times in ISO 8601 UTC, states in the console's words).
 
-use wire::{Grant, LockGroup, Membership, MembershipState};
+use wire::{BoundLock, Grant, LockGroup, Membership, MembershipState};
 
 use super::csv_export::{iso_utc, Record};
 use super::grants_query::describe_ical;
+use super::history::{verb, HistoryEvent};
+use super::locks_list::{lock_type, pending, Seen};
 use super::membership_state::{derive, Dates};
 
 impl Record for LockGroup {
@@ -99,6 +101,65 @@ impl Record for Grant {
                 .map(describe_ical)
                 .unwrap_or_default(),
             self.state.label().to_string(),
+        ]
+    }
+}
+
+impl Record for BoundLock {
+    const HEADER: &'static [&'static str] = &[
+        "lock id",
+        "title",
+        "lock type",
+        "groups joined",
+        "joins pending",
+        "leaves pending",
+        "own configuration",
+        "configuration serial number",
+        "last seen serial number",
+        "last sync",
+        "bound since",
+    ];
+
+    fn record(&self) -> Vec<String> {
+        let c = pending(self);
+        let serial = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        // The words without the icon: a spreadsheet sorts and filters them.
+        let seen = Seen::of(self).text();
+        let seen = seen.trim_start_matches(['✔', '⟳', '—', ' ']).to_string();
+        vec![
+            self.id.clone(),
+            self.title.clone(),
+            lock_type(self),
+            c.joined.to_string(),
+            c.joins.to_string(),
+            c.leaves.to_string(),
+            seen,
+            serial(self.rcl_serial_no),
+            serial(self.last_seen_rcl_serial_no),
+            iso_utc(self.last_seen_rcl_update_date.as_deref()),
+            iso_utc(self.bind_date.as_deref()),
+        ]
+    }
+}
+
+impl Record for HistoryEvent {
+    const HEADER: &'static [&'static str] = &[
+        "time",
+        "lock id",
+        "lock title",
+        "event",
+        "waiting for the lock to sync",
+        "membership id",
+    ];
+
+    fn record(&self) -> Vec<String> {
+        vec![
+            iso_utc(Some(&self.date)),
+            self.lock_id.clone(),
+            self.lock.clone(),
+            verb(self.event).to_string(),
+            if self.waiting { "yes" } else { "no" }.to_string(),
+            self.membership_id.clone(),
         ]
     }
 }

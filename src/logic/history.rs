@@ -260,7 +260,8 @@ impl HistoryQuery {
         next
     }
 
-    fn matches(&self, e: &HistoryEvent) -> bool {
+    /// Whether the filters keep `e`.
+    pub fn matches(&self, e: &HistoryEvent) -> bool {
         self.lock.as_ref().is_none_or(|l| *l == e.lock_id) && self.kind.is_none_or(|k| k.matches(e))
     }
 }

@@ -13,7 +13,7 @@ use crate::api::{lock_groups, use_api, ApiError};
 use crate::components::export::ExportJob;
 use crate::components::group_form_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
-use crate::components::owner_switcher::use_owners;
+use crate::components::owner_switcher::owner_name;
 use crate::components::search_box::use_search_box;
 use crate::components::url_state::use_url_state;
 use crate::logic::list_params::{split_page, ListParams, PAGE_SIZES};
@@ -107,16 +107,7 @@ pub fn LockGroupsPage(data: ListData) -> impl IntoView {
 
     let create_open = RwSignal::new(false);
     let import_open = RwSignal::new(false);
-    // The owner's name, for file names (its id until the owners have loaded).
-    let owners = use_owners();
-    let owner_name = Signal::derive(move || {
-        let id = owner.get();
-        owners
-            .get()
-            .and_then(Result::ok)
-            .and_then(|all| all.into_iter().find(|o| o.id == id))
-            .map_or(id, |o| o.name)
-    });
+    let owner_name = owner_name(owner);
     // "Export CSV": every group matching the search, in the list's order.
     let export_job = Callback::new(move |()| ExportJob::Groups {
         owner: owner.get_untracked(),

@@ -9,7 +9,9 @@ use wire::BoundLock;
 
 use crate::api::paging::all_pages;
 use crate::api::{locks, use_api, ApiError};
+use crate::components::export::ExportJob;
 use crate::components::loaded::Loaded;
+use crate::components::owner_switcher::owner_name;
 use crate::components::relative_time::relative_time;
 use crate::components::search_box::use_search_box;
 use crate::components::timestamp::now_ms;
@@ -21,6 +23,7 @@ use crate::logic::locks_list::{
 };
 use crate::logic::routes;
 use crate::logic::url_state::UrlState;
+use crate::pages::bulk::ExportButton;
 
 /// A loaded page of the list, with the view it answers.
 #[derive(Clone)]
@@ -125,9 +128,20 @@ pub fn LocksPage(data: LocksData) -> impl IntoView {
         }
     };
 
+    // "Export CSV": every lock of this view (the worklist's too), in its order.
+    let owner_name = owner_name(owner);
+    let export_job = Callback::new(move |()| ExportJob::Locks {
+        owner: owner.get_untracked(),
+        owner_name: owner_name.get_untracked(),
+        params: params.get_untracked(),
+    });
+
     view! {
         <div class="page-head">
             <h1>"Locks"</h1>
+            <div class="toolbar">
+                <ExportButton job=export_job/>
+            </div>
         </div>
         <div class="segmented" role="group" aria-label="Which locks">
             {choice(false)}

@@ -22,6 +22,9 @@ const FETCH_PAGE: u64 = 500;
 /// At most this many requests (50 000 memberships): a bound, not a real group's size.
 const MAX_PAGES: u64 = 100;
 
+use crate::components::export::ExportJob;
+use crate::pages::bulk::ExportButton;
+
 #[component]
 pub fn HistoryTab() -> impl IntoView {
     let ctx = use_group();
@@ -43,8 +46,25 @@ pub fn HistoryTab() -> impl IntoView {
         }
     });
 
+    // "Export CSV": every event the filters keep, newest first.
+    let export_job = Callback::new(move |()| ExportJob::History {
+        owner: ctx.owner.get_untracked(),
+        group: ctx.id.get_untracked(),
+        group_title: ctx
+            .group
+            .get_untracked()
+            .and_then(Result::ok)
+            .map_or_else(|| ctx.id.get_untracked(), |g| g.title),
+        query: query.get_untracked(),
+    });
+
     view! {
-        <h2>"History"</h2>
+        <div class="section-head">
+            <h2>"History"</h2>
+            <div class="toolbar">
+                <ExportButton job=export_job/>
+            </div>
+        </div>
         <p>
             "What happened to this group's locks, newest first. A lock learns of a change "
             "when it next syncs; until then the step waits."
