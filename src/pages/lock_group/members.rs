@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use wire::Membership;
 
 use self::add_locks::AddLocks;
-use self::filter_bar::{FilterBar, StateBar, Toolbar};
+use self::filter_bar::{FilterBar, ListTools, StateBar, Toolbar};
 use self::import_locks::ImportLocks;
 use self::remove_dialog::RemoveDialog;
 use self::row::RowControls;
@@ -238,9 +238,12 @@ pub fn MembersTab() -> impl IntoView {
         // One line at 1366 px: the state bar, then the actions; the search and toggles below.
         <div class="members-head">
             <StateBar query/>
-            <Toolbar editable selection picker_open import_open query ask_remove/>
+            <Toolbar editable selection picker_open ask_remove/>
         </div>
-        <FilterBar query go/>
+        <div class="members-filters">
+            <FilterBar query go/>
+            <ListTools editable import_open query/>
+        </div>
         {(!sandbox).then(|| view! {
             <p class="note">
                 "ℹ Adding or removing a lock completes when the lock is next synced with the Tapkey app."

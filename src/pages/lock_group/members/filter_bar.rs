@@ -107,29 +107,13 @@ pub fn Toolbar(
     editable: Memo<bool>,
     selection: Selection,
     picker_open: RwSignal<bool>,
-    import_open: RwSignal<bool>,
-    query: Memo<MembersQuery>,
     ask_remove: Callback<Vec<SelectedMembership>>,
 ) -> impl IntoView {
-    let ctx = use_group();
-    let job = Callback::new(move |()| ExportJob::Members {
-        owner: ctx.owner.get_untracked(),
-        group: ctx.id.get_untracked(),
-        group_title: ctx
-            .group
-            .get_untracked()
-            .and_then(Result::ok)
-            .map_or_else(|| ctx.id.get_untracked(), |g| g.title),
-        query: query.get_untracked(),
-    });
     view! {
         <div class="toolbar">
         <Show when=move || editable.get()>
                 <button type="button" class="primary" on:click=move |_| picker_open.set(true)>
                     "Add locks"
-                </button>
-                <button type="button" on:click=move |_| import_open.set(true)>
-                    "Import locks"
                 </button>
                 <button
                     type="button"
@@ -143,6 +127,37 @@ pub fn Toolbar(
                     }}
                 </button>
         </Show>
+        </div>
+    }
+}
+
+/// The bulk work on the list: "Import locks" (for a group that can still change) and
+/// "Export CSV", at the end of the filters' line, so the state bar and the actions keep
+/// one line at 1366 px.
+#[component]
+pub fn ListTools(
+    editable: Memo<bool>,
+    import_open: RwSignal<bool>,
+    query: Memo<MembersQuery>,
+) -> impl IntoView {
+    let ctx = use_group();
+    let job = Callback::new(move |()| ExportJob::Members {
+        owner: ctx.owner.get_untracked(),
+        group: ctx.id.get_untracked(),
+        group_title: ctx
+            .group
+            .get_untracked()
+            .and_then(Result::ok)
+            .map_or_else(|| ctx.id.get_untracked(), |g| g.title),
+        query: query.get_untracked(),
+    });
+    view! {
+        <div class="toolbar list-tools">
+            <Show when=move || editable.get()>
+                <button type="button" on:click=move |_| import_open.set(true)>
+                    "Import locks"
+                </button>
+            </Show>
             <ExportButton job/>
         </div>
     }
