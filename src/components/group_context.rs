@@ -19,6 +19,17 @@ pub struct GroupContext {
     pub grants: LocalResource<Result<Bounded, ApiError>>,
 }
 
+impl GroupContext {
+    /// The group's title for file names and messages, its id until the group has loaded
+    /// (read without tracking).
+    pub fn title_or_id(&self) -> String {
+        self.group
+            .get_untracked()
+            .and_then(Result::ok)
+            .map_or_else(|| self.id.get_untracked(), |g| g.title)
+    }
+}
+
 pub fn use_group() -> GroupContext {
     use_context::<GroupContext>().expect("GroupContext is provided by LockGroupPage")
 }

@@ -124,11 +124,7 @@ pub fn GrantsTab() -> impl IntoView {
     let export_job = Callback::new(move |()| ExportJob::Grants {
         owner: ctx.owner.get_untracked(),
         group: ctx.id.get_untracked(),
-        group_title: ctx
-            .group
-            .get_untracked()
-            .and_then(Result::ok)
-            .map_or_else(|| ctx.id.get_untracked(), |g| g.title),
+        group_title: ctx.title_or_id(),
         query: query.get_untracked(),
     });
 
