@@ -21,6 +21,9 @@ pub fn Loaded<T, V, F>(
     /// Shown on first load, until a value exists.
     #[prop(into, optional)]
     fallback: ViewFnOnce,
+    /// Shown instead of the error when the server says the thing does not exist.
+    #[prop(into, optional)]
+    not_found: Option<ViewFn>,
     /// The view of a loaded value.
     children: F,
 ) -> impl IntoView
@@ -37,10 +40,13 @@ where
             {
                 let children = children.clone();
                 move || {
-                    let children = children.clone();
+                    let (children, not_found) = (children.clone(), not_found.clone());
                     Suspend::new(async move {
                         match resource.await {
                             Ok(value) => children(value),
+                            Err(ApiError::NotFound(_)) if not_found.is_some() => {
+                                not_found.map(|v| v.run()).into_any()
+                            }
                             Err(e) => view! {
                                 <LoadError what error=e.to_string() retry=move || resource.refetch()/>
                             }

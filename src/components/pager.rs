@@ -1,6 +1,14 @@
-//! Previous / next paging under a table.
+//! Previous / next paging under a table, with the page size where the list offers one.
 
 use leptos::prelude::*;
+
+use crate::logic::list_params::PAGE_SIZES;
+
+/// The "Rows per page" choice: the current size and what choosing another does.
+pub struct PageSize {
+    pub size: u64,
+    pub on_size: Callback<u64>,
+}
 
 /// Previous / next page buttons with the current page number.
 #[component]
@@ -11,7 +19,26 @@ pub fn Pager(
     /// Whether a next page exists.
     more: Signal<bool>,
     on_page: Callback<u64>,
+    /// Offers "Rows per page" after the buttons.
+    #[prop(optional)]
+    page_size: Option<PageSize>,
 ) -> impl IntoView {
+    let page_size = page_size.map(|PageSize { size, on_size }| {
+        let on_change = move |ev: leptos::ev::Event| {
+            if let Ok(size) = event_target_value(&ev).parse() {
+                on_size.run(size);
+            }
+        };
+        view! {
+            <label for="page-size">"Rows per page"</label>
+            <select id="page-size" on:change=on_change>
+                {PAGE_SIZES
+                    .iter()
+                    .map(|s| view! { <option value=s.to_string() selected=*s == size>{*s}</option> })
+                    .collect_view()}
+            </select>
+        }
+    });
     view! {
         <nav class="pager" aria-label=label>
             <button
@@ -29,6 +56,7 @@ pub fn Pager(
             >
                 "Next page"
             </button>
+            {page_size}
         </nav>
     }
 }

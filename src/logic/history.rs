@@ -268,7 +268,7 @@ impl HistoryQuery {
 
 /// One page of the filtered events.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryPage {
+pub struct HistoryRows {
     pub events: Vec<HistoryEvent>,
     /// How many events match the filter, on every page.
     pub matching: usize,
@@ -279,12 +279,12 @@ pub struct HistoryPage {
 }
 
 /// The events of `q`'s page among those matching its filter.
-pub fn page_of(events: &[HistoryEvent], q: &HistoryQuery) -> HistoryPage {
+pub fn page_of(events: &[HistoryEvent], q: &HistoryQuery) -> HistoryRows {
     let matching: Vec<&HistoryEvent> = events.iter().filter(|e| q.matches(e)).collect();
     let last = matching.len().div_ceil(PAGE_SIZE).max(1) as u64;
     let page = q.page.clamp(1, last);
     let start = (page as usize - 1) * PAGE_SIZE;
-    HistoryPage {
+    HistoryRows {
         events: matching
             .iter()
             .skip(start)

@@ -128,12 +128,29 @@ impl ListParams {
     }
 }
 
-/// Splits an answer of up to `size + 1` rows into the rows to show and whether a next
-/// page exists.
-pub fn split_page<T>(mut rows: Vec<T>, size: u64) -> (Vec<T>, bool) {
-    let more = rows.len() as u64 > size;
-    rows.truncate(size as usize);
-    (rows, more)
+/// One page of a list as shown: its rows and whether a next page exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rows<T> {
+    pub rows: Vec<T>,
+    pub more: bool,
+}
+
+impl<T> Rows<T> {
+    /// A page with nothing on it (a search that cannot match, answered without a request).
+    pub fn none() -> Self {
+        Rows {
+            rows: Vec::new(),
+            more: false,
+        }
+    }
+
+    /// An answer of up to `size + 1` rows (one extra asked for to know whether a next page
+    /// exists), cut to the rows to show.
+    pub fn split(mut rows: Vec<T>, size: u64) -> Self {
+        let more = rows.len() as u64 > size;
+        rows.truncate(size as usize);
+        Rows { rows, more }
+    }
 }
 
 #[cfg(test)]
@@ -206,10 +223,11 @@ mod tests {
 
     #[test]
     fn pages_are_split_and_labelled() {
-        let (rows, more) = split_page((0..26).collect::<Vec<_>>(), 25);
+        let Rows { rows, more } = Rows::split((0..26).collect::<Vec<_>>(), 25);
         assert_eq!((rows.len(), more), (25, true));
-        let (rows, more) = split_page(vec![1, 2], 25);
+        let Rows { rows, more } = Rows::split(vec![1, 2], 25);
         assert_eq!((rows.len(), more), (2, false));
+        assert!(Rows::<u8>::none().rows.is_empty());
         let p = parse(&[("page", "2")]);
         assert_eq!(p.rows_label(25), "Rows 26–50");
         assert_eq!(p.rows_label(1), "Row 26");

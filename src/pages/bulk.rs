@@ -10,8 +10,10 @@ use crate::api::{use_api, ApiClient, ApiError};
 use crate::components::export::{self, ExportJob};
 use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::logic::csv_export::ExportState;
-use crate::pages::lock_group::members::{import_locks::ImportLocksDialog, MembersPage};
-use crate::pages::lock_groups::{import_groups::ImportGroupsDialog, Shown};
+use crate::logic::list_params::Rows;
+use crate::pages::lock_group::members::import_locks::ImportLocksDialog;
+use crate::pages::lock_groups::{import_groups::ImportGroupsDialog, GroupRows};
+use wire::Membership;
 
 /// What the bulk code is asked for.
 pub enum BulkPart {
@@ -25,14 +27,14 @@ pub enum BulkPart {
     /// The "Import locks" dialog of a group's Members tab (`list` is reloaded after).
     ImportLocks {
         open: RwSignal<bool>,
-        list: LocalResource<Result<MembersPage, ApiError>>,
+        list: LocalResource<Result<Rows<Membership>, ApiError>>,
     },
     /// The "Import groups" dialog of the list (`list` is reloaded after).
     ImportGroups {
         open: RwSignal<bool>,
         owner: Memo<String>,
         owner_name: Signal<String>,
-        list: LocalResource<Result<Shown, ApiError>>,
+        list: LocalResource<Result<GroupRows, ApiError>>,
     },
 }
 

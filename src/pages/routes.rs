@@ -26,7 +26,7 @@ use crate::pages::lock_group::{
     diagram::DiagramTab, grants::GrantsTab, history::HistoryTab, members::MembersTab,
     overview::OverviewTab, GroupData, LockGroupPage,
 };
-use crate::pages::lock_groups::{ListData, LockGroupsPage};
+use crate::pages::lock_groups::{LockGroupsData, LockGroupsPage};
 use crate::pages::locks::{LocksData, LocksPage};
 use crate::pages::settings::SettingsPage;
 
@@ -65,8 +65,8 @@ macro_rules! lazy_route {
 
 lazy_route!(
     LockGroupsRoute,
-    ListData,
-    ListData::load(),
+    LockGroupsData,
+    LockGroupsData::load(),
     lock_groups_page,
     preload_lock_groups_page,
     |data| view! { <LockGroupsPage data/> }

@@ -4,6 +4,7 @@
 //! `logic::lock_scan`), shown as they arrive.
 
 mod scan;
+mod scan_view;
 
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
@@ -11,16 +12,14 @@ use wire::BoundLock;
 
 use crate::api::{locks, use_api, ApiError, Query};
 use crate::components::announcer::Announcer;
-use crate::components::loaded::LoadError;
-use crate::components::relative_time::relative_time;
+use crate::components::loaded::Loaded;
 use crate::components::timestamp::{now_ms, stamp};
 use crate::config::Config;
-use crate::logic::lock_scan::{Found, Scope};
+use crate::logic::lock_scan::Scope;
 use crate::logic::locks_list::{lock_type, pending, LockCounts, Seen};
-use crate::logic::membership_state::MembersQuery;
-use crate::logic::routes::{self, GroupTab};
-use crate::logic::url_state::UrlState;
+use crate::logic::routes;
 use scan::{Scan, Target};
+use scan_view::ScanView;
 
 /// The lock page's loader: the lock with its membership statistics, requested in the main
 /// module as soon as the route matches (see `pages::routes`).
@@ -48,23 +47,9 @@ impl LockData {
     }
 }
 
-/// The Members tab of a group, searched for this lock, where its membership can be acted on.
-fn members_of(owner: &str, group: &str, lock_title: &str) -> String {
-    let q = MembersQuery {
-        search: lock_title.to_string(),
-        ..Default::default()
-    };
-    format!(
-        "{}{}",
-        GroupTab::Members.path(owner, group),
-        q.to_url_query()
-    )
-}
-
 #[component]
 pub fn LockPage(data: LockData) -> impl IntoView {
     let LockData { owner, id, lock } = data;
-    let loaded = move || lock.get().and_then(Result::ok).filter(|l| l.active);
     let title = move || match lock.get() {
         Some(Ok(l)) if l.active => l.title,
         Some(Ok(_)) | Some(Err(ApiError::NotFound(_))) => "Lock not found".to_string(),
@@ -79,29 +64,28 @@ pub fn LockPage(data: LockData) -> impl IntoView {
         <div class="page-head">
             <h1>{title}</h1>
         </div>
-        {move || match lock.get() {
-            None => Some(view! { <p role="status">"Loading the lock…"</p> }.into_any()),
-            Some(Err(ApiError::NotFound(_))) => Some(view! {
+        <Loaded resource=lock what="The lock could not be loaded"
+            fallback=|| view! { <p role="status">"Loading the lock…"</p> }
+            not_found=move || view! {
                 <p>
                     "There is no bound lock with the ID " <code>{id.get()}</code>
                     " in this owner account. " {back()}
                 </p>
-            }.into_any()),
-            Some(Ok(l)) if !l.active => Some(view! {
-                <p>
-                    "The lock with the ID " <code>{id.get()}</code>
-                    " was unbound from this owner account"
-                    {l.unbind_date.map(|d| format!(" on {}", crate::logic::time::describe(&d, now_ms()).1))}
-                    ". " {back()}
-                </p>
-            }.into_any()),
-            Some(Err(e)) => Some(view! {
-                <LoadError what="The lock could not be loaded" error=e.to_string()
-                    retry=move || lock.refetch()/>
-            }.into_any()),
-            Some(Ok(_)) => None,
-        }}
-        {move || loaded().map(|l| view! { <LockView lock=l owner=owner.get() reload=lock/> })}
+            }
+            let:l>
+            {if l.active {
+                view! { <LockView lock=l owner=owner.get_untracked() reload=lock/> }.into_any()
+            } else {
+                view! {
+                    <p>
+                        "The lock with the ID " <code>{id.get()}</code>
+                        " was unbound from this owner account"
+                        {l.unbind_date.map(|d| format!(" on {}", crate::logic::time::describe(&d, now_ms()).1))}
+                        ". " {back()}
+                    </p>
+                }.into_any()
+            }}
+        </Loaded>
     }
 }
 
@@ -225,117 +209,4 @@ fn groups_line(c: LockCounts) -> String {
         "Active in {} · joining {} · leaving {}",
         c.joined, c.joins, c.leaves
     )
-}
-
-/// A search's progress, what it found (each a link to the group's Members tab), the
-/// groups it could not ask (with Retry), and Cancel while it runs.
-#[component]
-fn ScanView(scan: Scan, target: Target, owner: String, lock_title: String) -> impl IntoView {
-    let retry_target = target.clone();
-    let status = move || {
-        if let Some(e) = scan.error.get() {
-            let t = target.clone();
-            return Some(
-                view! {
-                    <LoadError what="The lock groups could not be read" error=e
-                        retry=move || scan.start(t.clone())/>
-                }
-                .into_any(),
-            );
-        }
-        let running = scan.running.get();
-        let progress = scan.progress.get();
-        let text = match (&progress, running) {
-            (None, true) => "Reading the owner's lock groups…".to_string(),
-            (None, false) => return None,
-            (Some(p), true) => format!("{}…", p.text()),
-            (Some(p), false) if p.complete() => format!("{}: all found.", p.text()),
-            (Some(p), false) => format!("{}.", p.text()),
-        };
-        let value = progress.as_ref().map(|p| p.checked as f64);
-        let max = progress.as_ref().map(|p| p.total.max(1) as f64);
-        Some(
-            view! {
-                <div class="scan-status">
-                    <progress value=value max=max aria-label="Groups checked"></progress>
-                    <span role="status">{text}</span>
-                    {running.then(|| view! {
-                        <button type="button" on:click=move |_| scan.cancel()>"Cancel"</button>
-                    })}
-                </div>
-            }
-            .into_any(),
-        )
-    };
-    let found = move || {
-        scan.progress
-            .with(|p| p.as_ref().map(|p| p.found.clone()).unwrap_or_default())
-    };
-    let failed = move || {
-        scan.progress
-            .with(|p| p.as_ref().map(|p| p.failed.clone()).unwrap_or_default())
-    };
-    let heading = match scan.scope {
-        Scope::Waiting => "Groups waiting for this lock to sync",
-        Scope::All => "Groups of this lock",
-    };
-    let now = now_ms();
-    let (owner, lock_title) = (StoredValue::new(owner), StoredValue::new(lock_title));
-    view! {
-        {status}
-        <Show when=move || !found().is_empty()>
-            <div class="table-wrap">
-            <table class="data">
-                <caption>{heading} {move || format!(" ({})", found().len())}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Lock group"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Since"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=found key=|f: &Found| f.membership.id.clone() children=move |f: Found| {
-                        let href = members_of(&owner.get_value(), &f.group.id, &lock_title.get_value());
-                        let (words, since) = (f.waiting_words(), f.since().map(str::to_string));
-                        view! {
-                            <tr>
-                                <th scope="row"><A href=href>{f.group.title}</A></th>
-                                <td>{words}</td>
-                                <td>{relative_time(since.as_deref(), now, "—")}</td>
-                            </tr>
-                        }
-                    }/>
-                </tbody>
-            </table>
-            </div>
-        </Show>
-        {move || {
-            let failed = failed();
-            (!failed.is_empty() && !scan.running.get()).then(|| {
-                let t = retry_target.clone();
-                view! {
-                    <div class="load-error" role="alert">
-                        <p>"These lock groups could not be checked:"</p>
-                        <ul>
-                            {failed.into_iter().map(|(g, why)| view! {
-                                <li>{g.title} ": " {why}</li>
-                            }).collect_view()}
-                        </ul>
-                        <button type="button" on:click=move |_| scan.retry_failed(t.clone())>
-                            "Retry these groups"
-                        </button>
-                    </div>
-                }
-            })
-        }}
-        {move || {
-            let unasked = scan.progress.with(|p| {
-                p.as_ref().is_some_and(|p| p.checked < p.total && !p.complete())
-            });
-            (unasked && !scan.running.get() && failed().is_empty()).then(|| view! {
-                <p class="muted">"Stopped before every group was checked."</p>
-            })
-        }}
-    }
 }

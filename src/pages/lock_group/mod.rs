@@ -23,7 +23,7 @@ use crate::api::{lock_groups, use_api, ApiError};
 use crate::components::delete_group_dialog::DeleteGroupDialog;
 use crate::components::group_context::{use_group, GroupContext};
 use crate::components::group_form_dialog::EditGroupButton;
-use crate::components::loaded::LoadError;
+use crate::components::loaded::Loaded;
 use crate::logic::group_overview::{tab_count, Bounded, COUNT_LIMIT};
 use crate::logic::routes::{self, GroupTab};
 
@@ -129,30 +129,24 @@ pub fn LockGroupPage(data: GroupData) -> impl IntoView {
                 </div>
             </Show>
         </div>
-        {move || match group.get() {
-            None => Some(view! { <p role="status">"Loading the lock group…"</p> }.into_any()),
-            Some(Err(ApiError::NotFound(_))) => Some(view! {
+        <Loaded resource=group what="The lock group could not be loaded"
+            fallback=|| view! { <p role="status">"Loading the lock group…"</p> }
+            not_found=move || view! {
                 <p>
                     "There is no lock group with the ID " <code>{id.get()}</code>
                     " in this owner account. "
                     <A href=move || routes::lock_groups(&owner.get())>"Back to the lock groups"</A>
                 </p>
-            }.into_any()),
-            Some(Err(e)) => Some(view! {
-                <LoadError what="The lock group could not be loaded" error=e.to_string()
-                    retry=move || group.refetch()/>
-            }.into_any()),
-            Some(Ok(_)) => None,
-        }}
-        {move || loaded().filter(|g| g.description.is_some()).map(|g| view! {
-            <p class="lead">{g.description}</p>
-        })}
-        {move || loaded().filter(|g| !g.active).map(|_| view! {
-            <p class="deleted-notice" role="note">
-                <strong>"Deleted. "</strong>
-                "This lock group was deleted: it is shown for the record and can no longer be changed."
-            </p>
-        })}
+            }
+            let:g>
+            {g.description.map(|d| view! { <p class="lead">{d}</p> })}
+            {(!g.active).then(|| view! {
+                <p class="deleted-notice" role="note">
+                    <strong>"Deleted. "</strong>
+                    "This lock group was deleted: it is shown for the record and can no longer be changed."
+                </p>
+            })}
+        </Loaded>
         <Show when=move || !not_found()>
             <nav class="tabs" aria-label="Lock group">
                 {GroupTab::ALL

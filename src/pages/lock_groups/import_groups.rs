@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use wire::CreateLockGroup;
 
-use super::Shown;
+use super::GroupRows;
 use crate::api::{lock_groups, use_api, ApiClient, ApiError, Query};
 use crate::components::batch_progress::{focus_by_id, Batch, BatchProgress};
 use crate::components::download::{now_ms, save_file};
@@ -26,7 +26,7 @@ const LOAD_PAGE: u64 = 250;
 /// Requests at most: 40 × 250 = 10,000 groups.
 const MAX_LOADS: u64 = 40;
 
-type GroupList = LocalResource<Result<Shown, ApiError>>;
+type GroupList = LocalResource<Result<GroupRows, ApiError>>;
 
 /// The dialog; its code (the bulk code, see `pages::bulk`) loads when it first opens.
 /// `list` is reloaded after creating.

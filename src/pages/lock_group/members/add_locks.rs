@@ -18,6 +18,7 @@ use leptos::{html, prelude::*};
 use wire::BoundLock;
 
 use super::pick_table::PickTable;
+use super::pick_tray::Tray;
 use super::selection::LockRef;
 use crate::api::paging::all_pages;
 use crate::api::{locks, memberships, use_api, ApiClient, ApiError, Query};
@@ -264,75 +265,5 @@ fn SelectAll(found: Found, picked: RwSignal<Vec<LockRef>>) -> impl IntoView {
                 </button>
             })}
         </div>
-    }
-}
-
-/// "Picked (N)": the picks, each removable. Removing one moves focus to the next pick's
-/// Remove button (or the previous one; with none left, to the search box).
-#[component]
-fn Tray(picked: RwSignal<Vec<LockRef>>, search_box: NodeRef<html::Input>) -> impl IntoView {
-    let list = NodeRef::<html::Ul>::new();
-    let remove = move |id: String| {
-        let Some(at) = picked.read_untracked().iter().position(|l| l.id == id) else {
-            return;
-        };
-        picked.update(|p| {
-            p.remove(at);
-        });
-        // After the list has re-rendered: the button now at the same place, else the last.
-        request_animation_frame(move || {
-            let ul = list.get_untracked();
-            let nth = |sel: &str| {
-                ul.as_ref()
-                    .and_then(|ul| ul.query_selector(sel).ok().flatten())
-            };
-            let target = nth(&format!("li:nth-child({}) button", at + 1))
-                .or_else(|| nth("li:last-child button"));
-            use leptos::wasm_bindgen::JsCast;
-            match target.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-                Some(button) => _ = button.focus(),
-                None => {
-                    if let Some(input) = search_box.get_untracked() {
-                        _ = input.focus();
-                    }
-                }
-            }
-        });
-    };
-    view! {
-        <section class="tray" aria-labelledby="tray-title">
-            <h3 id="tray-title">{move || format!("Picked ({})", picked.read().len())}</h3>
-            <p class="picked" aria-live="polite">
-                {move || match picked.read().len() {
-                    0 => "No lock picked yet.".to_string(),
-                    1 => "1 lock picked.".to_string(),
-                    n => format!("{n} locks picked."),
-                }}
-            </p>
-            <ul node_ref=list class="tray-items">
-                <For
-                    each=move || picked.get()
-                    key=|l| l.id.clone()
-                    let:lock
-                >
-                    {
-                        let id = lock.id.clone();
-                        view! {
-                            <li>
-                                <span>{lock.title.clone()}</span>
-                                <button
-                                    type="button"
-                                    class="quiet"
-                                    aria-label=format!("Remove {} from picks", lock.title)
-                                    on:click=move |_| remove(id.clone())
-                                >
-                                    <span aria-hidden="true">"✕"</span>
-                                </button>
-                            </li>
-                        }
-                    }
-                </For>
-            </ul>
-        </section>
     }
 }

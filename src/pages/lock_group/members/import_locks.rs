@@ -9,7 +9,6 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use super::MembersPage;
 use crate::api::{locks, memberships, use_api, ApiClient, ApiError, Query};
 use crate::components::batch_progress::{focus_by_id, Batch, BatchProgress};
 use crate::components::download::{now_ms, save_file};
@@ -18,8 +17,10 @@ use crate::components::import_source::{ImportSource, Source};
 use crate::components::modal::Modal;
 use crate::logic::csv_export::{file_name, to_csv};
 use crate::logic::csv_import::{parse_csv, pasted, ImportError, Table};
+use crate::logic::list_params::Rows;
 use crate::logic::lock_matcher::{self, check, to_add, Checked, Entry, LineResult, Lock, Verdict};
 use crate::pages::bulk::{self, BulkPart};
+use wire::Membership;
 
 /// Rows per request while loading the owner's locks and the group's members.
 const LOAD_PAGE: u64 = 250;
@@ -28,7 +29,7 @@ const MAX_LOADS: u64 = 40;
 /// Column headers picked by default, in this order.
 const LOCK_COLUMNS: [&str; 5] = ["id", "lock id", "title", "lock title", "lock"];
 
-type MembersList = LocalResource<Result<MembersPage, ApiError>>;
+type MembersList = LocalResource<Result<Rows<Membership>, ApiError>>;
 
 /// The dialog; its code (the bulk code, see `pages::bulk`) loads when it first opens.
 /// `list` is the tab's list, reloaded after adding.

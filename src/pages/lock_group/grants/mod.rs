@@ -4,12 +4,13 @@
 //! revokes one. Each mutation's result is handled in its own future.
 
 mod filter_bar;
+mod grant_fields;
 pub mod grant_form;
 mod revoke_dialog;
+mod schedule_fields;
 mod table;
 
 use leptos::prelude::*;
-use wire::Grant;
 
 use self::filter_bar::GrantsFilterBar;
 use self::grant_form::GrantForm;
@@ -24,15 +25,9 @@ use crate::components::pager::Pager;
 use crate::components::url_state::use_url_state;
 use crate::logic::batch::Outcome;
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT, PAGE_SIZE};
+use crate::logic::list_params::Rows;
 use crate::logic::routes::GroupTab;
 use crate::pages::bulk::ExportButton;
-
-/// One loaded page of grants.
-#[derive(Clone)]
-pub struct GrantsPage {
-    rows: Vec<Grant>,
-    more: bool,
-}
 
 #[component]
 pub fn GrantsTab() -> impl IntoView {
@@ -57,19 +52,14 @@ pub fn GrantsTab() -> impl IntoView {
                 }
             };
             if GrantsQuery::nothing(contacts.as_deref()) {
-                return Ok(GrantsPage {
-                    rows: Vec::new(),
-                    more: false,
-                });
+                return Ok(Rows::none());
             }
             let req = Query::new()
                 .filter(q.grant_filter(contacts.as_deref()))
                 .top(PAGE_SIZE + 1)
                 .skip(q.skip());
-            let mut rows = lock_groups::grants(&api, &owner, &id, &req).await?;
-            let more = rows.len() as u64 > PAGE_SIZE;
-            rows.truncate(PAGE_SIZE as usize);
-            Ok::<_, ApiError>(GrantsPage { rows, more })
+            let rows = lock_groups::grants(&api, &owner, &id, &req).await?;
+            Ok::<_, ApiError>(Rows::split(rows, PAGE_SIZE))
         }
     });
     let editable = Memo::new(move |_| {

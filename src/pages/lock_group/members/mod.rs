@@ -10,6 +10,7 @@ pub mod add_locks;
 mod filter_bar;
 pub mod import_locks;
 mod pick_table;
+mod pick_tray;
 mod remove_dialog;
 mod row;
 pub mod selection;
@@ -17,7 +18,6 @@ mod self_refresh;
 mod table;
 
 use leptos::prelude::*;
-use wire::Membership;
 
 use self::add_locks::AddLocks;
 use self::filter_bar::{FilterBar, ListTools, StateBar, Toolbar};
@@ -37,6 +37,7 @@ use crate::components::pager::Pager;
 use crate::components::url_state::use_url_state;
 use crate::config::is_sandbox;
 use crate::logic::batch::{summary, Outcome};
+use crate::logic::list_params::Rows;
 use crate::logic::membership_state::{derive, Dates, MembersQuery, LOCK_SEARCH_LIMIT, PAGE_SIZE};
 use crate::logic::routes::GroupTab;
 
@@ -44,14 +45,6 @@ pub use self::selection::lock_title;
 
 /// The heading of the results of adding locks (summarised, the successes collapsed).
 const ADD_TITLE: &str = "Results of adding locks";
-
-/// One loaded page of memberships.
-#[derive(Clone)]
-pub struct MembersPage {
-    pub rows: Vec<Membership>,
-    /// Whether a next page exists.
-    pub more: bool,
-}
 
 /// One outcome per item of a batch, each item's request made in turn.
 async fn each<T, F>(items: Vec<T>, subject: impl Fn(&T) -> String, run: F) -> Vec<Outcome>
@@ -93,10 +86,7 @@ pub fn MembersTab() -> impl IntoView {
                     let req = Query::new().filter(Some(f)).top(LOCK_SEARCH_LIMIT);
                     let found = locks::list(&api, &owner, &req).await?;
                     if found.is_empty() {
-                        return Ok(MembersPage {
-                            rows: Vec::new(),
-                            more: false,
-                        });
+                        return Ok(Rows::none());
                     }
                     Some(found.into_iter().map(|l| l.id).collect::<Vec<_>>())
                 }
@@ -109,10 +99,8 @@ pub fn MembersTab() -> impl IntoView {
             if q.unbound {
                 req = req.param("includeUnboundLocks", "true");
             }
-            let mut rows = memberships::list(&api, &owner, &id, &req).await?;
-            let more = rows.len() as u64 > PAGE_SIZE;
-            rows.truncate(PAGE_SIZE as usize);
-            Ok::<_, ApiError>(MembersPage { rows, more })
+            let rows = memberships::list(&api, &owner, &id, &req).await?;
+            Ok::<_, ApiError>(Rows::split(rows, PAGE_SIZE))
         }
     });
     let loaded = move || list.get().and_then(Result::ok);

@@ -1,0 +1,146 @@
+//! How a search for a lock's groups shows: its progress, what it found (each a link to the
+//! group's Members tab, searched for the lock), the groups it could not ask, and Cancel.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::loaded::LoadError;
+use crate::components::relative_time::relative_time;
+use crate::components::timestamp::now_ms;
+use crate::logic::lock_scan::{Found, Scope};
+use crate::logic::membership_state::MembersQuery;
+use crate::logic::routes::GroupTab;
+use crate::logic::url_state::UrlState;
+
+use super::scan::{Scan, Target};
+
+/// The Members tab of a group, searched for this lock, where its membership can be acted on.
+fn members_of(owner: &str, group: &str, lock_title: &str) -> String {
+    let q = MembersQuery {
+        search: lock_title.to_string(),
+        ..Default::default()
+    };
+    format!(
+        "{}{}",
+        GroupTab::Members.path(owner, group),
+        q.to_url_query()
+    )
+}
+
+/// A search's progress, what it found (each a link to the group's Members tab), the
+/// groups it could not ask (with Retry), and Cancel while it runs.
+#[component]
+pub(super) fn ScanView(
+    scan: Scan,
+    target: Target,
+    owner: String,
+    lock_title: String,
+) -> impl IntoView {
+    let retry_target = target.clone();
+    let status = move || {
+        if let Some(e) = scan.error.get() {
+            let t = target.clone();
+            return Some(
+                view! {
+                    <LoadError what="The lock groups could not be read" error=e
+                        retry=move || scan.start(t.clone())/>
+                }
+                .into_any(),
+            );
+        }
+        let running = scan.running.get();
+        let progress = scan.progress.get();
+        let text = match (&progress, running) {
+            (None, true) => "Reading the owner's lock groups…".to_string(),
+            (None, false) => return None,
+            (Some(p), true) => format!("{}…", p.text()),
+            (Some(p), false) if p.complete() => format!("{}: all found.", p.text()),
+            (Some(p), false) => format!("{}.", p.text()),
+        };
+        let value = progress.as_ref().map(|p| p.checked as f64);
+        let max = progress.as_ref().map(|p| p.total.max(1) as f64);
+        Some(
+            view! {
+                <div class="scan-status">
+                    <progress value=value max=max aria-label="Groups checked"></progress>
+                    <span role="status">{text}</span>
+                    {running.then(|| view! {
+                        <button type="button" on:click=move |_| scan.cancel()>"Cancel"</button>
+                    })}
+                </div>
+            }
+            .into_any(),
+        )
+    };
+    let found = move || {
+        scan.progress
+            .with(|p| p.as_ref().map(|p| p.found.clone()).unwrap_or_default())
+    };
+    let failed = move || {
+        scan.progress
+            .with(|p| p.as_ref().map(|p| p.failed.clone()).unwrap_or_default())
+    };
+    let heading = match scan.scope {
+        Scope::Waiting => "Groups waiting for this lock to sync",
+        Scope::All => "Groups of this lock",
+    };
+    let now = now_ms();
+    let (owner, lock_title) = (StoredValue::new(owner), StoredValue::new(lock_title));
+    view! {
+        {status}
+        <Show when=move || !found().is_empty()>
+            <div class="table-wrap">
+            <table class="data">
+                <caption>{heading} {move || format!(" ({})", found().len())}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Lock group"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col">"Since"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=found key=|f: &Found| f.membership.id.clone() children=move |f: Found| {
+                        let href = members_of(&owner.get_value(), &f.group.id, &lock_title.get_value());
+                        let (words, since) = (f.waiting_words(), f.since().map(str::to_string));
+                        view! {
+                            <tr>
+                                <th scope="row"><A href=href>{f.group.title}</A></th>
+                                <td>{words}</td>
+                                <td>{relative_time(since.as_deref(), now, "—")}</td>
+                            </tr>
+                        }
+                    }/>
+                </tbody>
+            </table>
+            </div>
+        </Show>
+        {move || {
+            let failed = failed();
+            (!failed.is_empty() && !scan.running.get()).then(|| {
+                let t = retry_target.clone();
+                view! {
+                    <div class="load-error" role="alert">
+                        <p>"These lock groups could not be checked:"</p>
+                        <ul>
+                            {failed.into_iter().map(|(g, why)| view! {
+                                <li>{g.title} ": " {why}</li>
+                            }).collect_view()}
+                        </ul>
+                        <button type="button" on:click=move |_| scan.retry_failed(t.clone())>
+                            "Retry these groups"
+                        </button>
+                    </div>
+                }
+            })
+        }}
+        {move || {
+            let unasked = scan.progress.with(|p| {
+                p.as_ref().is_some_and(|p| p.checked < p.total && !p.complete())
+            });
+            (unasked && !scan.running.get() && failed().is_empty()).then(|| view! {
+                <p class="muted">"Stopped before every group was checked."</p>
+            })
+        }}
+    }
+}

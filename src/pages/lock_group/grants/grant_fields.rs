@@ -1,0 +1,257 @@
+//! The fields of "Grant access" and what submitting them does: the people (the owner's
+//! contacts suggested while typing), the validity window, the weekly schedule
+//! (`schedule_fields`), one request per person with the answer shown per person.
+
+use leptos::{html, prelude::*};
+use wasm_bindgen::JsValue;
+use wire::{ContactRef, CreateGrant, FeatureSupport};
+
+use crate::api::{grants, use_api, Query};
+use crate::components::field_error::field_error;
+use crate::components::group_context::use_group;
+use crate::logic::batch::{summary, Outcome};
+use crate::logic::grant_form::{self as form, complete, people, people_error};
+use crate::logic::schedule::{Weekday, Weekly};
+use crate::logic::time;
+
+use super::schedule_fields::ScheduleFields;
+
+/// How many contacts to suggest at once.
+const SUGGESTIONS: u64 = 8;
+
+/// A `datetime-local` value (the browser's local time) in the API's format; the text
+/// itself when the browser cannot read it (the server then says what is wrong).
+fn local_to_api(value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let ms = js_sys::Date::new(&JsValue::from_str(value)).get_time();
+    Some(if ms.is_nan() {
+        value.to_string()
+    } else {
+        time::to_api(ms as i64)
+    })
+}
+
+/// The first day a weekly restriction starts from: the grant's first day, else today,
+/// as iCal's `YYYYMMDD`.
+fn start_day(valid_from: Option<&str>) -> String {
+    let iso = valid_from
+        .map(str::to_string)
+        .unwrap_or_else(|| time::to_api(js_sys::Date::now() as i64));
+    iso.get(..10).unwrap_or("20260101").replace('-', "")
+}
+
+#[component]
+pub(super) fn GrantFields(
+    open: RwSignal<bool>,
+    on_granted: Callback<Vec<Outcome>>,
+    cancel: NodeRef<html::Button>,
+) -> impl IntoView {
+    let ctx = use_group();
+    let api = use_api();
+    let who = RwSignal::new(String::new());
+    let valid_from = RwSignal::new(String::new());
+    let valid_before = RwSignal::new(String::new());
+    let days = RwSignal::new(Vec::<Weekday>::new());
+    let (hours_from, hours_to) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let who_error = RwSignal::new(None::<String>);
+    let window_error = RwSignal::new(None::<String>);
+    let schedule_error = RwSignal::new(None::<String>);
+    let who_input = NodeRef::<html::Input>::new();
+
+    let support = Memo::new(move |_| {
+        ctx.group
+            .get()
+            .and_then(Result::ok)
+            .and_then(|g| g.supported_features)
+            .map_or(FeatureSupport::Unknown, |f| f.time_restriction_ical_support)
+    });
+
+    // Suggestions for the address being typed: the owner's contacts whose e-mail or
+    // name contains it. A newer keystroke's request replaces an older one's answer.
+    let suggest_api = api.clone();
+    let suggestions = LocalResource::new(move || {
+        let (api, owner, filter) = (
+            suggest_api.clone(),
+            ctx.owner.get(),
+            form::suggestion_filter(&who.get()),
+        );
+        async move {
+            let Some(filter) = filter else {
+                return Vec::new();
+            };
+            let req = Query::new().filter(Some(filter)).top(SUGGESTIONS);
+            grants::contacts(&api, &owner, &req)
+                .await
+                .map(|found| found.into_iter().filter_map(|c| c.email).collect())
+                .unwrap_or_default()
+        }
+    });
+
+    // One request per person; the answer is shown per person, and the people the
+    // server refused stay in the field to be fixed.
+    let grant = Action::new_local(move |bodies: &Vec<CreateGrant>| {
+        let (api, owner, bodies) = (api.clone(), ctx.owner.get_untracked(), bodies.clone());
+        async move {
+            let mut out = Vec::with_capacity(bodies.len());
+            for body in bodies {
+                let subject = body
+                    .contact
+                    .as_ref()
+                    .and_then(|c| c.identifier.clone())
+                    .unwrap_or_default();
+                let result = grants::create(&api, &owner, &body).await;
+                out.push(Outcome {
+                    subject,
+                    ok: result.is_ok(),
+                    message: match result {
+                        Ok(_) => "access granted".into(),
+                        Err(e) => e.to_string(),
+                    },
+                });
+            }
+            let refused: Vec<_> = out
+                .iter()
+                .filter(|o| !o.ok)
+                .map(|o| o.subject.clone())
+                .collect();
+            if out.iter().any(|o| o.ok) {
+                on_granted.run(out.clone());
+            }
+            if refused.is_empty() {
+                open.set(false);
+            } else {
+                who.set(refused.join(", "));
+            }
+            out
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = who.get_untracked();
+        let from = local_to_api(&valid_from.get_untracked());
+        let before = local_to_api(&valid_before.get_untracked());
+        who_error.set(people_error(&text));
+        window_error.set(form::window_error(from.as_deref(), before.as_deref()).map(String::from));
+        let chosen = days.get_untracked();
+        let (h_from, h_to) = (hours_from.get_untracked(), hours_to.get_untracked());
+        let wants_schedule = !chosen.is_empty() || !h_from.is_empty() || !h_to.is_empty();
+        let schedule = if wants_schedule {
+            Weekly::new(&chosen, &h_from, &h_to).map(Some)
+        } else {
+            Ok(None)
+        };
+        schedule_error.set(schedule.as_ref().err().map(|e| e.to_string()));
+        if who_error.get_untracked().is_some() {
+            if let Some(input) = who_input.get_untracked() {
+                let _ = input.focus();
+            }
+            return;
+        }
+        let (Ok(schedule), None) = (schedule, window_error.get_untracked()) else {
+            return;
+        };
+        let ical = schedule.map(|w| w.to_ical(&start_day(from.as_deref())));
+        let bodies = people(&text)
+            .into_iter()
+            .map(|email| CreateGrant {
+                bound_lock_id: Some(ctx.id.get_untracked()),
+                contact: Some(ContactRef {
+                    identifier: Some(email),
+                }),
+                valid_from: from.clone(),
+                valid_before: before.clone(),
+                time_restriction_ical: ical.clone(),
+                ..Default::default()
+            })
+            .collect();
+        grant.dispatch(bodies);
+    };
+    let (outcome, busy) = (grant.value(), grant.pending());
+    let refused = move || {
+        outcome
+            .get()
+            .filter(|out| out.iter().any(|o| !o.ok))
+            .map(|out| {
+                view! {
+                    <div class="form-error" role="alert">
+                        <p>{summary(&out, "granted")}</p>
+                        <ul>
+                            {out.into_iter()
+                                .filter(|o| !o.ok)
+                                .map(|o| view! { <li><strong>{o.subject}</strong> ": " {o.message}</li> })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                }
+            })
+    };
+
+    view! {
+        <form class="dialog-form" on:submit=submit novalidate=true>
+            <div class="field">
+                <label for="grant-contact">"People (e-mail addresses)"</label>
+                <input
+                    id="grant-contact"
+                    node_ref=who_input
+                    type="text"
+                    inputmode="email"
+                    autocomplete="off"
+                    list="grant-contact-suggestions"
+                    aria-describedby=move || {
+                        if who_error.get().is_some() { "grant-contact-error" } else { "grant-contact-hint" }
+                    }
+                    aria-invalid=move || who_error.get().is_some().to_string()
+                    prop:value=move || who.get()
+                    on:input=move |ev| who.set(event_target_value(&ev))
+                />
+                <datalist id="grant-contact-suggestions">
+                    {move || {
+                        let text = who.get();
+                        suggestions
+                            .get()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|email| {
+                                let value = complete(&text, &email);
+                                view! { <option value=value>{email}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </datalist>
+                <span id="grant-contact-hint" class="hint">
+                    "Several people at once: separate them with commas. The owner's contacts are suggested as you type."
+                </span>
+                {field_error("grant-contact-error", who_error.into())}
+            </div>
+            <div class="field">
+                <label for="grant-from">"Valid from (optional, your local time)"</label>
+                <input id="grant-from" type="datetime-local"
+                    prop:value=move || valid_from.get()
+                    on:input=move |ev| valid_from.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="grant-before">"Valid before (optional, your local time)"</label>
+                <input id="grant-before" type="datetime-local"
+                    aria-invalid=move || window_error.get().is_some().to_string()
+                    aria-describedby=move || window_error.get().map(|_| "grant-before-error")
+                    prop:value=move || valid_before.get()
+                    on:input=move |ev| valid_before.set(event_target_value(&ev))/>
+                {field_error("grant-before-error", window_error.into())}
+            </div>
+            <ScheduleFields support days hours_from hours_to error=schedule_error.into()/>
+            {refused}
+            <div class="dialog-actions">
+                <button type="button" node_ref=cancel on:click=move |_| open.set(false)>
+                    "Cancel"
+                </button>
+                <button type="submit" class="primary" disabled=move || busy.get()>
+                    {move || if busy.get() { "Granting…" } else { "Create grant" }}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,179 @@
+//! `/owners/:owner/lock-groups`: the owner's lock groups, searchable, sortable, paged.
+//! The view state lives in the URL query (see `logic::list_params`). One request per
+//! view; Leptos drops the answer of a request superseded by a newer one, and
+//! `Transition` keeps the old rows on screen while the next page loads.
+
+mod table;
+
+pub mod import_groups;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use wire::{LockGroup, MembershipState};
+
+use crate::api::{lock_groups, use_api, ApiError};
+use crate::components::export::ExportJob;
+use crate::components::group_form_dialog::CreateGroupDialog;
+use crate::components::loaded::Loaded;
+use crate::components::owner_switcher::owner_name;
+use crate::components::search_box::use_search_box;
+use crate::components::url_state::use_url_state;
+use crate::logic::list_params::{ListParams, Rows};
+use crate::logic::membership_state::MembersQuery;
+use crate::logic::routes;
+use crate::logic::url_state::UrlState;
+use crate::pages::bulk::ExportButton;
+
+use self::import_groups::ImportGroups;
+
+use table::{GroupTable, SkeletonTable};
+
+/// The states the list counts, in lifecycle order: a group's current members.
+const COUNTED: [MembershipState; 3] = [
+    MembershipState::Joined,
+    MembershipState::JoinPending,
+    MembershipState::UnjoinPending,
+];
+
+/// The Members tab of a group, filtered to one state.
+fn members_in(owner: &str, id: &str, state: MembershipState) -> String {
+    let query = MembersQuery {
+        state: Some(state),
+        ..Default::default()
+    };
+    format!(
+        "{}{}",
+        routes::GroupTab::Members.path(owner, id),
+        query.to_url_query()
+    )
+}
+
+/// The list's loader: the URL's view of the list and its request. It runs in the main
+/// module as soon as the route matches, so the rows load while the page's own code
+/// downloads (see `pages::routes`).
+#[derive(Clone, Copy)]
+pub struct LockGroupsData {
+    owner: Memo<String>,
+    params: Memo<ListParams>,
+    go: Callback<(ListParams, bool)>,
+    groups: LocalResource<Result<GroupRows, ApiError>>,
+}
+
+impl LockGroupsData {
+    pub fn load() -> Self {
+        let api = use_api();
+        let params_map = use_params_map();
+        let owner = Memo::new(move |_| params_map.read().get("owner").unwrap_or_default());
+        // Moves to another view of the list. Typing replaces the history entry; paging and
+        // sorting push one, so the back button walks back through them.
+        let (params, go) =
+            use_url_state::<ListParams>(move || routes::lock_groups(&owner.get_untracked()));
+        // Each answer carries the view it was asked for, so the page knows when what it
+        // shows is not yet what the URL asks for.
+        let groups = LocalResource::new(move || {
+            let (api, owner, params) = (api.clone(), owner.get(), params.get());
+            async move {
+                let rows = lock_groups::list(&api, &owner, &params.api_query()).await?;
+                Ok(GroupRows {
+                    page: Rows::split(rows, params.size),
+                    params,
+                })
+            }
+        });
+        LockGroupsData {
+            owner,
+            params,
+            go,
+            groups,
+        }
+    }
+}
+
+#[component]
+pub fn LockGroupsPage(data: LockGroupsData) -> impl IntoView {
+    let LockGroupsData {
+        owner,
+        params,
+        go,
+        groups,
+    } = data;
+    // True while a view loads, first load included (the old rows stay on screen).
+    let busy = Memo::new(move |_| {
+        let wanted = params.get();
+        groups.get().and_then(|r| r.ok()).map(|shown| shown.params) != Some(wanted)
+    });
+
+    // Typing replaces the history entry (the search box is one step of history).
+    let (search_value, on_search) = use_search_box(
+        move || params.read().search.clone(),
+        move |text| go.run((params.get_untracked().with_search(text), true)),
+    );
+
+    let create_open = RwSignal::new(false);
+    let import_open = RwSignal::new(false);
+    let owner_name = owner_name(owner);
+    // "Export CSV": every group matching the search, in the list's order.
+    let export_job = Callback::new(move |()| ExportJob::Groups {
+        owner: owner.get_untracked(),
+        owner_name: owner_name.get_untracked(),
+        params: params.get_untracked(),
+    });
+
+    view! {
+        <div class="page-head">
+            <h1>"Lock groups"</h1>
+            <div class="toolbar">
+                <button type="button" class="primary" on:click=move |_| create_open.set(true)>
+                    "New lock group"
+                </button>
+                <button type="button" on:click=move |_| import_open.set(true)>
+                    "Import groups"
+                </button>
+                <ExportButton job=export_job/>
+            </div>
+        </div>
+        <div class="toolbar" role="search">
+            <label for="group-search">"Search by title"</label>
+            <input
+                id="group-search"
+                type="search"
+                autocomplete="off"
+                prop:value=search_value
+                on:input=on_search
+            />
+            <span class="busy" role="status">{move || busy.get().then_some("Loading…")}</span>
+        </div>
+        <Loaded
+            resource=groups
+            what="The lock groups could not be loaded"
+            fallback=|| view! { <SkeletonTable/> }
+            let:shown
+        >
+            {
+                let GroupRows { page: Rows { rows, more }, params: p } = shown;
+                if rows.is_empty() && p.page == 1 && p.search.trim().is_empty() {
+                    view! {
+                        <div class="empty">
+                            <p>"This owner account has no lock groups yet."</p>
+                            <button type="button" class="primary" on:click=move |_| create_open.set(true)>
+                                "Create the first lock group"
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! { <GroupTable rows more shown=p params owner busy go/> }.into_any()
+                }
+            }
+        </Loaded>
+        <CreateGroupDialog open=create_open owner/>
+        <ImportGroups open=import_open owner owner_name list=groups/>
+    }
+}
+
+/// A loaded page of the list, with the view it was asked for.
+#[derive(Clone)]
+pub struct GroupRows {
+    params: ListParams,
+    page: Rows<LockGroup>,
+}

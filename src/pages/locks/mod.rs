@@ -1,0 +1,169 @@
+//! `/owners/:owner/locks`: the owner's bound locks, and the worklist of those a lock group
+//! change still waits for ("Waiting for sync"). Search, sort, page and the worklist live in
+//! the URL (see `logic::locks_list`). The plain list is one request per view; the worklist
+//! reads every lock matching the search (the API cannot filter on memberships).
+
+mod table;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use wire::BoundLock;
+
+use crate::api::paging::all_pages;
+use crate::api::{locks, use_api, ApiError};
+use crate::components::export::ExportJob;
+use crate::components::loaded::Loaded;
+use crate::components::owner_switcher::owner_name;
+use crate::components::search_box::use_search_box;
+use crate::components::url_state::use_url_state;
+use crate::logic::list_params::Rows;
+use crate::logic::locks_list::{LocksParams, WORKLIST_MAX_LOADS, WORKLIST_PAGE};
+use crate::logic::routes;
+use crate::logic::url_state::UrlState;
+use crate::pages::bulk::ExportButton;
+
+use table::LockTable;
+
+/// A loaded page of the list, with the view it answers.
+#[derive(Clone)]
+pub struct LockRows {
+    params: LocksParams,
+    rows: Vec<BoundLock>,
+    more: bool,
+    /// Worklist only: how many locks wait in all, and whether the owner has more locks
+    /// than the worklist reads.
+    waiting: Option<(usize, bool)>,
+}
+
+/// The list's loader: the URL's view and its request(s), started in the main module as
+/// soon as the route matches (see `pages::routes`).
+#[derive(Clone, Copy)]
+pub struct LocksData {
+    owner: Memo<String>,
+    params: Memo<LocksParams>,
+    go: Callback<(LocksParams, bool)>,
+    locks: LocalResource<Result<LockRows, ApiError>>,
+}
+
+impl LocksData {
+    pub fn load() -> Self {
+        let api = use_api();
+        let params_map = use_params_map();
+        let owner = Memo::new(move |_| params_map.read().get("owner").unwrap_or_default());
+        let (params, go) =
+            use_url_state::<LocksParams>(move || routes::locks(&owner.get_untracked()));
+        let locks = LocalResource::new(move || {
+            let (api, owner, params) = (api.clone(), owner.get(), params.get());
+            async move {
+                if params.waiting {
+                    let all = all_pages(WORKLIST_PAGE, WORKLIST_MAX_LOADS, async |page| {
+                        locks::list(&api, &owner, &params.worklist_query(page)).await
+                    })
+                    .await?;
+                    let (rows, more, total) = params.worklist_page(all.rows);
+                    Ok(LockRows {
+                        params,
+                        rows,
+                        more,
+                        waiting: Some((total, all.cut)),
+                    })
+                } else {
+                    let Rows { rows, more } = Rows::split(
+                        locks::list(&api, &owner, &params.api_query()).await?,
+                        params.size,
+                    );
+                    Ok(LockRows {
+                        params,
+                        rows,
+                        more,
+                        waiting: None,
+                    })
+                }
+            }
+        });
+        LocksData {
+            owner,
+            params,
+            go,
+            locks,
+        }
+    }
+}
+
+#[component]
+pub fn LocksPage(data: LocksData) -> impl IntoView {
+    let LocksData {
+        owner,
+        params,
+        go,
+        locks,
+    } = data;
+    let busy = Memo::new(move |_| {
+        let wanted = params.get();
+        locks.get().and_then(|r| r.ok()).map(|s| s.params) != Some(wanted)
+    });
+    let (search_value, on_search) = use_search_box(
+        move || params.read().search.clone(),
+        move |text| go.run((params.get_untracked().with_search(text), true)),
+    );
+    // Two views of the locks, each a URL (Back, new tab); the current one is marked by
+    // "✓" and bold text, not by colour alone.
+    let choice = move |waiting: bool| {
+        let href = move || {
+            let next = params.get().with_waiting(waiting);
+            format!("{}{}", routes::locks(&owner.get()), next.to_url_query())
+        };
+        let current = move || params.read().waiting == waiting;
+        let name = if waiting {
+            "Waiting for sync"
+        } else {
+            "All locks"
+        };
+        view! {
+            <a href=href aria-current=move || current().then_some("true")>
+                <span class="mark" aria-hidden="true">{move || if current() { "✓" } else { "" }}</span>
+                {name}
+            </a>
+        }
+    };
+
+    // "Export CSV": every lock of this view (the worklist's too), in its order.
+    let owner_name = owner_name(owner);
+    let export_job = Callback::new(move |()| ExportJob::Locks {
+        owner: owner.get_untracked(),
+        owner_name: owner_name.get_untracked(),
+        params: params.get_untracked(),
+    });
+
+    view! {
+        <div class="page-head">
+            <h1>"Locks"</h1>
+            <div class="toolbar">
+                <ExportButton job=export_job/>
+            </div>
+        </div>
+        <div class="segmented" role="group" aria-label="Which locks">
+            {choice(false)}
+            {choice(true)}
+        </div>
+        <div class="toolbar" role="search">
+            <label for="lock-search">"Search by title"</label>
+            <input
+                id="lock-search"
+                type="search"
+                autocomplete="off"
+                prop:value=search_value
+                on:input=on_search
+            />
+            <span class="busy" role="status">{move || busy.get().then_some("Loading…")}</span>
+        </div>
+        <Loaded
+            resource=locks
+            what="The locks could not be loaded"
+            fallback=|| view! { <p role="status">"Loading the locks…"</p> }
+            let:shown
+        >
+            <LockTable shown params owner busy go/>
+        </Loaded>
+    }
+}
