@@ -25,4 +25,5 @@ pub mod state_diagram;
 pub mod table_head;
 pub mod timestamp;
 pub mod unsaved_guard;
+pub mod url_list;
 pub mod url_state;

@@ -8,16 +8,15 @@ mod table;
 pub mod import_groups;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use wire::{LockGroup, MembershipState};
 
-use crate::api::{lock_groups, use_api, ApiError};
+use crate::api::lock_groups;
 use crate::components::export::ExportJob;
 use crate::components::group_form_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::owner_name;
 use crate::components::search_box::use_search_box;
-use crate::components::url_state::use_url_state;
+use crate::components::url_list::{Answer, UrlList};
 use crate::logic::list_params::{ListParams, Rows};
 use crate::logic::membership_state::MembersQuery;
 use crate::logic::routes;
@@ -48,60 +47,33 @@ fn members_in(owner: &str, id: &str, state: MembershipState) -> String {
     )
 }
 
-/// The list's loader: the URL's view of the list and its request. It runs in the main
-/// module as soon as the route matches, so the rows load while the page's own code
-/// downloads (see `pages::routes`).
-#[derive(Clone, Copy)]
-pub struct LockGroupsData {
-    owner: Memo<String>,
-    params: Memo<ListParams>,
-    go: Callback<(ListParams, bool)>,
-    groups: LocalResource<Result<GroupRows, ApiError>>,
-}
+/// The list's loader: the URL's view of the list and its request (one per view).
+pub type LockGroupsData = UrlList<ListParams, GroupRows>;
 
 impl LockGroupsData {
     pub fn load() -> Self {
-        let api = use_api();
-        let params_map = use_params_map();
-        let owner = Memo::new(move |_| params_map.read().get("owner").unwrap_or_default());
-        // Moves to another view of the list. Typing replaces the history entry; paging and
-        // sorting push one, so the back button walks back through them.
-        let (params, go) =
-            use_url_state::<ListParams>(move || routes::lock_groups(&owner.get_untracked()));
-        // Each answer carries the view it was asked for, so the page knows when what it
-        // shows is not yet what the URL asks for.
-        let groups = LocalResource::new(move || {
-            let (api, owner, params) = (api.clone(), owner.get(), params.get());
-            async move {
+        UrlList::new(
+            routes::lock_groups,
+            |api, owner, params: ListParams| async move {
                 let rows = lock_groups::list(&api, &owner, &params.api_query()).await?;
                 Ok(GroupRows {
                     page: Rows::split(rows, params.size),
                     params,
                 })
-            }
-        });
-        LockGroupsData {
-            owner,
-            params,
-            go,
-            groups,
-        }
+            },
+        )
     }
 }
 
 #[component]
 pub fn LockGroupsPage(data: LockGroupsData) -> impl IntoView {
-    let LockGroupsData {
+    let busy = data.busy();
+    let UrlList {
         owner,
         params,
         go,
-        groups,
+        rows: groups,
     } = data;
-    // True while a view loads, first load included (the old rows stay on screen).
-    let busy = Memo::new(move |_| {
-        let wanted = params.get();
-        groups.get().and_then(|r| r.ok()).map(|shown| shown.params) != Some(wanted)
-    });
 
     // Typing replaces the history entry (the search box is one step of history).
     let (search_value, on_search) = use_search_box(
@@ -176,4 +148,10 @@ pub fn LockGroupsPage(data: LockGroupsData) -> impl IntoView {
 pub struct GroupRows {
     params: ListParams,
     page: Rows<LockGroup>,
+}
+
+impl Answer<ListParams> for GroupRows {
+    fn view(&self) -> &ListParams {
+        &self.params
+    }
 }

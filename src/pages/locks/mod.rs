@@ -6,16 +6,15 @@
 mod table;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use wire::BoundLock;
 
+use crate::api::locks;
 use crate::api::paging::all_pages;
-use crate::api::{locks, use_api, ApiError};
 use crate::components::export::ExportJob;
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::owner_name;
 use crate::components::search_box::use_search_box;
-use crate::components::url_state::use_url_state;
+use crate::components::url_list::{Answer, UrlList};
 use crate::logic::list_params::Rows;
 use crate::logic::locks_list::{LocksParams, WORKLIST_MAX_LOADS, WORKLIST_PAGE};
 use crate::logic::routes;
@@ -35,26 +34,20 @@ pub struct LockRows {
     waiting: Option<(usize, bool)>,
 }
 
-/// The list's loader: the URL's view and its request(s), started in the main module as
-/// soon as the route matches (see `pages::routes`).
-#[derive(Clone, Copy)]
-pub struct LocksData {
-    owner: Memo<String>,
-    params: Memo<LocksParams>,
-    go: Callback<(LocksParams, bool)>,
-    locks: LocalResource<Result<LockRows, ApiError>>,
+impl Answer<LocksParams> for LockRows {
+    fn view(&self) -> &LocksParams {
+        &self.params
+    }
 }
+
+/// The list's loader: the URL's view and its request(s).
+pub type LocksData = UrlList<LocksParams, LockRows>;
 
 impl LocksData {
     pub fn load() -> Self {
-        let api = use_api();
-        let params_map = use_params_map();
-        let owner = Memo::new(move |_| params_map.read().get("owner").unwrap_or_default());
-        let (params, go) =
-            use_url_state::<LocksParams>(move || routes::locks(&owner.get_untracked()));
-        let locks = LocalResource::new(move || {
-            let (api, owner, params) = (api.clone(), owner.get(), params.get());
-            async move {
+        UrlList::new(
+            routes::locks,
+            |api, owner, params: LocksParams| async move {
                 if params.waiting {
                     let all = all_pages(WORKLIST_PAGE, WORKLIST_MAX_LOADS, async |page| {
                         locks::list(&api, &owner, &params.worklist_query(page)).await
@@ -79,29 +72,20 @@ impl LocksData {
                         waiting: None,
                     })
                 }
-            }
-        });
-        LocksData {
-            owner,
-            params,
-            go,
-            locks,
-        }
+            },
+        )
     }
 }
 
 #[component]
 pub fn LocksPage(data: LocksData) -> impl IntoView {
-    let LocksData {
+    let busy = data.busy();
+    let UrlList {
         owner,
         params,
         go,
-        locks,
+        rows: locks,
     } = data;
-    let busy = Memo::new(move |_| {
-        let wanted = params.get();
-        locks.get().and_then(|r| r.ok()).map(|s| s.params) != Some(wanted)
-    });
     let (search_value, on_search) = use_search_box(
         move || params.read().search.clone(),
         move |text| go.run((params.get_untracked().with_search(text), true)),
