@@ -7,6 +7,7 @@
 //! own future, where it completes. The pieces below only show and ask.
 
 pub mod add_locks;
+mod batch;
 mod filter_bar;
 pub mod import_locks;
 mod pick_table;
@@ -20,6 +21,7 @@ mod table;
 use leptos::prelude::*;
 
 use self::add_locks::AddLocks;
+use self::batch::batch;
 use self::filter_bar::{FilterBar, ListTools, StateBar, Toolbar};
 use self::import_locks::ImportLocks;
 use self::remove_dialog::RemoveDialog;
@@ -45,23 +47,6 @@ pub use self::selection::lock_title;
 
 /// The heading of the results of adding locks (summarised, the successes collapsed).
 const ADD_TITLE: &str = "Results of adding locks";
-
-/// One outcome per item of a batch, each item's request made in turn.
-async fn each<T, F>(items: Vec<T>, subject: impl Fn(&T) -> String, run: F) -> Vec<Outcome>
-where
-    F: AsyncFn(&T) -> Result<String, ApiError>,
-{
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        let result = run(&item).await;
-        out.push(Outcome {
-            subject: subject(&item),
-            ok: result.is_ok(),
-            message: result.unwrap_or_else(|e| e.to_string()),
-        });
-    }
-    out
-}
 
 #[component]
 pub fn MembersTab() -> impl IntoView {
@@ -146,65 +131,43 @@ pub fn MembersTab() -> impl IntoView {
     let picker_open = RwSignal::new(false);
     let import_open = RwSignal::new(false);
 
-    let (add_api, remove_api, sync_api) = (api.clone(), api.clone(), api);
-    let add = Action::new_local(move |items: &Vec<LockRef>| {
-        let (api, owner, gid) = (
-            add_api.clone(),
-            ctx.owner.get_untracked(),
-            ctx.id.get_untracked(),
-        );
-        let items = items.clone();
-        async move {
-            let out = each(
-                items,
-                |l| l.title.clone(),
-                async |l: &LockRef| {
-                    memberships::create(&api, &owner, &gid, &l.id).await?;
-                    Ok("added, waiting for the lock to sync".into())
-                },
-            )
-            .await;
+    let add = batch(
+        api.clone(),
+        ctx,
+        |l: &LockRef| l.title.clone(),
+        async |api, owner, gid, l| {
+            memberships::create(api, owner, gid, &l.id).await?;
+            Ok("added, waiting for the lock to sync".into())
+        },
+        move |out| {
             picker_open.set(false);
             report(ADD_TITLE, "added", out);
-        }
-    });
-    let remove = Action::new_local(move |items: &Vec<SelectedMembership>| {
-        let (api, owner, gid) = (
-            remove_api.clone(),
-            ctx.owner.get_untracked(),
-            ctx.id.get_untracked(),
-        );
-        let items = items.clone();
-        async move {
-            let out = each(
-                items,
-                |m| m.title.clone(),
-                async |m: &SelectedMembership| {
-                    memberships::delete(&api, &owner, &gid, &m.id).await?;
-                    Ok("removed, waiting for the lock to sync".into())
-                },
-            )
-            .await;
+        },
+    );
+    let remove = batch(
+        api.clone(),
+        ctx,
+        |m: &SelectedMembership| m.title.clone(),
+        async |api, owner, gid, m| {
+            memberships::delete(api, owner, gid, &m.id).await?;
+            Ok("removed, waiting for the lock to sync".into())
+        },
+        move |out| {
             confirm_open.set(false);
             selection.clear();
             report("Results of removing locks", "removed", out);
-        }
-    });
-    let sync = Action::new_local(move |lock: &LockRef| {
-        let (api, owner, lock) = (sync_api.clone(), ctx.owner.get_untracked(), lock.clone());
-        async move {
-            let out = each(
-                vec![lock],
-                |l| l.title.clone(),
-                async |l: &LockRef| {
-                    locks::simulate_sync(&api, &owner, &l.id).await?;
-                    Ok("synced: its pending changes are complete".into())
-                },
-            )
-            .await;
-            report("Result of the simulated sync", "synced", out);
-        }
-    });
+        },
+    );
+    let sync = batch(
+        api,
+        ctx,
+        |l: &LockRef| l.title.clone(),
+        async |api, owner, _, l| {
+            locks::simulate_sync(api, owner, &l.id).await?;
+            Ok("synced: its pending changes are complete".into())
+        },
+        move |out| report("Result of the simulated sync", "synced", out),
+    );
 
     let ask_remove = Callback::new(move |items: Vec<SelectedMembership>| {
         to_remove.set(items);

@@ -29,7 +29,7 @@ pub struct RowControls {
     pub serial: Memo<Option<i64>>,
     pub sandbox: bool,
     pub ask_remove: Callback<Vec<SelectedMembership>>,
-    pub sync: Action<LockRef, ()>,
+    pub sync: Action<Vec<LockRef>, ()>,
     /// Whether a sync runs (one at a time).
     pub syncing: Memo<bool>,
 }
@@ -200,7 +200,7 @@ fn row_actions(
                 aria-label=format!("Simulate sync of {}", lock.title)
                 disabled=move || c.syncing.get()
                 on:click=move |_| {
-                    c.sync.dispatch(lock.clone());
+                    c.sync.dispatch(vec![lock.clone()]);
                 }
             >
                 "Sync"
