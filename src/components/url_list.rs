@@ -10,8 +10,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{use_api, ApiClient, ApiError};
+use crate::components::search_box::use_search_box;
 use crate::components::url_state::use_url_state;
-use crate::logic::url_state::UrlState;
+use crate::logic::url_state::{Searched, UrlState};
 
 /// Rows that carry the view they were asked for, so the page knows when what it shows is
 /// not yet what the URL asks for.
@@ -71,5 +72,32 @@ where
                 _ => true,
             })
         })
+    }
+}
+
+/// "Search by title" over a list, with the line saying when a view loads. Typing replaces
+/// the history entry (the search box is one step of history).
+#[component]
+pub fn ListSearch<V, R>(
+    /// The input's id.
+    id: &'static str,
+    list: UrlList<V, R>,
+    busy: Memo<bool>,
+) -> impl IntoView
+where
+    V: Searched,
+    R: Answer<V> + 'static,
+{
+    let UrlList { params, go, .. } = list;
+    let (value, on_input) = use_search_box(
+        move || params.read().search().to_string(),
+        move |text| go.run((params.get_untracked().with_search(text), true)),
+    );
+    view! {
+        <div class="toolbar" role="search">
+            <label for=id>"Search by title"</label>
+            <input id=id type="search" autocomplete="off" prop:value=value on:input=on_input/>
+            <span class="busy" role="status">{move || busy.get().then_some("Loading…")}</span>
+        </div>
     }
 }

@@ -3,7 +3,7 @@
 //! query that view needs.
 
 use crate::logic::odata::{contains, encode_component, Direction, Query};
-use crate::logic::url_state::{page_param, query_string, UrlState};
+use crate::logic::url_state::{page_param, query_string, Searched, UrlState};
 
 pub const PAGE_SIZES: [u64; 3] = [25, 50, 100];
 pub const DEFAULT_PAGE_SIZE: u64 = 25;
@@ -150,6 +150,15 @@ impl<T> Rows<T> {
         let more = rows.len() as u64 > size;
         rows.truncate(size as usize);
         Rows { rows, more }
+    }
+}
+
+impl Searched for ListParams {
+    fn search(&self) -> &str {
+        &self.search
+    }
+    fn with_search(&self, search: String) -> Self {
+        ListParams::with_search(self, search)
     }
 }
 

@@ -11,7 +11,7 @@ use wire::{BoundLock, MembershipState, Statistics};
 
 use crate::logic::list_params::{DEFAULT_PAGE_SIZE, PAGE_SIZES};
 use crate::logic::odata::{contains, encode_component, Direction, Query};
-use crate::logic::url_state::{page_param, query_string, UrlState};
+use crate::logic::url_state::{page_param, query_string, Searched, UrlState};
 
 /// Locks per request while the worklist reads every lock.
 pub const WORKLIST_PAGE: u64 = 500;
@@ -305,6 +305,15 @@ pub fn waiting_caption(n: usize) -> String {
         0 => "No lock waits for a sync".to_string(),
         1 => "1 lock waits for a sync".to_string(),
         n => format!("{n} locks wait for a sync"),
+    }
+}
+
+impl Searched for LocksParams {
+    fn search(&self) -> &str {
+        &self.search
+    }
+    fn with_search(&self, search: String) -> Self {
+        LocksParams::with_search(self, search)
     }
 }
 

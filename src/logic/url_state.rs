@@ -11,6 +11,13 @@ pub trait UrlState: Clone + PartialEq + Send + Sync + 'static {
     fn to_url_query(&self) -> String;
 }
 
+/// A list's view with a title search (the lock groups, the locks).
+pub trait Searched: UrlState {
+    fn search(&self) -> &str;
+    /// The same view searching `search`, from its first page.
+    fn with_search(&self, search: String) -> Self;
+}
+
 /// `page=N`, 1-based; missing, zero, negative or not a number is page 1.
 pub fn page_param(get: &impl Fn(&str) -> Option<String>) -> u64 {
     get("page")

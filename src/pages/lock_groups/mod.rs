@@ -15,8 +15,7 @@ use crate::components::export::ExportJob;
 use crate::components::group_form_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::owner_name;
-use crate::components::search_box::use_search_box;
-use crate::components::url_list::{Answer, UrlList};
+use crate::components::url_list::{Answer, ListSearch, UrlList};
 use crate::logic::list_params::{ListParams, Rows};
 use crate::logic::membership_state::MembersQuery;
 use crate::logic::routes;
@@ -75,12 +74,6 @@ pub fn LockGroupsPage(data: LockGroupsData) -> impl IntoView {
         rows: groups,
     } = data;
 
-    // Typing replaces the history entry (the search box is one step of history).
-    let (search_value, on_search) = use_search_box(
-        move || params.read().search.clone(),
-        move |text| go.run((params.get_untracked().with_search(text), true)),
-    );
-
     let create_open = RwSignal::new(false);
     let import_open = RwSignal::new(false);
     let owner_name = owner_name(owner);
@@ -104,17 +97,7 @@ pub fn LockGroupsPage(data: LockGroupsData) -> impl IntoView {
                 <ExportButton job=export_job/>
             </div>
         </div>
-        <div class="toolbar" role="search">
-            <label for="group-search">"Search by title"</label>
-            <input
-                id="group-search"
-                type="search"
-                autocomplete="off"
-                prop:value=search_value
-                on:input=on_search
-            />
-            <span class="busy" role="status">{move || busy.get().then_some("Loading…")}</span>
-        </div>
+        <ListSearch id="group-search" list=data busy/>
         <Loaded
             resource=groups
             what="The lock groups could not be loaded"

@@ -13,8 +13,7 @@ use crate::api::paging::all_pages;
 use crate::components::export::ExportJob;
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::owner_name;
-use crate::components::search_box::use_search_box;
-use crate::components::url_list::{Answer, UrlList};
+use crate::components::url_list::{Answer, ListSearch, UrlList};
 use crate::logic::list_params::Rows;
 use crate::logic::locks_list::{LocksParams, WORKLIST_MAX_LOADS, WORKLIST_PAGE};
 use crate::logic::routes;
@@ -86,10 +85,6 @@ pub fn LocksPage(data: LocksData) -> impl IntoView {
         go,
         rows: locks,
     } = data;
-    let (search_value, on_search) = use_search_box(
-        move || params.read().search.clone(),
-        move |text| go.run((params.get_untracked().with_search(text), true)),
-    );
     // Two views of the locks, each a URL (Back, new tab); the current one is marked by
     // "✓" and bold text, not by colour alone.
     let choice = move |waiting: bool| {
@@ -130,17 +125,7 @@ pub fn LocksPage(data: LocksData) -> impl IntoView {
             {choice(false)}
             {choice(true)}
         </div>
-        <div class="toolbar" role="search">
-            <label for="lock-search">"Search by title"</label>
-            <input
-                id="lock-search"
-                type="search"
-                autocomplete="off"
-                prop:value=search_value
-                on:input=on_search
-            />
-            <span class="busy" role="status">{move || busy.get().then_some("Loading…")}</span>
-        </div>
+        <ListSearch id="lock-search" list=data busy/>
         <Loaded
             resource=locks
             what="The locks could not be loaded"
