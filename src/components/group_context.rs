@@ -1,10 +1,16 @@
 //! The lock group a page shows, shared by the page and its tabs (and the state diagram).
 
+use std::future::Future;
+
 use leptos::prelude::*;
 use wire::LockGroup;
 
+use crate::api::{use_api, ApiClient};
+use crate::components::url_state::use_url_state;
 use crate::logic::api_error::ApiError;
 use crate::logic::group_overview::Bounded;
+use crate::logic::routes::GroupTab;
+use crate::logic::url_state::UrlState;
 
 /// The group being shown, shared by the page and its tabs.
 #[derive(Clone, Copy)]
@@ -27,6 +33,31 @@ impl GroupContext {
             .get_untracked()
             .and_then(Result::ok)
             .map_or_else(|| self.id.get_untracked(), |g| g.title)
+    }
+
+    /// A tab's view in its URL, and a callback moving to another view (a history entry
+    /// each, so Back walks through them).
+    pub fn tab_view<Q: UrlState>(self, tab: GroupTab) -> (Memo<Q>, Callback<Q>) {
+        let (view, go) = use_url_state::<Q>(move || {
+            tab.path(&self.owner.get_untracked(), &self.id.get_untracked())
+        });
+        (view, Callback::new(move |q: Q| go.run((q, false))))
+    }
+
+    /// A tab's rows: `fetch(api, owner, group, view)`, asked again when the view changes.
+    pub fn tab_rows<Q, T, F, Fut>(
+        self,
+        view: Memo<Q>,
+        fetch: F,
+    ) -> LocalResource<Result<T, ApiError>>
+    where
+        Q: UrlState,
+        T: 'static,
+        F: Fn(ApiClient, String, String, Q) -> Fut + 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let api = use_api();
+        LocalResource::new(move || fetch(api.clone(), self.owner.get(), self.id.get(), view.get()))
     }
 }
 

@@ -55,6 +55,28 @@ pub fn LockPage(data: LockData) -> impl IntoView {
         Some(Ok(_)) | Some(Err(ApiError::NotFound(_))) => "Lock not found".to_string(),
         _ => "Lock".to_string(),
     };
+    // Made here, outside the loaded view it reloads, so it outlives the view it replaces.
+    let sync = {
+        let (api, announcer) = (use_api(), expect_context::<Announcer>());
+        Action::new_local(move |_: &()| {
+            let (api, owner, id) = (api.clone(), owner.get_untracked(), id.get_untracked());
+            let title = lock
+                .get_untracked()
+                .and_then(Result::ok)
+                .map(|l| l.title)
+                .unwrap_or_default();
+            async move {
+                match locks::simulate_sync(&api, &owner, &id).await {
+                    Ok(()) => {
+                        announcer.say(format!("{title} synced: its pending changes are complete"));
+                        lock.refetch();
+                        Ok(())
+                    }
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+        })
+    };
     let back =
         move || view! { <A href=move || routes::locks(&owner.get())>"Back to the locks"</A> };
     view! {
@@ -74,7 +96,7 @@ pub fn LockPage(data: LockData) -> impl IntoView {
             }
             let:l>
             {if l.active {
-                view! { <LockView lock=l owner=owner.get_untracked() reload=lock/> }.into_any()
+                view! { <LockView lock=l owner=owner.get_untracked() sync/> }.into_any()
             } else {
                 view! {
                     <p>
@@ -94,7 +116,8 @@ pub fn LockPage(data: LockData) -> impl IntoView {
 fn LockView(
     lock: BoundLock,
     owner: String,
-    reload: LocalResource<Result<BoundLock, ApiError>>,
+    /// Simulates this lock's sync (sandbox only).
+    sync: Action<(), Result<(), String>>,
 ) -> impl IntoView {
     let api = use_api();
     let counts = pending(&lock);
@@ -118,23 +141,6 @@ fn LockView(
         all.cancel();
     });
     let sandbox = use_context::<Config>().is_some_and(|c| c.sandbox);
-    let sync = {
-        let (api, owner, id, title) = (api, owner.clone(), lock.id.clone(), lock.title.clone());
-        let announcer = expect_context::<Announcer>();
-        Action::new_local(move |_: &()| {
-            let (api, owner, id, title) = (api.clone(), owner.clone(), id.clone(), title.clone());
-            async move {
-                match locks::simulate_sync(&api, &owner, &id).await {
-                    Ok(()) => {
-                        announcer.say(format!("{title} synced: its pending changes are complete"));
-                        reload.refetch();
-                        Ok(())
-                    }
-                    Err(e) => Err(e.to_string()),
-                }
-            }
-        })
-    };
     let sync_error = move || sync.value().get().and_then(Result::err);
     let now = now_ms();
     let description = lock.description.clone().filter(|d| !d.trim().is_empty());

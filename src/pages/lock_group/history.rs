@@ -11,7 +11,6 @@ use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::pager::Pager;
 use crate::components::timestamp::{now_ms, stamp};
-use crate::components::url_state::use_url_state;
 use crate::logic::history::{
     history, lock_choices, page_of, verb, History, HistoryEvent, HistoryQuery, Kind,
 };
@@ -29,10 +28,7 @@ use crate::pages::bulk::ExportButton;
 pub fn HistoryTab() -> impl IntoView {
     let ctx = use_group();
     let api = use_api();
-    let (query, go) = use_url_state::<HistoryQuery>(move || {
-        GroupTab::History.path(&ctx.owner.get_untracked(), &ctx.id.get_untracked())
-    });
-    let go = Callback::new(move |q: HistoryQuery| go.run((q, false)));
+    let (query, go) = ctx.tab_view::<HistoryQuery>(GroupTab::History);
 
     // Loaded once per group: filtering and paging happen here, without a request.
     let list = LocalResource::new(move || {

@@ -22,7 +22,6 @@ use crate::components::export::ExportJob;
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::pager::Pager;
-use crate::components::url_state::use_url_state;
 use crate::logic::batch::Outcome;
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT, PAGE_SIZE};
 use crate::logic::list_params::Rows;
@@ -34,33 +33,26 @@ pub fn GrantsTab() -> impl IntoView {
     let ctx = use_group();
     let api = use_api();
     let announcer = use_announcer();
-    let (query, go) = use_url_state::<GrantsQuery>(move || {
-        GroupTab::Grants.path(&ctx.owner.get_untracked(), &ctx.id.get_untracked())
-    });
-    let go = Callback::new(move |q: GrantsQuery| go.run((q, false)));
+    let (query, go) = ctx.tab_view::<GrantsQuery>(GroupTab::Grants);
 
-    let list_api = api.clone();
-    let list = LocalResource::new(move || {
-        let (api, owner, id, q) = (list_api.clone(), ctx.owner.get(), ctx.id.get(), query.get());
-        async move {
-            let contacts = match q.contact_filter() {
-                None => None,
-                Some(f) => {
-                    let req = Query::new().filter(Some(f)).top(CONTACT_LIMIT);
-                    let found = grants::contacts(&api, &owner, &req).await?;
-                    Some(found.into_iter().map(|c| c.id).collect::<Vec<_>>())
-                }
-            };
-            if GrantsQuery::nothing(contacts.as_deref()) {
-                return Ok(Rows::none());
+    let list = ctx.tab_rows(query, |api, owner, id, q| async move {
+        let contacts = match q.contact_filter() {
+            None => None,
+            Some(f) => {
+                let req = Query::new().filter(Some(f)).top(CONTACT_LIMIT);
+                let found = grants::contacts(&api, &owner, &req).await?;
+                Some(found.into_iter().map(|c| c.id).collect::<Vec<_>>())
             }
-            let req = Query::new()
-                .filter(q.grant_filter(contacts.as_deref()))
-                .top(PAGE_SIZE + 1)
-                .skip(q.skip());
-            let rows = lock_groups::grants(&api, &owner, &id, &req).await?;
-            Ok::<_, ApiError>(Rows::split(rows, PAGE_SIZE))
+        };
+        if GrantsQuery::nothing(contacts.as_deref()) {
+            return Ok(Rows::none());
         }
+        let req = Query::new()
+            .filter(q.grant_filter(contacts.as_deref()))
+            .top(PAGE_SIZE + 1)
+            .skip(q.skip());
+        let rows = lock_groups::grants(&api, &owner, &id, &req).await?;
+        Ok::<_, ApiError>(Rows::split(rows, PAGE_SIZE))
     });
     let editable = Memo::new(move |_| {
         ctx.group

@@ -36,7 +36,6 @@ use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::outcomes::Outcomes;
 use crate::components::pager::Pager;
-use crate::components::url_state::use_url_state;
 use crate::config::is_sandbox;
 use crate::logic::batch::{summary, Outcome};
 use crate::logic::list_params::Rows;
@@ -54,39 +53,32 @@ pub fn MembersTab() -> impl IntoView {
     let api = use_api();
     let announcer = use_announcer();
     let sandbox = is_sandbox();
-    let (query, go) = use_url_state::<MembersQuery>(move || {
-        GroupTab::Members.path(&ctx.owner.get_untracked(), &ctx.id.get_untracked())
-    });
-    let go = Callback::new(move |q: MembersQuery| go.run((q, false)));
+    let (query, go) = ctx.tab_view::<MembersQuery>(GroupTab::Members);
 
-    let list_api = api.clone();
-    let list = LocalResource::new(move || {
-        let (api, owner, id, q) = (list_api.clone(), ctx.owner.get(), ctx.id.get(), query.get());
-        async move {
-            // A title search finds the locks first (the API cannot filter memberships by
-            // their lock's title); no lock found is an empty page, not a request.
-            let locks = match q.lock_filter() {
-                None => None,
-                Some(f) => {
-                    let req = Query::new().filter(Some(f)).top(LOCK_SEARCH_LIMIT);
-                    let found = locks::list(&api, &owner, &req).await?;
-                    if found.is_empty() {
-                        return Ok(Rows::none());
-                    }
-                    Some(found.into_iter().map(|l| l.id).collect::<Vec<_>>())
+    let list = ctx.tab_rows(query, |api, owner, id, q| async move {
+        // A title search finds the locks first (the API cannot filter memberships by
+        // their lock's title); no lock found is an empty page, not a request.
+        let locks = match q.lock_filter() {
+            None => None,
+            Some(f) => {
+                let req = Query::new().filter(Some(f)).top(LOCK_SEARCH_LIMIT);
+                let found = locks::list(&api, &owner, &req).await?;
+                if found.is_empty() {
+                    return Ok(Rows::none());
                 }
-            };
-            let mut req = Query::new()
-                .filter(q.filter_for(locks.as_deref()))
-                .top(PAGE_SIZE + 1)
-                .skip(q.skip())
-                .expand("boundLock");
-            if q.unbound {
-                req = req.param("includeUnboundLocks", "true");
+                Some(found.into_iter().map(|l| l.id).collect::<Vec<_>>())
             }
-            let rows = memberships::list(&api, &owner, &id, &req).await?;
-            Ok::<_, ApiError>(Rows::split(rows, PAGE_SIZE))
+        };
+        let mut req = Query::new()
+            .filter(q.filter_for(locks.as_deref()))
+            .top(PAGE_SIZE + 1)
+            .skip(q.skip())
+            .expand("boundLock");
+        if q.unbound {
+            req = req.param("includeUnboundLocks", "true");
         }
+        let rows = memberships::list(&api, &owner, &id, &req).await?;
+        Ok::<_, ApiError>(Rows::split(rows, PAGE_SIZE))
     });
     let loaded = move || list.get().and_then(Result::ok);
 
