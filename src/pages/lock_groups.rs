@@ -3,14 +3,12 @@
 //! view; Leptos drops the answer of a request superseded by a newer one, and
 //! `Transition` keeps the old rows on screen while the next page loads.
 
-pub mod import_groups;
-
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
 use wire::{LockGroup, MembershipState};
 
 use crate::api::{lock_groups, use_api, ApiError};
-use crate::components::export::ExportJob;
+use crate::components::bulk::{ExportButton, ExportJob};
 use crate::components::group_form_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::owner_name;
@@ -20,9 +18,8 @@ use crate::logic::list_params::{split_page, ListParams, PAGE_SIZES};
 use crate::logic::membership_state::MembersQuery;
 use crate::logic::routes;
 use crate::logic::url_state::UrlState;
-use crate::pages::bulk::ExportButton;
 
-use self::import_groups::ImportGroups;
+use crate::components::bulk::ImportGroups;
 
 /// The states the list counts, in lifecycle order: a group's current members.
 const COUNTED: [MembershipState; 3] = [
@@ -163,7 +160,7 @@ pub fn LockGroupsPage(data: ListData) -> impl IntoView {
             }
         </Loaded>
         <CreateGroupDialog open=create_open owner/>
-        <ImportGroups open=import_open owner owner_name list=groups/>
+        <ImportGroups open=import_open owner owner_name reload=Callback::new(move |()| groups.refetch())/>
     }
 }
 

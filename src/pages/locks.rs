@@ -7,23 +7,20 @@ use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
 use wire::BoundLock;
 
-use crate::api::paging::all_pages;
+use crate::api::paging::{all_pages, every_page};
 use crate::api::{locks, use_api, ApiError};
-use crate::components::export::ExportJob;
+use crate::components::bulk::{ExportButton, ExportJob};
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::owner_name;
 use crate::components::relative_time::relative_time;
 use crate::components::search_box::use_search_box;
 use crate::components::timestamp::now_ms;
 use crate::components::url_state::use_url_state;
+use crate::logic::limits::WORKLIST;
 use crate::logic::list_params::{split_page, PAGE_SIZES};
-use crate::logic::locks_list::{
-    lock_type, pending, waiting_caption, LockSort, LocksParams, Seen, WORKLIST_MAX_LOADS,
-    WORKLIST_PAGE,
-};
+use crate::logic::locks_list::{lock_type, pending, waiting_caption, LockSort, LocksParams, Seen};
 use crate::logic::routes;
 use crate::logic::url_state::UrlState;
-use crate::pages::bulk::ExportButton;
 
 /// A loaded page of the list, with the view it answers.
 #[derive(Clone)]
@@ -57,9 +54,11 @@ impl LocksData {
             let (api, owner, params) = (api.clone(), owner.get(), params.get());
             async move {
                 if params.waiting {
-                    let all = all_pages(WORKLIST_PAGE, WORKLIST_MAX_LOADS, async |page| {
-                        locks::list(&api, &owner, &params.worklist_query(page)).await
-                    })
+                    let all = all_pages(
+                        WORKLIST,
+                        async |page| locks::list(&api, &owner, &params.worklist_query(page)).await,
+                        every_page,
+                    )
                     .await?;
                     let (rows, more, total) = params.worklist_page(all.rows);
                     Ok(Shown {
