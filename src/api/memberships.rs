@@ -2,7 +2,8 @@
 
 use wire::{CreateMembership, Membership};
 
-use super::{ApiClient, ApiError, Query};
+use super::{paging, ApiClient, ApiError, Query};
+use crate::logic::limits::ReadAll;
 use crate::logic::odata::encode_segment as seg;
 
 fn memberships(owner: &str, group: &str) -> String {
@@ -59,25 +60,26 @@ pub async fn count(
     Ok(rows.len())
 }
 
-/// Every membership `query` selects, page after page (`$top` = `page` rows, `$skip`
-/// onwards) until a page comes back short: lists carry no total. Stops after `max_pages`
-/// pages, so a server that ignores `$skip` cannot keep it asking.
+/// Every membership `query` selects, read as `limit` says (see `paging`).
 pub async fn list_all(
     api: &ApiClient,
     owner: &str,
     group: &str,
     query: &Query,
-    page: u64,
-    max_pages: u64,
+    limit: ReadAll,
 ) -> Result<Vec<Membership>, ApiError> {
-    let all = super::paging::all_pages(page, max_pages, async |p: Query| {
-        let q = Query {
-            top: p.top,
-            skip: p.skip,
-            ..query.clone()
-        };
-        list(api, owner, group, &q).await
-    })
+    let all = paging::all_pages(
+        limit,
+        async |p: Query| {
+            let q = Query {
+                top: p.top,
+                skip: p.skip,
+                ..query.clone()
+            };
+            list(api, owner, group, &q).await
+        },
+        paging::every_page,
+    )
     .await?;
     Ok(all.rows)
 }

@@ -1,17 +1,14 @@
 //! Reusable view pieces.
 
 pub mod announcer;
-pub mod batch_progress;
+pub mod bulk;
 pub mod confirm_dialog;
 pub mod delete_group_dialog;
-pub mod download;
-pub mod export;
 pub mod field_error;
 pub mod focus_keeper;
 pub mod group_context;
 pub mod group_form;
 pub mod group_form_dialog;
-pub mod import_source;
 pub mod layout;
 pub mod loaded;
 pub mod modal;

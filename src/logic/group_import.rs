@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use super::csv_export::Record;
 use super::csv_import::{parse_csv, ImportError};
 use super::csv_import::{pasted, Line, Table};
-use wire::{MAX_DESCRIPTION, MAX_TITLE};
+use super::import::{not_sent, short, Import, LineOutcome, Picks, Sent, Source};
+use wire::{CreateLockGroup, MAX_DESCRIPTION, MAX_TITLE};
 
 /// Column headers read as the title and the description.
 pub const TITLE_COLUMNS: [&str; 3] = ["title", "name", "lock group"];
@@ -137,9 +138,140 @@ impl Record for GroupResult {
     }
 }
 
+/// The import's steps (see `logic::import`): the lines are groups, checked against the
+/// titles of the owner's groups; the ready ones are created one by one.
+pub struct GroupImport;
+
+impl Import for GroupImport {
+    type Line = NewGroup;
+    type Known = Vec<String>;
+    type Checked = (NewGroup, GroupVerdict);
+    type Item = CreateLockGroup;
+    /// The new group's id.
+    type Answer = String;
+    type Result = GroupResult;
+
+    const COLUMNS: Option<&'static [&'static str]> = None;
+    const EMPTY: &'static str = "Paste the groups, or choose a CSV file first.";
+
+    fn lines(source: &Source, _: usize) -> Result<Vec<NewGroup>, ImportError> {
+        match source {
+            Source::Empty => Err(ImportError {
+                line: None,
+                message: Self::EMPTY.into(),
+            }),
+            Source::Pasted(text) => from_pasted(text),
+            Source::File { text, .. } => from_csv(text.as_ref().map_err(Clone::clone)?),
+        }
+    }
+
+    fn check(lines: &[NewGroup], existing: &Vec<String>, _: &Picks) -> Vec<Self::Checked> {
+        check(lines, existing)
+    }
+
+    fn to_send(checked: &[Self::Checked]) -> Vec<(usize, CreateLockGroup)> {
+        checked
+            .iter()
+            .filter(|(_, v)| *v == GroupVerdict::Ready)
+            .map(|(g, _)| {
+                let body = CreateLockGroup {
+                    title: Some(g.title.clone()),
+                    description: (!g.description.is_empty()).then(|| g.description.clone()),
+                };
+                (g.line, body)
+            })
+            .collect()
+    }
+
+    fn line((g, _): &Self::Checked) -> usize {
+        g.line
+    }
+
+    fn result((g, verdict): &Self::Checked, sent: Option<Sent<String>>) -> GroupResult {
+        let (ok, id, result) = match sent {
+            Some(Sent::Done(id)) => (true, id, "created".to_string()),
+            Some(Sent::Refused(e)) => (false, String::new(), e),
+            Some(Sent::Cancelled) => (false, String::new(), not_sent("the import was cancelled")),
+            None => (false, String::new(), not_sent(&verdict.describe())),
+        };
+        GroupResult {
+            line: g.line,
+            title: g.title.clone(),
+            description: g.description.clone(),
+            id,
+            result,
+            ok,
+        }
+    }
+
+    fn summary(checked: &[Self::Checked]) -> String {
+        let ready = Self::to_send(checked).len();
+        format!("{ready} to create, {} skipped", checked.len() - ready)
+    }
+}
+
+impl LineOutcome for GroupResult {
+    fn line(&self) -> usize {
+        self.line
+    }
+    fn input(&self) -> String {
+        short(&self.title)
+    }
+    fn ok(&self) -> bool {
+        self.ok
+    }
+    fn result(&self) -> &str {
+        &self.result
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::logic::import::{results, results_summary};
+
+    #[test]
+    fn ready_lines_are_created_and_every_line_has_a_result() {
+        let source = Source::Pasted("Office\tFirst floor\nall staff\nLab\nCellar\n".into());
+        let lines = GroupImport::lines(&source, 0).unwrap();
+        let checked = GroupImport::check(&lines, &vec!["All Staff".into()], &Picks::new());
+        assert_eq!(GroupImport::summary(&checked), "3 to create, 1 skipped");
+        let send = GroupImport::to_send(&checked);
+        assert_eq!(send.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [1, 3, 4]);
+        assert_eq!(send[0].1.description.as_deref(), Some("First floor"));
+        assert_eq!(send[1].1.description, None);
+        let out = results::<GroupImport>(
+            &checked,
+            vec![
+                (1, Sent::Done("g1".into())),
+                (3, Sent::Refused("Title taken".into())),
+                (4, Sent::Cancelled),
+            ],
+        );
+        let said: Vec<_> = out
+            .iter()
+            .map(|r| (r.id.as_str(), r.result.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("g1", "created"),
+                ("", "not sent: a lock group with this title exists already"),
+                ("", "Title taken"),
+                ("", "not sent: the import was cancelled"),
+            ]
+        );
+        assert_eq!(
+            results_summary(&out, "created"),
+            "1 created, 1 refused, 2 not sent."
+        );
+    }
+
+    #[test]
+    fn nothing_entered_says_what_to_do() {
+        let e = GroupImport::lines(&Source::Empty, 0).unwrap_err();
+        assert_eq!(e.message, GroupImport::EMPTY);
+    }
 
     fn g(line: usize, title: &str) -> NewGroup {
         NewGroup {

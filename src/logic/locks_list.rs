@@ -13,11 +13,6 @@ use crate::logic::list_params::{DEFAULT_PAGE_SIZE, PAGE_SIZES};
 use crate::logic::odata::{contains, encode_component, Direction, Query};
 use crate::logic::url_state::{page_param, query_string, Searched, UrlState};
 
-/// Locks per request while the worklist reads every lock.
-pub const WORKLIST_PAGE: u64 = 500;
-/// Requests at most for the worklist: 40 × 500 = 20,000 locks.
-pub const WORKLIST_MAX_LOADS: u64 = 40;
-
 /// What the list is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LockSort {

@@ -1,6 +1,5 @@
-//! One component per route, and the bulk work's code they share.
+//! One component per route.
 
-pub mod bulk;
 pub mod home;
 pub mod lock;
 pub mod lock_group;

@@ -10,15 +10,13 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::paging::all_pages;
+use crate::api::paging::{all_pages, every_page};
 use crate::api::{lock_groups, memberships, ApiClient, ApiError, Query};
+use crate::logic::limits::LOCK_SCAN_GROUPS;
 use crate::logic::lock_scan::{candidates, membership_filter, GroupRef, Progress, Scope};
 
 /// Requests in flight at once: as many as a browser opens to one origin over HTTP/1.1.
 const IN_FLIGHT: usize = 6;
-/// Groups per request while reading the owner's groups, and requests at most.
-const GROUP_PAGE: u64 = 500;
-const GROUP_MAX_LOADS: u64 = 200;
 
 /// One search's state, owned by the lock's page.
 #[derive(Clone, Copy)]
@@ -61,9 +59,13 @@ impl Scan {
         self.progress.set(None);
         let scope = self.scope;
         spawn_local(async move {
-            let read = all_pages(GROUP_PAGE, GROUP_MAX_LOADS, async |page: Query| {
-                lock_groups::list(&target.api, &target.owner, &page.expand("statistics")).await
-            })
+            let read = all_pages(
+                LOCK_SCAN_GROUPS,
+                async |page: Query| {
+                    lock_groups::list(&target.api, &target.owner, &page.expand("statistics")).await
+                },
+                every_page,
+            )
             .await;
             if !self.live(run) {
                 return;

@@ -14,15 +14,10 @@ use crate::components::timestamp::{now_ms, stamp};
 use crate::logic::history::{
     history, lock_choices, page_of, verb, History, HistoryEvent, HistoryQuery, Kind,
 };
+use crate::logic::limits;
 use crate::logic::routes::{self, GroupTab};
 
-/// Memberships asked for per request while loading the whole history.
-const FETCH_PAGE: u64 = 500;
-/// At most this many requests (50 000 memberships): a bound, not a real group's size.
-const MAX_PAGES: u64 = 100;
-
-use crate::components::export::ExportJob;
-use crate::pages::bulk::ExportButton;
+use crate::components::bulk::{ExportButton, ExportJob};
 
 #[component]
 pub fn HistoryTab() -> impl IntoView {
@@ -37,7 +32,7 @@ pub fn HistoryTab() -> impl IntoView {
             let q = Query::new()
                 .expand("boundLock")
                 .param("includeUnboundLocks", "true");
-            let all = memberships::list_all(&api, &owner, &id, &q, FETCH_PAGE, MAX_PAGES).await?;
+            let all = memberships::list_all(&api, &owner, &id, &q, limits::HISTORY).await?;
             Ok::<_, ApiError>(history(&all))
         }
     });

@@ -5,13 +5,11 @@
 
 mod table;
 
-pub mod import_groups;
-
 use leptos::prelude::*;
 use wire::{LockGroup, MembershipState};
 
 use crate::api::lock_groups;
-use crate::components::export::ExportJob;
+use crate::components::bulk::{ExportButton, ExportJob, ImportGroups};
 use crate::components::group_form_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::owner_name;
@@ -20,9 +18,6 @@ use crate::logic::list_params::{ListParams, Rows};
 use crate::logic::membership_state::MembersQuery;
 use crate::logic::routes;
 use crate::logic::url_state::UrlState;
-use crate::pages::bulk::ExportButton;
-
-use self::import_groups::ImportGroups;
 
 use table::{GroupTable, SkeletonTable};
 
@@ -122,7 +117,7 @@ pub fn LockGroupsPage(data: LockGroupsData) -> impl IntoView {
             }
         </Loaded>
         <CreateGroupDialog open=create_open owner/>
-        <ImportGroups open=import_open owner owner_name list=groups/>
+        <ImportGroups open=import_open owner owner_name reload=Callback::new(move |()| groups.refetch())/>
     }
 }
 

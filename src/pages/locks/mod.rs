@@ -9,16 +9,16 @@ use leptos::prelude::*;
 use wire::BoundLock;
 
 use crate::api::locks;
-use crate::api::paging::all_pages;
-use crate::components::export::ExportJob;
+use crate::api::paging::{all_pages, every_page};
+use crate::components::bulk::{ExportButton, ExportJob};
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::owner_name;
 use crate::components::url_list::{Answer, ListSearch, UrlList};
+use crate::logic::limits::WORKLIST;
 use crate::logic::list_params::Rows;
-use crate::logic::locks_list::{LocksParams, WORKLIST_MAX_LOADS, WORKLIST_PAGE};
+use crate::logic::locks_list::LocksParams;
 use crate::logic::routes;
 use crate::logic::url_state::UrlState;
-use crate::pages::bulk::ExportButton;
 
 use table::LockTable;
 
@@ -48,9 +48,11 @@ impl LocksData {
             routes::locks,
             |api, owner, params: LocksParams| async move {
                 if params.waiting {
-                    let all = all_pages(WORKLIST_PAGE, WORKLIST_MAX_LOADS, async |page| {
-                        locks::list(&api, &owner, &params.worklist_query(page)).await
-                    })
+                    let all = all_pages(
+                        WORKLIST,
+                        async |page| locks::list(&api, &owner, &params.worklist_query(page)).await,
+                        every_page,
+                    )
                     .await?;
                     let (rows, more, total) = params.worklist_page(all.rows);
                     Ok(LockRows {

@@ -18,7 +18,7 @@ use self::revoke_dialog::RevokeDialog;
 use self::table::{GrantRef, GrantsTable};
 use crate::api::{grants, lock_groups, use_api, ApiError, Query};
 use crate::components::announcer::use_announcer;
-use crate::components::export::ExportJob;
+use crate::components::bulk::{ExportButton, ExportJob};
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::pager::Pager;
@@ -26,7 +26,6 @@ use crate::logic::batch::Outcome;
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT, PAGE_SIZE};
 use crate::logic::list_params::Rows;
 use crate::logic::routes::GroupTab;
-use crate::pages::bulk::ExportButton;
 
 #[component]
 pub fn GrantsTab() -> impl IntoView {

@@ -20,7 +20,7 @@ use wire::BoundLock;
 use super::pick_table::PickTable;
 use super::pick_tray::Tray;
 use super::selection::LockRef;
-use crate::api::paging::all_pages;
+use crate::api::paging::{all_pages, every_page};
 use crate::api::{locks, memberships, use_api, ApiClient, ApiError, Query};
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
@@ -28,15 +28,12 @@ use crate::components::modal::Modal;
 use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::components::pager::Pager;
 use crate::components::search_box::use_search_box;
+use crate::logic::limits::ADD_LOCKS;
 use crate::logic::natural_sort::natural_cmp;
 use crate::logic::odata::{contains, Direction};
 
 /// Locks per picker page.
 const PICK_PAGE: usize = 10;
-/// Locks (or memberships) per request while loading the picker.
-const LOAD_PAGE: u64 = 250;
-/// Requests at most per list loaded: 20 × 250 = 5,000 locks.
-const MAX_LOADS: u64 = 20;
 
 /// Every lock matching one search, in natural order.
 #[derive(Clone, Default)]
@@ -57,20 +54,28 @@ impl Found {
 
 async fn find(api: ApiClient, owner: String, gid: String, text: String) -> Result<Found, ApiError> {
     let text = text.trim().to_string();
-    let all = all_pages(LOAD_PAGE, MAX_LOADS, async |q: Query| {
-        let q = q
-            .filter((!text.is_empty()).then(|| contains("title", &text)))
-            .order_by("title", Direction::Asc)
-            .expand("membershipStatistics");
-        locks::list(&api, &owner, &q).await
-    })
+    let all = all_pages(
+        ADD_LOCKS,
+        async |q: Query| {
+            let q = q
+                .filter((!text.is_empty()).then(|| contains("title", &text)))
+                .order_by("title", Direction::Asc)
+                .expand("membershipStatistics");
+            locks::list(&api, &owner, &q).await
+        },
+        every_page,
+    )
     .await?;
     let (mut found, cut) = (all.rows, all.cut);
     found.sort_by(|a, b| natural_cmp(&a.title, &b.title));
-    let members = all_pages(LOAD_PAGE, MAX_LOADS, async |q: Query| {
-        let q = q.filter(Some("leaveStartDate eq null".to_string()));
-        memberships::list(&api, &owner, &gid, &q).await
-    })
+    let members = all_pages(
+        ADD_LOCKS,
+        async |q: Query| {
+            let q = q.filter(Some("leaveStartDate eq null".to_string()));
+            memberships::list(&api, &owner, &gid, &q).await
+        },
+        every_page,
+    )
     .await?;
     Ok(Found {
         locks: found,

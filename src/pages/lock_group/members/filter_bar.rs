@@ -5,13 +5,12 @@
 use leptos::prelude::*;
 
 use super::selection::{SelectedMembership, Selection};
-use crate::components::export::ExportJob;
+use crate::components::bulk::{ExportButton, ExportJob};
 use crate::components::group_context::use_group;
 use crate::components::search_box::use_search_box;
 use crate::logic::membership_state::{state_choices, MembersQuery};
 use crate::logic::routes::GroupTab;
 use crate::logic::url_state::UrlState;
-use crate::pages::bulk::ExportButton;
 
 /// The state filter as a bar of links, one per choice, each with its count from the
 /// group's statistics. The one shown now is `aria-current` and marked with "✓" and bold

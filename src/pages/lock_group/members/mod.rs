@@ -9,7 +9,6 @@
 pub mod add_locks;
 mod batch;
 mod filter_bar;
-pub mod import_locks;
 mod pick_table;
 mod pick_tray;
 mod remove_dialog;
@@ -23,7 +22,6 @@ use leptos::prelude::*;
 use self::add_locks::AddLocks;
 use self::batch::batch;
 use self::filter_bar::{FilterBar, ListTools, StateBar, Toolbar};
-use self::import_locks::ImportLocks;
 use self::remove_dialog::RemoveDialog;
 use self::row::RowControls;
 use self::selection::{LockRef, SelectedMembership, Selection};
@@ -32,6 +30,7 @@ use self::table::MembersTable;
 use super::waiting_notice::WaitingNotice;
 use crate::api::{locks, memberships, use_api, ApiError, Query};
 use crate::components::announcer::use_announcer;
+use crate::components::bulk::ImportLocks;
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::outcomes::Outcomes;
@@ -208,7 +207,16 @@ pub fn MembersTab() -> impl IntoView {
             on_page=Callback::new(move |p| go.run(query.get_untracked().with(|q| q.page = p)))
         />
         <AddLocks open=picker_open add/>
-        <ImportLocks open=import_open list/>
+        <ImportLocks
+            open=import_open
+            owner=ctx.owner
+            group=ctx.id
+            name=Signal::derive(move || ctx.title_or_id())
+            reload=Callback::new(move |()| {
+                list.refetch();
+                ctx.group.refetch();
+            })
+        />
         <RemoveDialog open=confirm_open items=to_remove remove/>
     }
 }

@@ -1,19 +1,26 @@
-//! Bulk work's code loads as one piece of wasm, on first use or with the idle prefetch:
-//! the export (fetching every page, writing the CSV, saving it) and the two import
-//! dialogs. One split point rather than three keeps the pieces the splitter cuts, and the
-//! main module's stubs for them, few (see README "Size"). Pages show only the small
-//! parts: "Export CSV" with its status, and the buttons that open the dialogs.
+//! Bulk work: the export behind "Export CSV" and the two imports. Its code loads as one
+//! piece of wasm, on first use or with the idle prefetch: the export (fetching every
+//! page, writing the CSV, saving it) and the import dialogs. One split point rather than
+//! three keeps the pieces the splitter cuts, and the main module's stubs for them, few
+//! (see README "Size"). The main module holds only the small parts below: "Export CSV"
+//! with its status, and the openers of the dialogs. Pages hand in plain data and
+//! callbacks (the job, the owner and group, a reload); nothing here knows a page.
 
 use leptos::prelude::*;
 
-use crate::api::{use_api, ApiClient, ApiError};
-use crate::components::export::{self, ExportJob};
+use crate::api::{use_api, ApiClient};
 use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::logic::csv_export::ExportState;
-use crate::logic::list_params::Rows;
-use crate::pages::lock_group::members::import_locks::ImportLocksDialog;
-use crate::pages::lock_groups::{import_groups::ImportGroupsDialog, GroupRows};
-use wire::Membership;
+
+mod batch_progress;
+mod download;
+pub mod export;
+mod import_groups;
+mod import_locks;
+mod import_source;
+mod import_wizard;
+
+pub use export::ExportJob;
 
 /// What the bulk code is asked for.
 pub enum BulkPart {
@@ -24,17 +31,22 @@ pub enum BulkPart {
         state: RwSignal<ExportState>,
         stop: RwSignal<bool>,
     },
-    /// The "Import locks" dialog of a group's Members tab (`list` is reloaded after).
+    /// The "Import locks" dialog of the group `group` of `owner`; `name` (the group's
+    /// title) names the results file, `reload` runs after adding.
     ImportLocks {
         open: RwSignal<bool>,
-        list: LocalResource<Result<Rows<Membership>, ApiError>>,
+        owner: Signal<String>,
+        group: Signal<String>,
+        name: Signal<String>,
+        reload: Callback<()>,
     },
-    /// The "Import groups" dialog of the list (`list` is reloaded after).
+    /// The "Import groups" dialog of `owner`'s list; `name` (the owner's) names the
+    /// results file, `reload` runs after creating.
     ImportGroups {
         open: RwSignal<bool>,
-        owner: Memo<String>,
-        owner_name: Signal<String>,
-        list: LocalResource<Result<GroupRows, ApiError>>,
+        owner: Signal<String>,
+        name: Signal<String>,
+        reload: Callback<()>,
     },
 }
 
@@ -46,11 +58,11 @@ split_point! {
                 export::start(api, job, state, stop);
                 ().into_any()
             }
-            BulkPart::ImportLocks { open, list } => {
-                view! { <ImportLocksDialog open list/> }.into_any()
+            BulkPart::ImportLocks { open, owner, group, name, reload } => {
+                import_locks::dialog(open, owner, group, name, reload)
             }
-            BulkPart::ImportGroups { open, owner, owner_name, list } => {
-                view! { <ImportGroupsDialog open owner owner_name list/> }.into_any()
+            BulkPart::ImportGroups { open, owner, name, reload } => {
+                import_groups::dialog(open, owner, name, reload)
             }
         })
     }
@@ -65,8 +77,54 @@ pub async fn preload() {
 /// [`page_code::on_first_open`]).
 ///
 /// Not generic: the opener's code is then one copy for every page that has one.
-pub fn dialog(open: RwSignal<bool>, part: Callback<(), BulkPart>) -> impl IntoView {
+fn dialog(open: RwSignal<bool>, part: Callback<(), BulkPart>) -> impl IntoView {
     page_code::on_first_open(open, preload_bulk, move || bulk_part(part.run(())))
+}
+
+/// "Import locks" of a group's Members tab; its code loads when it first opens.
+#[component]
+pub fn ImportLocks(
+    open: RwSignal<bool>,
+    #[prop(into)] owner: Signal<String>,
+    #[prop(into)] group: Signal<String>,
+    /// The group's title, for the results file's name.
+    #[prop(into)]
+    name: Signal<String>,
+    /// Reloads what adding changed.
+    reload: Callback<()>,
+) -> impl IntoView {
+    dialog(
+        open,
+        Callback::new(move |()| BulkPart::ImportLocks {
+            open,
+            owner,
+            group,
+            name,
+            reload,
+        }),
+    )
+}
+
+/// "Import groups" of the lock group list; its code loads when it first opens.
+#[component]
+pub fn ImportGroups(
+    open: RwSignal<bool>,
+    #[prop(into)] owner: Signal<String>,
+    /// The owner's name, for the results file's name.
+    #[prop(into)]
+    owner_name: Signal<String>,
+    /// Reloads the list after creating.
+    reload: Callback<()>,
+) -> impl IntoView {
+    dialog(
+        open,
+        Callback::new(move |()| BulkPart::ImportGroups {
+            open,
+            owner,
+            name: owner_name,
+            reload,
+        }),
+    )
 }
 
 /// "Export CSV" and its status region (progress, Cancel, the outcome) beside it: the list

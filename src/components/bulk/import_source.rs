@@ -6,19 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::logic::csv_import::{check_size, text_of, ImportError};
-
-/// The input of an import.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Source {
-    #[default]
-    Empty,
-    Pasted(String),
-    /// A chosen file: its name and its text, or why it cannot be read.
-    File {
-        name: String,
-        text: Result<String, ImportError>,
-    },
-}
+use crate::logic::import::Source;
 
 /// The textarea and the file input. `id` prefixes the two controls' ids.
 #[component]

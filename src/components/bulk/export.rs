@@ -1,21 +1,20 @@
-//! The export behind "Export CSV" (the button is `pages::bulk::ExportButton`): every page
+//! The export behind "Export CSV" (the button is `components::bulk::ExportButton`): every page
 //! of a list as it is filtered now (the lock groups with their search and sort, a group's
 //! members with their state filter and search, its grants), fetched page by page, written
 //! as one CSV file and saved. Part of the bulk code's piece of wasm.
 
 use leptos::prelude::*;
 
+use super::download::{now_ms, save_file};
+use crate::api::paging::all_pages;
 use crate::api::{grants, lock_groups, locks, memberships, ApiClient, ApiError, Query};
-use crate::components::download::{now_ms, save_file};
 use crate::logic::csv_export::{file_name, write_csv, ExportState, Record};
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT};
 use crate::logic::history::{history, HistoryQuery};
+use crate::logic::limits;
 use crate::logic::list_params::ListParams;
 use crate::logic::locks_list::{pending, LocksParams};
 use crate::logic::membership_state::{MembersQuery, LOCK_SEARCH_LIMIT};
-
-/// Rows per request while exporting.
-const EXPORT_PAGE: u64 = 250;
 
 /// What to export: a list as the admin sees it filtered now, and whose it is (the owner's
 /// or the group's name, for the file name).
@@ -71,33 +70,31 @@ pub fn start(api: ApiClient, job: ExportJob, state: RwSignal<ExportState>, stop:
     });
 }
 
-/// Every page of `load` (a page shorter than asked is the last), as CSV records; `None`
-/// when stopped.
-async fn pages<R: Record>(
+/// Every row of `load` that `keep` keeps; `None` when stopped. The progress counts the
+/// rows kept so far.
+async fn every<R>(
     load: impl AsyncFn(Query) -> Result<Vec<R>, ApiError>,
     keep: impl Fn(&R) -> bool,
     stop: &dyn Fn() -> bool,
     progress: &dyn Fn(usize),
-    records: &mut Vec<Vec<String>>,
-) -> Result<bool, ApiError> {
-    let mut skip = 0;
-    loop {
-        if stop() {
-            return Ok(false);
-        }
-        let page = load(Query::new().top(EXPORT_PAGE).skip(skip)).await?;
-        // Cancelled while the page loaded: nothing is saved.
-        if stop() {
-            return Ok(false);
-        }
-        let last = (page.len() as u64) < EXPORT_PAGE;
-        records.extend(page.iter().filter(|r| keep(r)).map(Record::record));
-        progress(records.len());
-        if last {
-            return Ok(true);
-        }
-        skip += EXPORT_PAGE;
+) -> Result<Option<Vec<R>>, ApiError> {
+    if stop() {
+        return Ok(None);
     }
+    let mut kept = 0;
+    let all = all_pages(limits::EXPORT, load, |page| {
+        kept += page.iter().filter(|r| keep(r)).count();
+        progress(kept);
+        // Cancelled while the page loaded: nothing is saved.
+        !stop()
+    })
+    .await?;
+    Ok((!all.stopped).then(|| all.rows.into_iter().filter(|r| keep(r)).collect()))
+}
+
+/// The CSV records of `rows`, or `None` when stopped.
+fn records<R: Record>(rows: Option<Vec<R>>) -> Option<Vec<Vec<String>>> {
+    rows.map(|rows| rows.iter().map(Record::record).collect())
 }
 
 /// Fetches the job's rows and writes the file: `(file name, bytes, rows)`, or `None`
@@ -108,15 +105,14 @@ async fn export(
     stop: &dyn Fn() -> bool,
     progress: &dyn Fn(usize),
 ) -> Result<Option<(String, Vec<u8>, usize)>, String> {
-    let mut records = Vec::new();
-    let (header, what, name, finished) = match job {
+    let (header, what, name, records) = match job {
         ExportJob::Groups {
             owner,
             owner_name,
             params,
         } => {
             let base = params.api_query();
-            let done = pages::<wire::LockGroup>(
+            let rows = every(
                 async |q: Query| {
                     let q = Query {
                         top: q.top,
@@ -128,14 +124,13 @@ async fn export(
                 |_| true,
                 stop,
                 progress,
-                &mut records,
             )
             .await;
             (
                 <wire::LockGroup as Record>::HEADER,
                 "lock-groups",
                 owner_name,
-                done,
+                rows.map(records),
             )
         }
         ExportJob::Members {
@@ -144,7 +139,7 @@ async fn export(
             group_title,
             query,
         } => {
-            let done: Result<bool, ApiError> = async {
+            let rows = async {
                 // A title search finds the locks first, as the tab does.
                 let locks = match query.lock_filter() {
                     None => None,
@@ -155,10 +150,10 @@ async fn export(
                     }
                 };
                 if locks.as_ref().is_some_and(Vec::is_empty) {
-                    return Ok(true);
+                    return Ok(Some(Vec::new()));
                 }
                 let filter = query.filter_for(locks.as_deref());
-                pages::<wire::Membership>(
+                every(
                     async |q: Query| {
                         let mut q = q.filter(filter.clone()).expand("boundLock");
                         if query.unbound {
@@ -169,7 +164,6 @@ async fn export(
                     |_| true,
                     stop,
                     progress,
-                    &mut records,
                 )
                 .await
             }
@@ -178,7 +172,7 @@ async fn export(
                 <wire::Membership as Record>::HEADER,
                 "members",
                 group_title,
-                done,
+                rows.map(records),
             )
         }
         ExportJob::Grants {
@@ -187,7 +181,7 @@ async fn export(
             group_title,
             query,
         } => {
-            let done: Result<bool, ApiError> = async {
+            let rows = async {
                 let contacts = match query.contact_filter() {
                     None => None,
                     Some(f) => {
@@ -197,22 +191,22 @@ async fn export(
                     }
                 };
                 if GrantsQuery::nothing(contacts.as_deref()) {
-                    return Ok(true);
+                    return Ok(Some(Vec::new()));
                 }
                 let filter = query.grant_filter(contacts.as_deref());
-                pages::<wire::Grant>(
+                every(
                     async |q: Query| {
                         lock_groups::grants(api, owner, group, &q.filter(filter.clone())).await
                     },
                     |_| true,
                     stop,
                     progress,
-                    &mut records,
                 )
                 .await
             }
             .await;
-            (<wire::Grant as Record>::HEADER, "grants", group_title, done)
+            let rows = rows.map(records);
+            (<wire::Grant as Record>::HEADER, "grants", group_title, rows)
         }
         ExportJob::Locks {
             owner,
@@ -221,12 +215,11 @@ async fn export(
         } => {
             // The worklist keeps, page by page, the locks something waits for.
             let waiting = params.waiting;
-            let done = pages::<wire::BoundLock>(
+            let rows = every(
                 async |q: Query| locks::list(api, owner, &params.worklist_query(q)).await,
                 |l| !waiting || pending(l).any(),
                 stop,
                 progress,
-                &mut records,
             )
             .await;
             let what = if waiting {
@@ -234,7 +227,8 @@ async fn export(
             } else {
                 "locks"
             };
-            (<wire::BoundLock as Record>::HEADER, what, owner_name, done)
+            let rows = rows.map(records);
+            (<wire::BoundLock as Record>::HEADER, what, owner_name, rows)
         }
         ExportJob::History {
             owner,
@@ -242,43 +236,36 @@ async fn export(
             group_title,
             query,
         } => {
-            let done: Result<bool, ApiError> = async {
-                // The history needs every membership before it can order the events.
-                let all = std::cell::RefCell::new(Vec::new());
-                let done = pages::<wire::Membership>(
-                    async |q: Query| {
-                        let q = q.expand("boundLock").param("includeUnboundLocks", "true");
-                        let rows = memberships::list(api, owner, group, &q).await?;
-                        all.borrow_mut().extend(rows.iter().cloned());
-                        Ok(rows)
-                    },
-                    |_| false,
-                    stop,
-                    &|_| progress(all.borrow().len()),
-                    &mut records,
-                )
-                .await?;
-                records.extend(
-                    history(&all.borrow())
-                        .events
-                        .iter()
-                        .filter(|e| query.matches(e))
-                        .map(Record::record),
-                );
-                Ok(done)
-            }
+            // The history needs every membership before it can order the events; the
+            // progress counts memberships.
+            let all = every(
+                async |q: Query| {
+                    let q = q.expand("boundLock").param("includeUnboundLocks", "true");
+                    memberships::list(api, owner, group, &q).await
+                },
+                |_| true,
+                stop,
+                progress,
+            )
             .await;
+            let events = all.map(|all| {
+                all.map(|all| {
+                    let events = history(&all).events;
+                    let kept = events.iter().filter(|e| query.matches(e));
+                    kept.map(Record::record).collect::<Vec<_>>()
+                })
+            });
             (
                 <crate::logic::history::HistoryEvent as Record>::HEADER,
                 "history",
                 group_title,
-                done,
+                events,
             )
         }
     };
-    if !finished.map_err(|e| e.to_string())? {
+    let Some(records) = records.map_err(|e| e.to_string())? else {
         return Ok(None);
-    }
+    };
     let rows = records.len();
     let bytes = write_csv(header, records)?;
     Ok(Some((file_name(what, name, now_ms()), bytes, rows)))

@@ -41,11 +41,6 @@ impl Batch {
         self.stop.try_get_untracked().unwrap_or(true)
     }
 
-    /// Whether its view is still there.
-    pub fn alive(&self) -> bool {
-        self.stop.try_get_untracked().is_some()
-    }
-
     /// Runs `send` on each item in turn; `None` for the items not sent because the batch
     /// was cancelled first.
     pub async fn each<T, R>(&self, items: &[T], send: impl AsyncFn(&T) -> R) -> Vec<Option<R>> {

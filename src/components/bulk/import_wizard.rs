@@ -1,0 +1,337 @@
+//! The one import dialog: source → preview → run → results. What is read, checked and
+//! sent is the import's (`logic::import::Import`, with the requests and the preview's
+//! table in `Importer`); the steps, the progress with Cancel, the results with their CSV
+//! download are written once here. The content is mounted on each opening, so every
+//! opening starts fresh; closing the dialog during the run cancels the rest.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use super::batch_progress::{focus_by_id, Batch, BatchProgress};
+use super::download::{now_ms, save_file};
+use super::import_source::ImportSource;
+use crate::api::{use_api, ApiClient, ApiError};
+use crate::components::modal::Modal;
+use crate::logic::csv_export::{file_name, to_csv};
+use crate::logic::import::{
+    default_column, results, results_summary, Import, LineOutcome, Picks, Sent, Source,
+};
+
+/// The words of one import's dialog; `id` prefixes its elements' ids.
+pub struct Texts {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub text_label: &'static str,
+    /// The label of a file's column picker (with `Import::COLUMNS`).
+    pub column_label: &'static str,
+    /// The Preview button while the check loads: "Checking…".
+    pub checking: &'static str,
+    /// "The locks could not be loaded" (the reason follows).
+    pub load_failed: &'static str,
+    /// The progress: "Adding… 3 of 10".
+    pub verb: &'static str,
+    /// The results' summary: "3 added, …".
+    pub done: &'static str,
+    /// The results table's column of what each line said.
+    pub input_header: &'static str,
+    /// The confirm button for `n` lines: "Add 3 locks".
+    pub confirm: fn(usize) -> String,
+}
+
+type Known<I> = <<I as Importer>::Steps as Import>::Known;
+type Checked<I> = <<I as Importer>::Steps as Import>::Checked;
+type Item<I> = <<I as Importer>::Steps as Import>::Item;
+type Answer<I> = <<I as Importer>::Steps as Import>::Answer;
+type Line<I> = <<I as Importer>::Steps as Import>::Line;
+
+/// One kind of import as the dialog runs it: its steps, its requests, its preview table.
+pub trait Importer: Clone + Send + Sync + 'static {
+    type Steps: Import;
+    const TEXTS: &'static Texts;
+    /// What the check needs from the server.
+    fn known(&self, api: &ApiClient) -> impl Future<Output = Result<Known<Self>, ApiError>>;
+    /// One line's request.
+    fn send(
+        &self,
+        api: &ApiClient,
+        item: &Item<Self>,
+    ) -> impl Future<Output = Result<Answer<Self>, ApiError>>;
+    /// The preview's table; `picks` takes the admin's choices where a line needs one.
+    fn preview(rows: Vec<Checked<Self>>, picks: RwSignal<Picks>) -> AnyView;
+}
+
+/// The steps of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Input,
+    Preview,
+    Running,
+    Results,
+}
+
+/// The dialog; `name` (the group's or the owner's) names the results file, `reload` runs
+/// after the import sent its lines.
+pub fn dialog<I: Importer>(
+    open: RwSignal<bool>,
+    import: I,
+    name: Signal<String>,
+    reload: Callback<()>,
+) -> AnyView {
+    let t = I::TEXTS;
+    view! {
+        <Modal open labelledby=format!("{}-title", t.id) describedby=format!("{}-desc", t.id)>
+            <h2 id=format!("{}-title", t.id)>{t.title}</h2>
+            <p id=format!("{}-desc", t.id)>{t.intro}</p>
+            {
+                let import = import.clone();
+                move || {
+                    let import = import.clone();
+                    open.get().then(|| untrack(|| steps(open, import, name, reload)))
+                }
+            }
+        </Modal>
+    }
+    .into_any()
+}
+
+/// One opening of the dialog.
+fn steps<I: Importer>(
+    open: RwSignal<bool>,
+    import: I,
+    name: Signal<String>,
+    reload: Callback<()>,
+) -> AnyView {
+    let t = I::TEXTS;
+    let api = use_api();
+    let source = RwSignal::new(Source::Empty);
+    let chosen_column = RwSignal::new(None::<usize>);
+    let error = RwSignal::new(None::<String>);
+    let lines = RwSignal::new(Vec::<Line<I>>::new());
+    let known = RwSignal::new(None::<Known<I>>);
+    let picks = RwSignal::new(Picks::new());
+    let done = RwSignal::new(None::<Vec<<I::Steps as Import>::Result>>);
+    let batch = Batch::new();
+
+    // A file's table, for the column picker of an import that has one.
+    let table = Memo::new(move |_| I::Steps::COLUMNS.and_then(|_| source.with(Source::table)));
+    let column = Signal::derive(move || {
+        chosen_column.get().unwrap_or_else(|| {
+            let names = I::Steps::COLUMNS.unwrap_or_default();
+            table.with(|t| t.as_ref().map_or(0, |t| default_column(t, names)))
+        })
+    });
+    let checked = Memo::new(move |_| {
+        known.with(|k| {
+            k.as_ref()
+                .map(|k| lines.with(|l| picks.with(|p| I::Steps::check(l, k, p))))
+        })
+    });
+
+    let (preview_api, preview_import) = (api.clone(), import.clone());
+    let preview = Action::new_local(move |_: &()| {
+        let (api, import) = (preview_api.clone(), preview_import.clone());
+        let read = I::Steps::lines(&source.get_untracked(), column.get_untracked());
+        async move {
+            let read = match read {
+                Ok(l) => l,
+                Err(e) => {
+                    _ = error.try_set(Some(e.to_string()));
+                    return;
+                }
+            };
+            match import.known(&api).await {
+                Ok(k) => {
+                    _ = error.try_set(None);
+                    _ = lines.try_set(read);
+                    _ = picks.try_set(Picks::new());
+                    _ = known.try_set(Some(k));
+                }
+                Err(e) => _ = error.try_set(Some(format!("{}: {e}", t.load_failed))),
+            }
+        }
+    });
+
+    let run = Action::new_local(move |checked: &Vec<Checked<I>>| {
+        let (api, import, checked) = (api.clone(), import.clone(), checked.clone());
+        async move {
+            let items = I::Steps::to_send(&checked);
+            let sent = batch
+                .each(&items, async |(_, item)| import.send(&api, item).await)
+                .await;
+            let sent = items
+                .iter()
+                .zip(sent)
+                .map(|((line, _), s)| (*line, Sent::from(s)));
+            _ = done.try_set(Some(results::<I::Steps>(&checked, sent.collect())));
+            reload.run(());
+        }
+    });
+    let running = run.pending();
+
+    let file_error = move || match source.get() {
+        Source::File { text: Err(e), .. } => Some(e.to_string()),
+        Source::File { text: Ok(text), .. } if I::Steps::COLUMNS.is_some() => {
+            crate::logic::csv_import::parse_csv(&text)
+                .err()
+                .map(|e| e.to_string())
+        }
+        _ => None,
+    };
+    let on_column =
+        move |ev: leptos::ev::Event| chosen_column.set(event_target_value(&ev).parse().ok());
+    let column_id = format!("{}-column", t.id);
+    let input_step = move || {
+        let column_id = column_id.clone();
+        view! {
+            <ImportSource source id=t.id text_label=t.text_label file_label="Or a CSV file"/>
+            {move || table.get().map(|table| view! {
+                <div class="field">
+                    <label for=column_id.clone()>{t.column_label}</label>
+                    <select id=column_id.clone() on:change=on_column>
+                        {table.header.iter().enumerate().map(|(i, h)| view! {
+                            <option value=i.to_string() selected=move || column.get() == i>{h.clone()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
+            {move || file_error().or_else(|| error.get()).map(|e| view! {
+                <p class="form-error" role="alert">{e}</p>
+            })}
+            <div class="dialog-actions">
+                <button type="button" on:click=move |_| open.set(false)>"Close"</button>
+                <button
+                    type="button"
+                    class="primary"
+                    disabled=move || preview.pending().get()
+                    on:click=move |_| { preview.dispatch(()); }
+                >
+                    {move || if preview.pending().get() { t.checking } else { "Preview" }}
+                </button>
+            </div>
+        }
+    };
+
+    // The preview follows the picks: only its table and counts change, so focus stays.
+    let summary_id = format!("{}-summary", t.id);
+    let rows = move || checked.get().unwrap_or_default();
+    let ready = Memo::new(move |_| {
+        checked.with(|c| c.as_deref().map_or(0, |c| I::Steps::to_send(c).len()))
+    });
+    let preview_summary =
+        move || checked.with(|c| I::Steps::summary(c.as_deref().unwrap_or_default()));
+    let preview_step = move || {
+        view! {
+            <p id=summary_id.clone() class="outcomes-summary" role="status" tabindex="-1">
+                {move || format!("Preview: {}.", preview_summary())}
+            </p>
+            {move || I::preview(rows(), picks)}
+            <div class="dialog-actions">
+                <button type="button" on:click=move |_| known.set(None)>"Back"</button>
+                <button
+                    type="button"
+                    class="primary"
+                    disabled=move || ready.get() == 0
+                    on:click=move |_| { run.dispatch(rows()); }
+                >
+                    {move || (t.confirm)(ready.get())}
+                </button>
+            </div>
+        }
+    };
+
+    let summary_id = format!("{}-summary", t.id);
+    let results_step = move |out: Vec<<I::Steps as Import>::Result>| {
+        let download_error = RwSignal::new(None::<String>);
+        let file_rows = out.clone();
+        let download = move |_| {
+            let file = file_name(
+                &format!("{}-results", t.id),
+                &name.get_untracked(),
+                now_ms(),
+            );
+            let saved = to_csv(&file_rows).and_then(|b| save_file(&file, &b, "text/csv"));
+            download_error.set(saved.err());
+        };
+        view! {
+            <p id=summary_id.clone() class="outcomes-summary" role="status" tabindex="-1">
+                {results_summary(&out, t.done)}
+            </p>
+            <ImportTable caption="Results of the import, one row per line" headers=vec!["Line", t.input_header, "Result"]>
+                {out.into_iter().map(|r| view! {
+                    <tr class=if r.ok() { "ready" } else { "skipped" }>
+                        <td class="num" data-label="Line">{r.line()}</td>
+                        <th scope="row" data-label=t.input_header>{r.input()}</th>
+                        <td data-label="Result">
+                            <span aria-hidden="true">{if r.ok() { "✔ " } else { "✖ " }}</span>
+                            {r.result().to_string()}
+                        </td>
+                    </tr>
+                }).collect_view()}
+            </ImportTable>
+            {move || download_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <div class="dialog-actions">
+                <button type="button" on:click=download>"Download results (CSV)"</button>
+                <button type="button" class="primary" on:click=move |_| open.set(false)>"Close"</button>
+            </div>
+        }
+    };
+
+    // Each step is drawn when it starts; what changes within a step updates in place.
+    let step = Memo::new(move |_| {
+        if done.with(Option::is_some) {
+            Step::Results
+        } else if running.get() {
+            Step::Running
+        } else if known.with(Option::is_some) {
+            Step::Preview
+        } else {
+            Step::Input
+        }
+    });
+    let focus = move |what: &str| focus_by_id(format!("{}-{what}", t.id));
+    (move || match step.get() {
+        Step::Results => {
+            focus("summary");
+            results_step(done.get_untracked().unwrap_or_default()).into_any()
+        }
+        Step::Running => {
+            focus_by_id("batch-cancel".into());
+            view! { <BatchProgress batch verb=t.verb/> }.into_any()
+        }
+        Step::Preview => {
+            focus("summary");
+            preview_step().into_any()
+        }
+        Step::Input => {
+            focus("text");
+            input_step().into_any()
+        }
+    })
+    .into_any()
+}
+
+/// A table of the dialog: a caption, the column headers (the first one numeric), the rows.
+#[component]
+pub fn ImportTable(
+    caption: &'static str,
+    headers: Vec<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap import-table">
+            <table class="data">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        {headers.into_iter().enumerate().map(|(i, h)| view! {
+                            <th scope="col" class=(i == 0).then_some("num")>{h}</th>
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,215 @@
+//! What both imports ("Import locks", "Import groups") share: the input, the steps each
+//! import implements (read the lines, check them against what the server has, send the
+//! ready ones, say what became of each line) and the results' summary. The wizard that
+//! walks through them is `components::bulk::import_wizard`.
+
+use std::collections::HashMap;
+
+use super::csv_export::Record;
+use super::csv_import::{parse_csv, ImportError, Table};
+
+/// The input of an import: pasted text or a chosen file, whichever changed last.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Source {
+    #[default]
+    Empty,
+    Pasted(String),
+    /// A chosen file: its name and its text, or why it cannot be read.
+    File {
+        name: String,
+        text: Result<String, ImportError>,
+    },
+}
+
+impl Source {
+    /// The chosen file's table, for a column picker (`None` for pasted text or a file
+    /// that does not parse).
+    pub fn table(&self) -> Option<Table> {
+        match self {
+            Source::File { text: Ok(t), .. } => parse_csv(t).ok(),
+            _ => None,
+        }
+    }
+}
+
+/// The admin's picks in the preview: line → the id it stands for (where a line matches
+/// several).
+pub type Picks = HashMap<usize, String>;
+
+/// How the result of a line that was not sent starts.
+pub const NOT_SENT: &str = "not sent: ";
+
+/// What became of a line that was to be sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sent<T> {
+    /// The server did it and answered this.
+    Done(T),
+    /// The server refused, saying this.
+    Refused(String),
+    /// Cancelled before its turn.
+    Cancelled,
+}
+
+impl<T, E: std::fmt::Display> From<Option<Result<T, E>>> for Sent<T> {
+    /// A batch's answer: `None` when it was cancelled first.
+    fn from(sent: Option<Result<T, E>>) -> Self {
+        match sent {
+            Some(Ok(t)) => Sent::Done(t),
+            Some(Err(e)) => Sent::Refused(e.to_string()),
+            None => Sent::Cancelled,
+        }
+    }
+}
+
+/// The result of one line, as the results table shows it.
+pub trait LineOutcome {
+    fn line(&self) -> usize;
+    /// What the line said (the table's second column).
+    fn input(&self) -> String;
+    fn ok(&self) -> bool;
+    /// "added", the server's refusal, or why it was not sent.
+    fn result(&self) -> &str;
+}
+
+/// The steps of one kind of import, free of the DOM and of HTTP. (`Send + Sync`: the
+/// wizard keeps them in signals.)
+pub trait Import {
+    /// A line of the input, as read.
+    type Line: Clone + PartialEq + Send + Sync + 'static;
+    /// What the check needs from the server.
+    type Known: Clone + PartialEq + Send + Sync + 'static;
+    /// A line checked, as the preview shows it.
+    type Checked: Clone + PartialEq + Send + Sync + 'static;
+    /// What one request sends.
+    type Item: Clone + Send + Sync + 'static;
+    /// What the server answers a request it did.
+    type Answer: 'static;
+    /// A line's result, for the results table and file.
+    type Result: Record + LineOutcome + Clone + Send + Sync + 'static;
+
+    /// Column headers of a file's column picker, picked by default in this order; `None`:
+    /// the import reads a file's columns itself (no picker).
+    const COLUMNS: Option<&'static [&'static str]>;
+    /// What to do when nothing was entered.
+    const EMPTY: &'static str;
+
+    /// The lines of the input (`column`: a file's chosen column).
+    fn lines(source: &Source, column: usize) -> Result<Vec<Self::Line>, ImportError>;
+    /// Each line checked against what the server has, with the admin's picks.
+    fn check(lines: &[Self::Line], known: &Self::Known, picks: &Picks) -> Vec<Self::Checked>;
+    /// The lines to send, in order: `(line, item)`.
+    fn to_send(checked: &[Self::Checked]) -> Vec<(usize, Self::Item)>;
+    fn line(checked: &Self::Checked) -> usize;
+    /// A line's result: `sent` is `None` for a line that was not to be sent.
+    fn result(checked: &Self::Checked, sent: Option<Sent<Self::Answer>>) -> Self::Result;
+    /// The preview in words: "3 locks to add, 1 skipped".
+    fn summary(checked: &[Self::Checked]) -> String;
+}
+
+/// The column a file's picker starts on: the first of `names` found, else the first.
+pub fn default_column(table: &Table, names: &[&str]) -> usize {
+    table.column(names).unwrap_or(0)
+}
+
+/// Every line's result: `sent` holds what became of the lines sent, by line.
+pub fn results<I: Import>(
+    checked: &[I::Checked],
+    sent: Vec<(usize, Sent<I::Answer>)>,
+) -> Vec<I::Result> {
+    let mut sent: HashMap<usize, Sent<I::Answer>> = sent.into_iter().collect();
+    checked
+        .iter()
+        .map(|c| I::result(c, sent.remove(&I::line(c))))
+        .collect()
+}
+
+/// The text of a line not sent: `why`, or that the import was cancelled.
+pub fn not_sent(why: &str) -> String {
+    format!("{NOT_SENT}{why}")
+}
+
+/// The results in one line: "20 added, 1 refused, 2 not sent." (`done`: "added").
+pub fn results_summary<R: LineOutcome>(results: &[R], done: &str) -> String {
+    let ok = results.iter().filter(|r| r.ok()).count();
+    let refused = results
+        .iter()
+        .filter(|r| !r.ok() && !r.result().starts_with(NOT_SENT))
+        .count();
+    let rest = results.len() - ok - refused;
+    format!("{ok} {done}, {refused} refused, {rest} not sent.")
+}
+
+/// At most 80 characters of a long text, for the tables (the file keeps it whole).
+pub fn short(text: &str) -> String {
+    match text.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct R(bool, &'static str);
+
+    impl LineOutcome for R {
+        fn line(&self) -> usize {
+            1
+        }
+        fn input(&self) -> String {
+            String::new()
+        }
+        fn ok(&self) -> bool {
+            self.0
+        }
+        fn result(&self) -> &str {
+            self.1
+        }
+    }
+
+    #[test]
+    fn the_summary_counts_done_refused_and_not_sent() {
+        let rows = [
+            R(true, "added"),
+            R(false, "Lock is busy"),
+            R(false, "not sent: blank line, skipped"),
+            R(false, "not sent: the import was cancelled"),
+        ];
+        assert_eq!(
+            results_summary(&rows, "added"),
+            "1 added, 1 refused, 2 not sent."
+        );
+    }
+
+    #[test]
+    fn a_batch_answer_becomes_what_was_sent() {
+        let done: Sent<u8> = Some(Ok::<_, String>(1)).into();
+        assert_eq!(done, Sent::Done(1));
+        let refused: Sent<u8> = Some(Err::<u8, _>("no")).into();
+        assert_eq!(refused, Sent::Refused("no".into()));
+        assert_eq!(
+            Sent::<u8>::from(None::<Result<u8, String>>),
+            Sent::Cancelled
+        );
+    }
+
+    #[test]
+    fn long_texts_are_cut_for_the_tables() {
+        assert_eq!(short("Lab"), "Lab");
+        let long = "é".repeat(81);
+        assert_eq!(short(&long), format!("{}…", "é".repeat(80)));
+    }
+
+    #[test]
+    fn a_file_has_a_table_and_pasted_text_none() {
+        let file = Source::File {
+            name: "a.csv".into(),
+            text: Ok("id,title\n1,Lab\n".into()),
+        };
+        let table = file.table().expect("a table");
+        assert_eq!(default_column(&table, &["title"]), 1);
+        assert_eq!(default_column(&table, &["lock"]), 0);
+        assert_eq!(Source::Pasted("Lab".into()).table(), None);
+    }
+}

@@ -1,0 +1,70 @@
+//! How much of a list the console reads when it needs all of it. The API has no count and
+//! no next link, so such a list is read page by page (see `api::paging`); each use names
+//! its page size and its cap here, the cap being a bound against a server that ignores
+//! `$skip`, not a real owner's size.
+
+/// A whole list read `page` rows per request, at most `max_requests` requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadAll {
+    pub page: u64,
+    pub max_requests: u64,
+}
+
+impl ReadAll {
+    /// The most rows read.
+    pub const fn max_rows(self) -> u64 {
+        self.page.saturating_mul(self.max_requests)
+    }
+}
+
+/// An export ("Export CSV"): every row, however many (the admin can cancel it).
+pub const EXPORT: ReadAll = ReadAll {
+    page: 250,
+    max_requests: u64::MAX,
+};
+
+/// An import's check: the owner's locks and the group's members ("Import locks"), the
+/// owner's group titles ("Import groups"): 10,000 each.
+pub const IMPORT_CHECK: ReadAll = ReadAll {
+    page: 250,
+    max_requests: 40,
+};
+
+/// "Add locks": the locks matching the search and the group's members, 5,000 each.
+pub const ADD_LOCKS: ReadAll = ReadAll {
+    page: 250,
+    max_requests: 20,
+};
+
+/// The worklist ("Waiting for sync") reads every lock: 20,000.
+pub const WORKLIST: ReadAll = ReadAll {
+    page: 500,
+    max_requests: 40,
+};
+
+/// A group's history needs every membership: 50,000.
+pub const HISTORY: ReadAll = ReadAll {
+    page: 500,
+    max_requests: 100,
+};
+
+/// A lock's page searching its memberships reads the owner's groups first: 100,000.
+pub const LOCK_SCAN_GROUPS: ReadAll = ReadAll {
+    page: 500,
+    max_requests: 200,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caps_say_how_many_rows() {
+        assert_eq!(IMPORT_CHECK.max_rows(), 10_000);
+        assert_eq!(ADD_LOCKS.max_rows(), 5_000);
+        assert_eq!(WORKLIST.max_rows(), 20_000);
+        assert_eq!(HISTORY.max_rows(), 50_000);
+        assert_eq!(LOCK_SCAN_GROUPS.max_rows(), 100_000);
+        assert_eq!(EXPORT.max_rows(), u64::MAX);
+    }
+}
