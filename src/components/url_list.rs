@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{use_api, ApiClient, ApiError};
+use crate::components::pager::{PageSize, Pager};
 use crate::components::search_box::use_search_box;
 use crate::components::url_state::use_url_state;
-use crate::logic::url_state::{Searched, UrlState};
+use crate::logic::url_state::{ListView, UrlState};
 
 /// Rows that carry the view they were asked for, so the page knows when what it shows is
 /// not yet what the URL asks for.
@@ -85,12 +86,12 @@ pub fn ListSearch<V, R>(
     busy: Memo<bool>,
 ) -> impl IntoView
 where
-    V: Searched,
+    V: ListView,
     R: Answer<V> + 'static,
 {
     let UrlList { params, go, .. } = list;
     let (value, on_input) = use_search_box(
-        move || params.read().search().to_string(),
+        move || params.read().search(),
         move |text| go.run((params.get_untracked().with_search(text), true)),
     );
     view! {
@@ -99,5 +100,30 @@ where
             <input id=id type="search" autocomplete="off" prop:value=value on:input=on_input/>
             <span class="busy" role="status">{move || busy.get().then_some("Loading…")}</span>
         </div>
+    }
+}
+
+/// The pager under a URL list: the pages and "Rows per page" move the URL's view.
+#[component]
+pub fn ListPager<V: ListView>(
+    /// The view the URL asks for now, what paging starts from.
+    params: Memo<V>,
+    go: Callback<(V, bool)>,
+    /// The page shown, its size, and whether a next page exists.
+    page: u64,
+    size: u64,
+    more: bool,
+) -> impl IntoView {
+    view! {
+        <Pager
+            label="Pages"
+            page=Signal::derive(move || page)
+            more=Signal::derive(move || more)
+            on_page=Callback::new(move |n| go.run((params.get_untracked().with_page(n), false)))
+            page_size=PageSize {
+                size,
+                on_size: Callback::new(move |s| go.run((params.get_untracked().with_size(s), false))),
+            }
+        />
     }
 }

@@ -3,7 +3,7 @@
 //! query that view needs.
 
 use crate::logic::odata::{contains, encode_component, Direction, Query};
-use crate::logic::url_state::{page_param, query_string, Searched, UrlState};
+use crate::logic::url_state::{page_param, query_string, ListView, UrlState};
 
 pub const PAGE_SIZES: [u64; 3] = [25, 50, 100];
 pub const DEFAULT_PAGE_SIZE: u64 = 25;
@@ -81,38 +81,11 @@ impl ListParams {
             .expand("supportedFeatures")
     }
 
-    /// Same view, another page.
-    pub fn with_page(&self, page: u64) -> ListParams {
-        ListParams {
-            page: page.max(1),
-            ..self.clone()
-        }
-    }
-
-    /// A new search starts at page 1.
-    pub fn with_search(&self, search: String) -> ListParams {
-        ListParams {
-            search,
-            page: 1,
-            ..self.clone()
-        }
-    }
-
     /// Flipping the sort starts at page 1.
     pub fn with_descending(&self, descending: bool) -> ListParams {
         ListParams {
             descending,
             page: 1,
-            ..self.clone()
-        }
-    }
-
-    /// Another page size keeps the first row shown on screen.
-    pub fn with_size(&self, size: u64) -> ListParams {
-        let first_row = (self.page - 1) * self.size;
-        ListParams {
-            size,
-            page: first_row / size + 1,
             ..self.clone()
         }
     }
@@ -153,26 +126,18 @@ impl<T> Rows<T> {
     }
 }
 
-impl Searched for ListParams {
-    fn search(&self) -> &str {
-        &self.search
-    }
-    fn with_search(&self, search: String) -> Self {
-        ListParams::with_search(self, search)
+impl ListView for ListParams {
+    fn paging(&mut self) -> (&mut String, &mut u64, &mut u64) {
+        (&mut self.search, &mut self.page, &mut self.size)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
     fn parse(pairs: &[(&str, &str)]) -> ListParams {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        ListParams::from_params(|k| map.get(k).cloned())
+        crate::logic::url_state::from_pairs(pairs)
     }
 
     #[test]

@@ -11,7 +11,7 @@ use wire::{BoundLock, MembershipState, Statistics};
 
 use crate::logic::list_params::{DEFAULT_PAGE_SIZE, PAGE_SIZES};
 use crate::logic::odata::{contains, encode_component, Direction, Query};
-use crate::logic::url_state::{page_param, query_string, Searched, UrlState};
+use crate::logic::url_state::{page_param, query_string, ListView, UrlState};
 
 /// What the list is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,14 +163,6 @@ impl LocksParams {
         (rows, more, total)
     }
 
-    pub fn with_search(&self, search: String) -> Self {
-        LocksParams {
-            search,
-            page: 1,
-            ..self.clone()
-        }
-    }
-
     pub fn with_waiting(&self, waiting: bool) -> Self {
         LocksParams {
             waiting,
@@ -185,23 +177,6 @@ impl LocksParams {
             descending: self.sort == sort && !self.descending,
             sort,
             page: 1,
-            ..self.clone()
-        }
-    }
-
-    pub fn with_page(&self, page: u64) -> Self {
-        LocksParams {
-            page: page.max(1),
-            ..self.clone()
-        }
-    }
-
-    /// Another page size keeps the first row shown on screen.
-    pub fn with_size(&self, size: u64) -> Self {
-        let first_row = (self.page - 1) * self.size;
-        LocksParams {
-            size,
-            page: first_row / size + 1,
             ..self.clone()
         }
     }
@@ -303,27 +278,19 @@ pub fn waiting_caption(n: usize) -> String {
     }
 }
 
-impl Searched for LocksParams {
-    fn search(&self) -> &str {
-        &self.search
-    }
-    fn with_search(&self, search: String) -> Self {
-        LocksParams::with_search(self, search)
+impl ListView for LocksParams {
+    fn paging(&mut self) -> (&mut String, &mut u64, &mut u64) {
+        (&mut self.search, &mut self.page, &mut self.size)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
     use wire::StateCount;
 
     fn parse(pairs: &[(&str, &str)]) -> LocksParams {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        LocksParams::from_params(|k| map.get(k).cloned())
+        crate::logic::url_state::from_pairs(pairs)
     }
 
     fn lock(id: &str, joins: u64, leaves: u64) -> BoundLock {

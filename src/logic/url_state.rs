@@ -11,11 +11,49 @@ pub trait UrlState: Clone + PartialEq + Send + Sync + 'static {
     fn to_url_query(&self) -> String;
 }
 
-/// A list's view with a title search (the lock groups, the locks).
-pub trait Searched: UrlState {
-    fn search(&self) -> &str;
-    /// The same view searching `search`, from its first page.
-    fn with_search(&self, search: String) -> Self;
+/// The view of a list with a title search and pages (the lock groups, the locks): how
+/// searching and paging move it, written once.
+pub trait ListView: UrlState {
+    /// The search, the page (1-based) and the page size, to change in a copy.
+    fn paging(&mut self) -> (&mut String, &mut u64, &mut u64);
+
+    fn search(&self) -> String {
+        self.clone().paging().0.clone()
+    }
+
+    /// A new search starts at page 1.
+    fn with_search(&self, search: String) -> Self {
+        let mut next = self.clone();
+        let (q, page, _) = next.paging();
+        (*q, *page) = (search, 1);
+        next
+    }
+
+    /// Same view, another page.
+    fn with_page(&self, page: u64) -> Self {
+        let mut next = self.clone();
+        *next.paging().1 = page.max(1);
+        next
+    }
+
+    /// Another page size keeps the first row shown on screen.
+    fn with_size(&self, size: u64) -> Self {
+        let mut next = self.clone();
+        let (_, page, old) = next.paging();
+        let first_row = (*page - 1) * *old;
+        (*page, *old) = (first_row / size.max(1) + 1, size.max(1));
+        next
+    }
+}
+
+/// A view read from `pairs` as if they were the URL's query (for tests).
+#[cfg(test)]
+pub fn from_pairs<Q: UrlState>(pairs: &[(&str, &str)]) -> Q {
+    let map: std::collections::HashMap<String, String> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    Q::from_params(|k| map.get(k).cloned())
 }
 
 /// `page=N`, 1-based; missing, zero, negative or not a number is page 1.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wire::LockGroup;
 
-use crate::components::pager::{PageSize, Pager};
+use crate::components::url_list::ListPager;
 use crate::logic::list_params::ListParams;
 use crate::logic::routes;
 
@@ -99,16 +99,7 @@ pub(super) fn GroupTable(
         </table>
         </div>
         {no_match}
-        <Pager
-            label="Pages"
-            page=Signal::derive(move || page)
-            more=Signal::derive(move || more)
-            on_page=Callback::new(move |n| go.run((params.get_untracked().with_page(n), false)))
-            page_size=PageSize {
-                size,
-                on_size: Callback::new(move |size| go.run((params.get_untracked().with_size(size), false))),
-            }
-        />
+        <ListPager params go page size more/>
     }
 }
 

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::pager::{PageSize, Pager};
 use crate::components::relative_time::relative_time;
 use crate::components::timestamp::now_ms;
+use crate::components::url_list::ListPager;
 use crate::logic::locks_list::{lock_type, pending, waiting_caption, LockSort, LocksParams, Seen};
 use crate::logic::routes;
 
@@ -143,15 +143,6 @@ pub(super) fn LockTable(
         </table>
         </div>
         {empty}
-        <Pager
-            label="Pages"
-            page=Signal::derive(move || page)
-            more=Signal::derive(move || more)
-            on_page=Callback::new(move |n| go.run((params.get_untracked().with_page(n), false)))
-            page_size=PageSize {
-                size,
-                on_size: Callback::new(move |size| go.run((params.get_untracked().with_size(size), false))),
-            }
-        />
+        <ListPager params go page size more/>
     }
 }
