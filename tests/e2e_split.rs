@@ -1,4 +1,4 @@
-//! The console split into pages (src/pages/routes.rs, scripts/split-wasm): every page
+//! The console split into pages (src/pages/routes.rs, tools/split_wasm): every page
 //! deep-links on a cold cache; its code downloads beside the main wasm, never after it; the
 //! other pages' code is prefetched once the first screen is up; and a page whose code
 //! cannot be downloaded says so and offers a reload instead of a blank screen.

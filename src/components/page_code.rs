@@ -12,7 +12,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 /// A split point: `fn name(args) -> Result<AnyView, CodeMissing>` becomes an `async fn`
 /// that loads the piece of wasm `module` first, and `preload` an `async fn` that only
 /// loads it. With the `split` feature (the build Trunk runs, see index.html) the wasm is
-/// cut there by scripts/split-wasm; without it (tests, clippy) both are plain async
+/// cut there by tools/split_wasm; without it (tests, clippy) both are plain async
 /// functions, so a wasm built without the splitter still links and runs.
 macro_rules! split_point {
     ($module:ident, $preload:ident,

@@ -1,5 +1,5 @@
 //! The routes whose views are loaded on demand. Each page's view is a split point: the
-//! build (`scripts/split-wasm`, a Trunk hook) cuts the wasm there, so a cold load fetches
+//! build (`tools/split_wasm`, a Trunk hook) cuts the wasm there, so a cold load fetches
 //! the main module (shell, router, API client, the loaders) and only the current page's
 //! code, in parallel (the start script preloads it by path).
 //!
@@ -9,7 +9,7 @@
 //! leaving a blank screen (the split points are `fallible`: a failed load is an `Err`,
 //! not a wasm abort).
 //!
-//! The split module names are also the keys of `scripts/split-wasm`'s route table.
+//! The split module names are also the keys of `tools/split_wasm`'s route table.
 
 use std::future::Future;
 
