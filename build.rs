@@ -17,16 +17,28 @@ fn main() {
     for route in routes {
         let name = route["name"].as_str().expect("a route's `name`");
         let path = route["path"].as_str().expect("a route's `path`");
-        writeln!(paths, "    ({name}) => {{ ::leptos_router::path!({path:?}) }};").unwrap();
+        writeln!(
+            paths,
+            "    ({name}) => {{ ::leptos_router::path!({path:?}) }};"
+        )
+        .unwrap();
         for split in route["splits"].as_array().expect("a route's `splits`") {
             splits.insert(split.as_str().expect("a split point's name").to_string());
         }
     }
     let mut out = String::new();
-    writeln!(out, "/// The path of a route of src/pages/routes.json, by its name.").unwrap();
+    writeln!(
+        out,
+        "/// The path of a route of src/pages/routes.json, by its name."
+    )
+    .unwrap();
     writeln!(out, "macro_rules! route_path {{\n{paths}}}").unwrap();
     writeln!(out, "/// The split points the route table names.").unwrap();
-    writeln!(out, "#[allow(non_upper_case_globals, dead_code)]\npub mod splits {{").unwrap();
+    writeln!(
+        out,
+        "#[allow(non_upper_case_globals, dead_code)]\npub mod splits {{"
+    )
+    .unwrap();
     for split in splits {
         writeln!(out, "    pub const {split}: () = ();").unwrap();
     }

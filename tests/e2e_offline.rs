@@ -68,7 +68,8 @@ async fn a_page_whose_code_failed_offline_renders_by_itself_once_online() {
         // The page's code cannot download; the rest of the console is there.
         s.block_requests(&["*pieces-*"]).await;
         s.goto("/owners/1/lock-groups").await;
-        s.by_role_prefix("alert", "This page could not be loaded").await;
+        s.by_role_prefix("alert", "This page could not be loaded")
+            .await;
         s.by_role("link", "Settings").await;
 
         // The connection drops: the notice says what happens next.
@@ -83,7 +84,8 @@ async fn a_page_whose_code_failed_offline_renders_by_itself_once_online() {
         s.set_offline(false).await;
         s.by_role_prefix("table", "Locks").await;
         assert_eq!(
-            s.eval("return document.querySelector('.code-missing') === null;").await,
+            s.eval("return document.querySelector('.code-missing') === null;")
+                .await,
             Value::Bool(true),
             "the notice gave way to the page"
         );

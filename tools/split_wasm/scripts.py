@@ -6,7 +6,10 @@ JS = pathlib.Path(__file__).resolve().parent / "js"
 
 
 def _read(name: str) -> str:
-    return (JS / name).read_text(encoding="utf-8")
+    """A JS file without its comment lines: they explain the source, and every page
+    would download them."""
+    lines = (JS / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    return "".join(line for line in lines if not line.lstrip().startswith("//"))
 
 
 def route_preload(table, base: str) -> str:

@@ -1,6 +1,7 @@
 // Fetches a piece out of its pack (one request per pack, however many pieces it holds).
-// Prepended to wasm-split's loader, whose fetchers it replaces; __WHERE__ ({piece: [pack,
-// start, end]}), __ROUTES__ and __BASE_LEN__ are filled in by tools/split_wasm.
+// Prepended to wasm-split's loader, whose fetchers it replaces; where each piece is
+// ({piece: [pack, start, end]}), the route table and the public URL's length are filled in
+// by tools/split_wasm.
 const __where = __WHERE__;
 const __packs = new Map();
 const __compiled = new Map();

@@ -1,6 +1,6 @@
 // First thing in the page (a classic async script runs as soon as it arrives, without
 // waiting for the modules): the current page's packs download beside the main wasm, never
-// after it. __ROUTES__, __BASE__ are filled in by tools/split_wasm.
+// after it. The route table and the public URL are filled in by tools/split_wasm.
 (() => {
   const base = __BASE__;
   for (const file of matchRoute(__ROUTES__, location.pathname.slice(base.length))) {

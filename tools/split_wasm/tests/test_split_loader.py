@@ -66,3 +66,12 @@ class PieceLoaderInJavaScript(unittest.TestCase):
         """
         out = subprocess.run(["node", "-e", harness], capture_output=True, text=True, check=True)
         self.assertEqual(json.loads(out.stdout), ["failed", "loaded", 2])
+
+
+class ShippedScripts(unittest.TestCase):
+    def test_no_comment_and_no_placeholder_reaches_the_browser(self):
+        for script in (scripts.route_preload([["^$", ["p.wasm"]]], "/"),
+                       scripts.piece_loader({"a": ["p.wasm", 0, 1]}, [["^$", ["p.wasm"]]], "/", "")):
+            self.assertNotIn("//", script.replace("://", ""))
+            for token in ("__ROUTES__", "__WHERE__", "__BASE__", "__BASE_LEN__"):
+                self.assertNotIn(token, script)
