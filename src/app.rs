@@ -14,6 +14,7 @@ use crate::components::focus_keeper::FocusKeeper;
 use crate::components::layout::{Footer, Header};
 use crate::components::owner_switcher::{CurrentOwner, Owners};
 use crate::config::Config;
+use crate::pages::route_table::route_path;
 use crate::pages::routes::{
     DiagramRoute, GrantsRoute, HistoryRoute, LockGroupRoute, LockGroupsRoute, LockRoute,
     LocksRoute, MembersRoute, OverviewRoute, SettingsRoute,
@@ -96,17 +97,17 @@ fn Shell() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
-                    <Route path=path!("/owners/:owner/lock-groups") view={Lazy::<LockGroupsRoute>::new()}/>
-                    <ParentRoute path=path!("/owners/:owner/lock-groups/:id") view={Lazy::<LockGroupRoute>::new()}>
+                    <Route path=route_path!(list) view={Lazy::<LockGroupsRoute>::new()}/>
+                    <ParentRoute path=route_path!(group) view={Lazy::<LockGroupRoute>::new()}>
                         <Route path=path!("") view={Lazy::<OverviewRoute>::new()}/>
-                        <Route path=path!("members") view={Lazy::<MembersRoute>::new()}/>
-                        <Route path=path!("grants") view={Lazy::<GrantsRoute>::new()}/>
-                        <Route path=path!("diagram") view={Lazy::<DiagramRoute>::new()}/>
-                        <Route path=path!("history") view={Lazy::<HistoryRoute>::new()}/>
+                        <Route path=route_path!(members) view={Lazy::<MembersRoute>::new()}/>
+                        <Route path=route_path!(grants) view={Lazy::<GrantsRoute>::new()}/>
+                        <Route path=route_path!(diagram) view={Lazy::<DiagramRoute>::new()}/>
+                        <Route path=route_path!(history) view={Lazy::<HistoryRoute>::new()}/>
                     </ParentRoute>
-                    <Route path=path!("/owners/:owner/locks") view={Lazy::<LocksRoute>::new()}/>
-                    <Route path=path!("/owners/:owner/locks/:id") view={Lazy::<LockRoute>::new()}/>
-                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                    <Route path=route_path!(locks) view={Lazy::<LocksRoute>::new()}/>
+                    <Route path=route_path!(lock) view={Lazy::<LockRoute>::new()}/>
+                    <Route path=route_path!(settings) view={Lazy::<SettingsRoute>::new()}/>
                 </Routes>
             </main>
             <Footer/>

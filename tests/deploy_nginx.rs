@@ -54,7 +54,7 @@ async fn the_example_nginx_configuration_serves_the_console_as_documented() {
         .find(|p| p.starts_with("/start-") && p.ends_with(".js"))
         .expect("index.html names Trunk's loader as a file")
         .to_string();
-    // The pages' code (scripts/split-wasm): the route table, the pieces' loader, a pack.
+    // The pages' code (tools/split_wasm): the route table, the pieces' loader, a pack.
     let prefixed = |prefix: &str| {
         index
             .split('"')

@@ -2,6 +2,7 @@
 
 pub mod announcer;
 pub mod bulk;
+pub mod code_missing;
 pub mod confirm_dialog;
 pub mod delete_group_dialog;
 pub mod field_error;

@@ -1,18 +1,19 @@
-//! Each page's view is its own piece of wasm, loaded when the page is first shown (see
-//! `pages::routes`). This is what a page shows when its piece cannot be loaded, and the
-//! prefetch of the other pages' pieces once the first screen is up.
+//! Each page's view and each dialog is its own piece of wasm, loaded when first shown (see
+//! `pages::routes`). This is how a page or dialog waits for its piece, recovers when the
+//! piece did not download (see `code_missing`), and the prefetch of the other pieces once
+//! the first screen is up.
 
-use std::{cell::Cell, future::Future, pin::Pin};
-
-use std::sync::Arc;
+use std::{cell::Cell, future::Future, pin::Pin, sync::Arc};
 
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
+use crate::components::code_missing::{dialog_notice, on_back_online, PageNotice};
+
 /// A split point: `fn name(args) -> Result<AnyView, CodeMissing>` becomes an `async fn`
 /// that loads the piece of wasm `module` first, and `preload` an `async fn` that only
 /// loads it. With the `split` feature (the build Trunk runs, see index.html) the wasm is
-/// cut there by scripts/split-wasm; without it (tests, clippy) both are plain async
+/// cut there by tools/split_wasm; without it (tests, clippy) both are plain async
 /// functions, so a wasm built without the splitter still links and runs.
 macro_rules! split_point {
     ($module:ident, $preload:ident,
@@ -45,35 +46,56 @@ impl From<wasm_split_helpers::SplitLoaderError> for CodeMissing {
     }
 }
 
-/// The view of a page whose code loaded, or the explanation with a Reload button.
-pub fn shown(view: Result<AnyView, CodeMissing>) -> AnyView {
-    view.unwrap_or_else(|CodeMissing| view! { <CodeMissingNotice/> }.into_any())
-}
+pub type Boxed<T> = Pin<Box<dyn Future<Output = T>>>;
+/// Loads a piece of wasm (a split point's `preload`).
+pub type LoadCode = fn() -> Boxed<Result<(), wasm_split_helpers::SplitLoaderError>>;
+/// What a split point renders, once its code is loaded.
+pub type ShowPage = Box<dyn FnOnce() -> Boxed<Result<AnyView, CodeMissing>>>;
 
-#[component]
-fn CodeMissingNotice() -> impl IntoView {
-    let reload = |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
+/// A page whose code `loaded` (or not): the page, or the notice until its code downloads
+/// (asked for again when the browser comes back online, or on Try again), then the page
+/// in the notice's place, with no reload. Not generic: one copy for every page.
+pub fn page(loaded: bool, load: LoadCode, show: ShowPage) -> AnyView {
+    let show = StoredValue::new_local(Some(show));
+    let render = move || {
+        show.try_update_value(Option::take)
+            .flatten()
+            .and_then(|show| ready_now(show()))
+            .and_then(Result::ok)
+            .unwrap_or_else(|| {
+                // The code loaded but no page came of it: only a reload helps.
+                view! { <PageNotice retry=Callback::new(|()| {})/> }.into_any()
+            })
     };
-    view! {
-        <div class="code-missing" role="alert">
-            <h1>"This page could not be loaded"</h1>
-            <p>
-                "Part of the console did not download. The network may be down, or a newer "
-                "version of the console may have been published. Reloading fetches it again; "
-                "nothing you saved is lost."
-            </p>
-            <button type="button" class="primary" on:click=reload>"Reload the console"</button>
-        </div>
+    if loaded {
+        return render();
     }
+    let loaded = RwSignal::new(false);
+    let trying = StoredValue::new(false);
+    let retry = move || {
+        if trying.get_value() || loaded.get_untracked() {
+            return;
+        }
+        trying.set_value(true);
+        leptos::task::spawn_local(async move {
+            let ok = load().await.is_ok();
+            trying.set_value(false);
+            loaded.set(ok);
+        });
+    };
+    on_back_online(retry);
+    (move || match loaded.get() {
+        true => render(),
+        false => view! { <PageNotice retry=Callback::new(move |()| retry())/> }.into_any(),
+    })
+    .into_any()
 }
 
 /// Loads one page's code; a failure is ignored (the page tries again when opened).
 pub type Preload = Pin<Box<dyn Future<Output = ()>>>;
 
 thread_local! {
+    static NEXT_ASKED: Cell<bool> = const { Cell::new(false) };
     static PREFETCHED: Cell<bool> = const { Cell::new(false) };
     static LOADING: Cell<u32> = const { Cell::new(0) };
 }
@@ -94,6 +116,24 @@ impl Drop for Loading {
     fn drop(&mut self) {
         LOADING.with(|n| n.set(n.get().saturating_sub(1)));
     }
+}
+
+/// Once a page is on screen, the code the admin most likely needs next (`next`: the
+/// create, edit, add-locks and grant dialogs) loads at once, before the page reports idle,
+/// so those dialogs open even when the network drops right after; then `rest` loads when
+/// the browser is idle (see [`prefetch_when_idle`]).
+pub fn after_first_screen(next: fn() -> Vec<Preload>, rest: fn() -> Vec<Preload>) {
+    if NEXT_ASKED.with(|a| a.replace(true)) {
+        return prefetch_when_idle(rest);
+    }
+    let loading = Loading::start();
+    leptos::task::spawn_local(async move {
+        for preload in next() {
+            preload.await;
+        }
+        drop(loading);
+        prefetch_when_idle(rest);
+    });
 }
 
 /// Once the page is on screen (no page's code loading) and the browser is idle, loads
@@ -127,8 +167,10 @@ pub fn prefetch_when_idle(preloads: fn() -> Vec<Preload>) {
 }
 
 /// A dialog whose code is its own piece of wasm: nothing until `open` first turns true,
-/// then its code loads (at once if the idle prefetch has already brought it) and the
-/// dialog is mounted and kept, so reopening is instant.
+/// then its code loads (at once if the prefetch has already brought it) and the dialog is
+/// mounted and kept, so reopening is instant. Code that did not download is asked for
+/// again on each open and when the browser comes back online, and the dialog then opens
+/// by itself.
 ///
 /// The code is awaited by a resource of its own rather than under a `Suspense`: a
 /// `Suspense` would also track the dialog's own resources and unmount the open dialog
@@ -146,12 +188,18 @@ where
     // (measured: each generic copy cost a page about 1 KB of gzip).
     opener(
         open,
-        Arc::new(move || Box::pin(preload()) as Pin<Box<dyn Future<Output = _>>>),
-        Arc::new(move || Box::pin(load()) as Pin<Box<dyn Future<Output = _>>>),
+        Arc::new(move || Box::pin(preload()) as Boxed<_>),
+        Arc::new(move || Box::pin(load()) as Boxed<_>),
     )
 }
 
-type Boxed<T> = Pin<Box<dyn Future<Output = T>>>;
+/// Where a dialog's code is.
+#[derive(Clone, Copy, PartialEq)]
+enum Code {
+    NotAsked,
+    Missing,
+    Loaded,
+}
 
 fn opener(
     open: RwSignal<bool>,
@@ -159,34 +207,31 @@ fn opener(
     load: Arc<dyn Fn() -> Boxed<Result<AnyView, CodeMissing>> + Send + Sync>,
 ) -> AnyView {
     let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
+    let back_online = RwSignal::new(0u32);
+    on_back_online(move || back_online.update(|n| *n += 1));
+    // Asked again on each open and each return of the network: once loaded, an instant no-op.
     let code = LocalResource::new(move || {
         let wanted = opened.get();
+        open.track();
+        back_online.track();
         let preload = preload.clone();
-        async move {
-            match wanted {
-                true => preload().await.map(|()| true).map_err(CodeMissing::from),
-                false => Ok(false),
-            }
-        }
+        async move { wanted.then_some(preload().await.is_ok()) }
     });
-    (move || {
-        match code.get()? {
-            Ok(false) => None,
-            // Loaded: the split function's future completes on its first poll.
-            Ok(true) => Some(ready_now(load()).unwrap_or(Err(CodeMissing))),
-            Err(e) => Some(Err(e)),
-        }
-        .map(|view| {
-            view.unwrap_or_else(|CodeMissing| {
-                view! {
-                    <p role="alert" class="field-error">
-                        "This dialog could not be loaded: part of the console did not download. "
-                        "Reload the page to try again."
-                    </p>
-                }
-                .into_any()
-            })
-        })
+    // Loaded stays loaded: the mounted dialog (and its typing) is never rebuilt.
+    let state = Memo::new(move |was: Option<&Code>| match (was, code.get()) {
+        (Some(Code::Loaded), _) | (_, Some(Some(true))) => Code::Loaded,
+        (_, Some(Some(false))) => Code::Missing,
+        (was, _) => was.copied().unwrap_or(Code::NotAsked),
+    });
+    (move || match state.get() {
+        Code::NotAsked => None,
+        // Loaded: the split function's future completes on its first poll.
+        Code::Loaded => Some(
+            ready_now(load())
+                .and_then(Result::ok)
+                .unwrap_or_else(dialog_notice),
+        ),
+        Code::Missing => Some(dialog_notice()),
     })
     .into_any()
 }

@@ -6,5 +6,6 @@ pub mod lock_group;
 pub mod lock_groups;
 pub mod locks;
 pub mod not_found;
+pub mod route_table;
 pub mod routes;
 pub mod settings;

@@ -1,15 +1,17 @@
 //! The routes whose views are loaded on demand. Each page's view is a split point: the
-//! build (`scripts/split-wasm`, a Trunk hook) cuts the wasm there, so a cold load fetches
+//! build (`tools/split_wasm`, a Trunk hook) cuts the wasm there, so a cold load fetches
 //! the main module (shell, router, API client, the loaders) and only the current page's
 //! code, in parallel (the start script preloads it by path).
 //!
 //! A route's `data()` is its loader: it runs in the main module as soon as the route
 //! matches, so the page's request starts while its code downloads. Its `view()` awaits
-//! the page's code; if that fails, the page says so and offers a reload instead of
-//! leaving a blank screen (the split points are `fallible`: a failed load is an `Err`,
-//! not a wasm abort).
+//! the page's code; if that fails, the page says so and shows itself once the code
+//! downloads, when the browser is back online, without a reload (the split points are
+//! `fallible`: a failed load is an `Err`, not a wasm abort, and is tried again).
 //!
-//! The split module names are also the keys of `scripts/split-wasm`'s route table.
+//! Each route's split points are named in the route table, src/pages/routes.json (a split
+//! point of a route missing from it does not compile), where the build reads what a cold
+//! load of each path preloads.
 
 use std::future::Future;
 
@@ -42,10 +44,15 @@ macro_rules! lazy_route {
 
             async fn view(this: Self) -> AnyView {
                 let loading = page_code::Loading::start();
-                let shown = page_code::shown($split(this.0).await);
+                let loaded = $preload().await.is_ok();
                 drop(loading);
-                page_code::prefetch_when_idle(all_pages);
-                shown
+                page_code::after_first_screen(next_dialogs, all_pages);
+                let data = this.0;
+                page_code::page(
+                    loaded,
+                    || Box::pin($preload()) as page_code::Boxed<_>,
+                    Box::new(move || Box::pin($split(data)) as page_code::Boxed<_>),
+                )
             }
 
             async fn preload() {
@@ -53,6 +60,8 @@ macro_rules! lazy_route {
                 let _ = $preload().await;
             }
         }
+
+        const _: () = crate::pages::route_table::splits::$split;
 
         split_point! {
             $split, $preload,
@@ -137,6 +146,16 @@ lazy_route!(
     preload_settings_page,
     |data| view! { <SettingsPage/> }
 );
+
+/// The dialogs an admin most likely opens next (create and edit share one piece), loaded
+/// as soon as the first page is on screen.
+fn next_dialogs() -> Vec<Preload> {
+    vec![
+        Box::pin(group_form_dialog::preload()),
+        Box::pin(add_locks::preload()),
+        Box::pin(grant_form::preload()),
+    ]
+}
 
 /// Every page's and dialog's code, in the order an admin is likely to need it.
 fn all_pages() -> Vec<Preload> {

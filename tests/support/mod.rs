@@ -306,6 +306,23 @@ impl Session {
         }
     }
 
+    /// Takes the browser off the network, or back on it, as a dropped connection does:
+    /// every request fails and `navigator.onLine` and the `offline`/`online` events follow.
+    pub async fn set_offline(&self, offline: bool) {
+        let conditions = json!({
+            "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1,
+        });
+        for (cmd, params) in [
+            ("Network.enable", json!({})),
+            ("Network.emulateNetworkConditions", conditions),
+        ] {
+            self.browser
+                .issue_cmd(browser::Cdp(cmd, params))
+                .await
+                .expect("chromedriver runs the DevTools command");
+        }
+    }
+
     pub async fn goto(&self, path: &str) {
         self.browser
             .goto(&self.url(path))
