@@ -11,6 +11,10 @@ pub struct ReadAll {
 }
 
 impl ReadAll {
+    pub const fn new(page: u64, max_requests: u64) -> Self {
+        ReadAll { page, max_requests }
+    }
+
     /// The most rows read.
     pub const fn max_rows(self) -> u64 {
         self.page.saturating_mul(self.max_requests)
@@ -18,41 +22,23 @@ impl ReadAll {
 }
 
 /// An export ("Export CSV"): every row, however many (the admin can cancel it).
-pub const EXPORT: ReadAll = ReadAll {
-    page: 250,
-    max_requests: u64::MAX,
-};
+pub const EXPORT: ReadAll = ReadAll::new(250, u64::MAX);
 
 /// An import's check: the owner's locks and the group's members ("Import locks"), the
 /// owner's group titles ("Import groups"): 10,000 each.
-pub const IMPORT_CHECK: ReadAll = ReadAll {
-    page: 250,
-    max_requests: 40,
-};
+pub const IMPORT_CHECK: ReadAll = ReadAll::new(250, 40);
 
 /// "Add locks": the locks matching the search and the group's members, 5,000 each.
-pub const ADD_LOCKS: ReadAll = ReadAll {
-    page: 250,
-    max_requests: 20,
-};
+pub const ADD_LOCKS: ReadAll = ReadAll::new(250, 20);
 
 /// The worklist ("Waiting for sync") reads every lock: 20,000.
-pub const WORKLIST: ReadAll = ReadAll {
-    page: 500,
-    max_requests: 40,
-};
+pub const WORKLIST: ReadAll = ReadAll::new(500, 40);
 
 /// A group's history needs every membership: 50,000.
-pub const HISTORY: ReadAll = ReadAll {
-    page: 500,
-    max_requests: 100,
-};
+pub const HISTORY: ReadAll = ReadAll::new(500, 100);
 
 /// A lock's page searching its memberships reads the owner's groups first: 100,000.
-pub const LOCK_SCAN_GROUPS: ReadAll = ReadAll {
-    page: 500,
-    max_requests: 200,
-};
+pub const LOCK_SCAN_GROUPS: ReadAll = ReadAll::new(500, 200);
 
 #[cfg(test)]
 mod tests {

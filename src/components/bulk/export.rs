@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::download::{now_ms, save_file};
 use crate::api::paging::all_pages;
-use crate::api::{grants, lock_groups, locks, memberships, ApiClient, ApiError, Query};
+use crate::api::{self, lock_groups, locks, memberships, ApiClient, ApiError, Query};
 use crate::logic::csv_export::{file_name, write_csv, ExportState, Record};
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT};
 use crate::logic::history::{history, HistoryQuery};
@@ -97,6 +97,70 @@ fn records<R: Record>(rows: Option<Vec<R>>) -> Option<Vec<Vec<String>>> {
     rows.map(|rows| rows.iter().map(Record::record).collect())
 }
 
+/// A group's members as the tab filters them; a title search finds the locks first, as
+/// the tab does.
+async fn members(
+    api: &ApiClient,
+    owner: &str,
+    group: &str,
+    query: &MembersQuery,
+    stop: &dyn Fn() -> bool,
+    progress: &dyn Fn(usize),
+) -> Result<Option<Vec<wire::Membership>>, ApiError> {
+    let lookup = Query::new()
+        .filter(query.lock_filter())
+        .top(LOCK_SEARCH_LIMIT);
+    let locks = match query.lock_filter() {
+        None => None,
+        Some(_) => Some(ids(locks::list(api, owner, &lookup).await?, |l| l.id)),
+    };
+    if locks.as_ref().is_some_and(Vec::is_empty) {
+        return Ok(Some(Vec::new()));
+    }
+    let filter = query.filter_for(locks.as_deref());
+    let load = async |q: Query| {
+        let mut q = q.filter(filter.clone()).expand("boundLock");
+        if query.unbound {
+            q = q.param("includeUnboundLocks", "true");
+        }
+        memberships::list(api, owner, group, &q).await
+    };
+    every(load, |_| true, stop, progress).await
+}
+
+/// A group's grants as the tab filters them; a contact search finds the contacts first.
+async fn grants(
+    api: &ApiClient,
+    owner: &str,
+    group: &str,
+    query: &GrantsQuery,
+    stop: &dyn Fn() -> bool,
+    progress: &dyn Fn(usize),
+) -> Result<Option<Vec<wire::Grant>>, ApiError> {
+    let lookup = Query::new()
+        .filter(query.contact_filter())
+        .top(CONTACT_LIMIT);
+    let contacts = match query.contact_filter() {
+        None => None,
+        Some(_) => Some(ids(
+            api::grants::contacts(api, owner, &lookup).await?,
+            |c| c.id,
+        )),
+    };
+    if GrantsQuery::nothing(contacts.as_deref()) {
+        return Ok(Some(Vec::new()));
+    }
+    let filter = query.grant_filter(contacts.as_deref());
+    let load =
+        async |q: Query| lock_groups::grants(api, owner, group, &q.filter(filter.clone())).await;
+    every(load, |_| true, stop, progress).await
+}
+
+/// The ids of what a search found.
+fn ids<T>(found: Vec<T>, id: fn(T) -> String) -> Vec<String> {
+    found.into_iter().map(id).collect()
+}
+
 /// Fetches the job's rows and writes the file: `(file name, bytes, rows)`, or `None`
 /// when stopped.
 async fn export(
@@ -139,35 +203,7 @@ async fn export(
             group_title,
             query,
         } => {
-            let rows = async {
-                // A title search finds the locks first, as the tab does.
-                let locks = match query.lock_filter() {
-                    None => None,
-                    Some(f) => {
-                        let req = Query::new().filter(Some(f)).top(LOCK_SEARCH_LIMIT);
-                        let found = locks::list(api, owner, &req).await?;
-                        Some(found.into_iter().map(|l| l.id).collect::<Vec<_>>())
-                    }
-                };
-                if locks.as_ref().is_some_and(Vec::is_empty) {
-                    return Ok(Some(Vec::new()));
-                }
-                let filter = query.filter_for(locks.as_deref());
-                every(
-                    async |q: Query| {
-                        let mut q = q.filter(filter.clone()).expand("boundLock");
-                        if query.unbound {
-                            q = q.param("includeUnboundLocks", "true");
-                        }
-                        memberships::list(api, owner, group, &q).await
-                    },
-                    |_| true,
-                    stop,
-                    progress,
-                )
-                .await
-            }
-            .await;
+            let rows = members(api, owner, group, query, stop, progress).await;
             (
                 <wire::Membership as Record>::HEADER,
                 "members",
@@ -181,30 +217,7 @@ async fn export(
             group_title,
             query,
         } => {
-            let rows = async {
-                let contacts = match query.contact_filter() {
-                    None => None,
-                    Some(f) => {
-                        let req = Query::new().filter(Some(f)).top(CONTACT_LIMIT);
-                        let found = grants::contacts(api, owner, &req).await?;
-                        Some(found.into_iter().map(|c| c.id).collect::<Vec<_>>())
-                    }
-                };
-                if GrantsQuery::nothing(contacts.as_deref()) {
-                    return Ok(Some(Vec::new()));
-                }
-                let filter = query.grant_filter(contacts.as_deref());
-                every(
-                    async |q: Query| {
-                        lock_groups::grants(api, owner, group, &q.filter(filter.clone())).await
-                    },
-                    |_| true,
-                    stop,
-                    progress,
-                )
-                .await
-            }
-            .await;
+            let rows = grants(api, owner, group, query, stop, progress).await;
             let rows = rows.map(records);
             (<wire::Grant as Record>::HEADER, "grants", group_title, rows)
         }

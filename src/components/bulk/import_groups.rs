@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use wire::CreateLockGroup;
 
-use super::import_wizard::{self, ImportTable, Importer, Texts};
+use super::import_results::{ImportTable, Texts};
+use super::import_wizard::{self, Importer};
 use crate::api::paging::{all_pages, every_page};
 use crate::api::{lock_groups, ApiClient, ApiError};
 use crate::logic::group_import::{GroupImport, GroupVerdict, NewGroup};

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use super::batch_progress::focus_by_id;
-use super::import_wizard::{self, ImportTable, Importer, Texts};
+use super::import_results::{ImportTable, Texts};
+use super::import_wizard::{self, Importer};
 use crate::api::paging::{all_pages, every_page};
 use crate::api::{locks, memberships, ApiClient, ApiError, Query};
 use crate::logic::import::Picks;

@@ -9,36 +9,11 @@ use std::future::Future;
 use leptos::prelude::*;
 
 use super::batch_progress::{focus_by_id, Batch, BatchProgress};
-use super::download::{now_ms, save_file};
+use super::import_results::{Results, Texts};
 use super::import_source::ImportSource;
 use crate::api::{use_api, ApiClient, ApiError};
 use crate::components::modal::Modal;
-use crate::logic::csv_export::{file_name, to_csv};
-use crate::logic::import::{
-    default_column, results, results_summary, Import, LineOutcome, Picks, Sent, Source,
-};
-
-/// The words of one import's dialog; `id` prefixes its elements' ids.
-pub struct Texts {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub text_label: &'static str,
-    /// The label of a file's column picker (with `Import::COLUMNS`).
-    pub column_label: &'static str,
-    /// The Preview button while the check loads: "Checking…".
-    pub checking: &'static str,
-    /// "The locks could not be loaded" (the reason follows).
-    pub load_failed: &'static str,
-    /// The progress: "Adding… 3 of 10".
-    pub verb: &'static str,
-    /// The results' summary: "3 added, …".
-    pub done: &'static str,
-    /// The results table's column of what each line said.
-    pub input_header: &'static str,
-    /// The confirm button for `n` lines: "Add 3 locks".
-    pub confirm: fn(usize) -> String,
-}
+use crate::logic::import::{default_column, results, Import, Picks, Sent, Source};
 
 type Known<I> = <<I as Importer>::Steps as Import>::Known;
 type Checked<I> = <<I as Importer>::Steps as Import>::Checked;
@@ -241,43 +216,6 @@ fn steps<I: Importer>(
         }
     };
 
-    let summary_id = format!("{}-summary", t.id);
-    let results_step = move |out: Vec<<I::Steps as Import>::Result>| {
-        let download_error = RwSignal::new(None::<String>);
-        let file_rows = out.clone();
-        let download = move |_| {
-            let file = file_name(
-                &format!("{}-results", t.id),
-                &name.get_untracked(),
-                now_ms(),
-            );
-            let saved = to_csv(&file_rows).and_then(|b| save_file(&file, &b, "text/csv"));
-            download_error.set(saved.err());
-        };
-        view! {
-            <p id=summary_id.clone() class="outcomes-summary" role="status" tabindex="-1">
-                {results_summary(&out, t.done)}
-            </p>
-            <ImportTable caption="Results of the import, one row per line" headers=vec!["Line", t.input_header, "Result"]>
-                {out.into_iter().map(|r| view! {
-                    <tr class=if r.ok() { "ready" } else { "skipped" }>
-                        <td class="num" data-label="Line">{r.line()}</td>
-                        <th scope="row" data-label=t.input_header>{r.input()}</th>
-                        <td data-label="Result">
-                            <span aria-hidden="true">{if r.ok() { "✔ " } else { "✖ " }}</span>
-                            {r.result().to_string()}
-                        </td>
-                    </tr>
-                }).collect_view()}
-            </ImportTable>
-            {move || download_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-            <div class="dialog-actions">
-                <button type="button" on:click=download>"Download results (CSV)"</button>
-                <button type="button" class="primary" on:click=move |_| open.set(false)>"Close"</button>
-            </div>
-        }
-    };
-
     // Each step is drawn when it starts; what changes within a step updates in place.
     let step = Memo::new(move |_| {
         if done.with(Option::is_some) {
@@ -294,7 +232,8 @@ fn steps<I: Importer>(
     (move || match step.get() {
         Step::Results => {
             focus("summary");
-            results_step(done.get_untracked().unwrap_or_default()).into_any()
+            let rows = done.get_untracked().unwrap_or_default();
+            view! { <Results rows texts=t name open/> }.into_any()
         }
         Step::Running => {
             focus_by_id("batch-cancel".into());
@@ -310,28 +249,4 @@ fn steps<I: Importer>(
         }
     })
     .into_any()
-}
-
-/// A table of the dialog: a caption, the column headers (the first one numeric), the rows.
-#[component]
-pub fn ImportTable(
-    caption: &'static str,
-    headers: Vec<&'static str>,
-    children: Children,
-) -> impl IntoView {
-    view! {
-        <div class="table-wrap import-table">
-            <table class="data">
-                <caption>{caption}</caption>
-                <thead>
-                    <tr>
-                        {headers.into_iter().enumerate().map(|(i, h)| view! {
-                            <th scope="col" class=(i == 0).then_some("num")>{h}</th>
-                        }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody>{children()}</tbody>
-            </table>
-        </div>
-    }
 }

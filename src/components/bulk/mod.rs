@@ -17,6 +17,7 @@ mod download;
 pub mod export;
 mod import_groups;
 mod import_locks;
+mod import_results;
 mod import_source;
 mod import_wizard;
 

@@ -7,7 +7,7 @@
 //! Order and paging: the API sorts titles as plain strings ("Lock 10" before "Lock 2"), so
 //! a server page sorted client-side would still be wrong across pages (page 1 would hold
 //! Lock 1, 10, 100, ...). The picker therefore loads *every* lock matching the search
-//! (the server filters, in pages of [`LOAD_PAGE`], at most [`MAX_LOADS`] requests), sorts
+//! (the server filters, in pages and up to the cap of [`ADD_LOCKS`]), sorts
 //! them naturally and pages on the client. For an owner with 1,000 locks that is four
 //! requests of 250 small rows per search, and in return the order is right on
 //! every page, paging is instant, and "Select all N matching" needs no further request.
