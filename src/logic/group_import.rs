@@ -5,10 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::csv_export::Record;
 use super::csv_import::{parse_csv, ImportError};
 use super::csv_import::{pasted, Line, Table};
-use super::import::{not_sent, short, Import, LineOutcome, Picks, Sent, Source};
+use super::import::{not_sent, short, Columns, Import, LineResult, Picks, Sent, Source};
 use wire::{CreateLockGroup, MAX_DESCRIPTION, MAX_TITLE};
 
 /// Column headers read as the title and the description.
@@ -111,32 +110,32 @@ pub fn check(groups: &[NewGroup], existing: &[String]) -> Vec<(NewGroup, GroupVe
         .collect()
 }
 
-/// The result of one line of a group import, for the results table and file.
+/// What a group import keeps of a line: the group asked for, and its id once created.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GroupResult {
-    pub line: usize,
+pub struct CreatedGroup {
     pub title: String,
     pub description: String,
     /// The new group's id, when created.
     pub id: String,
-    /// "created", the server's refusal, or why it was not sent.
-    pub result: String,
-    pub ok: bool,
 }
 
-impl Record for GroupResult {
+impl Columns for CreatedGroup {
     const HEADER: &'static [&'static str] = &["line", "title", "description", "id", "result"];
 
-    fn record(&self) -> Vec<String> {
+    fn cells(&self) -> Vec<String> {
         vec![
-            self.line.to_string(),
             self.title.clone(),
             self.description.clone(),
             self.id.clone(),
-            self.result.clone(),
         ]
     }
+    fn input(&self) -> String {
+        short(&self.title)
+    }
 }
+
+/// The result of one line of a group import.
+pub type GroupResult = LineResult<CreatedGroup>;
 
 /// The import's steps (see `logic::import`): the lines are groups, checked against the
 /// titles of the owner's groups; the ready ones are created one by one.
@@ -196,9 +195,11 @@ impl Import for GroupImport {
         };
         GroupResult {
             line: g.line,
-            title: g.title.clone(),
-            description: g.description.clone(),
-            id,
+            item: CreatedGroup {
+                title: g.title.clone(),
+                description: g.description.clone(),
+                id,
+            },
             result,
             ok,
         }
@@ -207,21 +208,6 @@ impl Import for GroupImport {
     fn summary(checked: &[Self::Checked]) -> String {
         let ready = Self::to_send(checked).len();
         format!("{ready} to create, {} skipped", checked.len() - ready)
-    }
-}
-
-impl LineOutcome for GroupResult {
-    fn line(&self) -> usize {
-        self.line
-    }
-    fn input(&self) -> String {
-        short(&self.title)
-    }
-    fn ok(&self) -> bool {
-        self.ok
-    }
-    fn result(&self) -> &str {
-        &self.result
     }
 }
 
@@ -250,7 +236,7 @@ mod tests {
         );
         let said: Vec<_> = out
             .iter()
-            .map(|r| (r.id.as_str(), r.result.as_str()))
+            .map(|r| (r.item.id.as_str(), r.result.as_str()))
             .collect();
         assert_eq!(
             said,

@@ -61,6 +61,53 @@ impl<T, E: std::fmt::Display> From<Option<Result<T, E>>> for Sent<T> {
     }
 }
 
+/// What one kind of import keeps of a line for its results: its own columns of the
+/// results file (between "line" and "result").
+pub trait Columns {
+    /// The whole header of the results file, "line" first and "result" last.
+    const HEADER: &'static [&'static str];
+    fn cells(&self) -> Vec<String>;
+    /// What the line said, for the results table's second column.
+    fn input(&self) -> String;
+}
+
+/// The result of one line of an import, for the results table and file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineResult<T> {
+    pub line: usize,
+    /// The line's own columns.
+    pub item: T,
+    /// "added"/"created", the server's refusal, or why it was not sent.
+    pub result: String,
+    pub ok: bool,
+}
+
+impl<T: Columns> Record for LineResult<T> {
+    const HEADER: &'static [&'static str] = T::HEADER;
+
+    fn record(&self) -> Vec<String> {
+        let mut out = vec![self.line.to_string()];
+        out.extend(self.item.cells());
+        out.push(self.result.clone());
+        out
+    }
+}
+
+impl<T: Columns> LineOutcome for LineResult<T> {
+    fn line(&self) -> usize {
+        self.line
+    }
+    fn input(&self) -> String {
+        self.item.input()
+    }
+    fn ok(&self) -> bool {
+        self.ok
+    }
+    fn result(&self) -> &str {
+        &self.result
+    }
+}
+
 /// The result of one line, as the results table shows it.
 pub trait LineOutcome {
     fn line(&self) -> usize;

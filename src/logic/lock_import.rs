@@ -5,8 +5,10 @@
 use std::collections::HashSet;
 
 use super::csv_import::{parse_csv, pasted, ImportError};
-use super::import::{not_sent, Import, LineOutcome, Picks, Sent, Source};
-use super::lock_matcher::{self, check, to_add, Checked, Entry, LineResult, Lock, Verdict};
+use super::import::{not_sent, Import, Picks, Sent, Source};
+use super::lock_matcher::{
+    self, check, to_add, Checked, Entry, Lock, LockLine, LockResult, Verdict,
+};
 
 /// Column headers picked by default, in this order.
 pub const LOCK_COLUMNS: [&str; 5] = ["id", "lock id", "title", "lock title", "lock"];
@@ -27,7 +29,7 @@ impl Import for LockImport {
     type Checked = Checked;
     type Item = Lock;
     type Answer = ();
-    type Result = LineResult;
+    type Result = LockResult;
 
     const COLUMNS: Option<&'static [&'static str]> = Some(&LOCK_COLUMNS);
     const EMPTY: &'static str = "Paste lock titles or ids, or choose a CSV file first.";
@@ -73,7 +75,7 @@ impl Import for LockImport {
         checked.line
     }
 
-    fn result(c: &Checked, sent: Option<Sent<()>>) -> LineResult {
+    fn result(c: &Checked, sent: Option<Sent<()>>) -> LockResult {
         let (lock_id, lock_title) = match &c.verdict {
             Verdict::Matched(l, _) | Verdict::AlreadyMember(l) => (l.id.clone(), l.title.clone()),
             _ => Default::default(),
@@ -84,11 +86,13 @@ impl Import for LockImport {
             Some(Sent::Cancelled) => (false, not_sent("the import was cancelled")),
             None => (false, not_sent(&c.verdict.describe())),
         };
-        LineResult {
+        LockResult {
             line: c.line,
-            input: c.text.clone(),
-            lock_id,
-            lock_title,
+            item: LockLine {
+                input: c.text.clone(),
+                lock_id,
+                lock_title,
+            },
             result,
             ok,
         }
@@ -96,21 +100,6 @@ impl Import for LockImport {
 
     fn summary(checked: &[Checked]) -> String {
         lock_matcher::summary(checked)
-    }
-}
-
-impl LineOutcome for LineResult {
-    fn line(&self) -> usize {
-        self.line
-    }
-    fn input(&self) -> String {
-        self.input.clone()
-    }
-    fn ok(&self) -> bool {
-        self.ok
-    }
-    fn result(&self) -> &str {
-        &self.result
     }
 }
 
@@ -167,7 +156,7 @@ mod tests {
                 (false, "not sent: no such lock"),
             ]
         );
-        assert_eq!(out[1].lock_id, "2");
+        assert_eq!(out[1].item.lock_id, "2");
         assert_eq!(
             results_summary(&out, "added"),
             "1 added, 0 refused, 2 not sent."

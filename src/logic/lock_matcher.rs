@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::csv_export::Record;
+use super::import::{Columns, LineResult};
 
 /// A lock, as far as matching needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,35 +191,36 @@ pub fn summary(checked: &[Checked]) -> String {
     parts.join(", ")
 }
 
-/// The result of one line of an import, for the results table and file.
+/// What a lock import keeps of a line: its text and the lock it named.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineResult {
-    pub line: usize,
+pub struct LockLine {
     pub input: String,
     pub lock_id: String,
     pub lock_title: String,
-    /// "added", the server's refusal, or why it was not sent.
-    pub result: String,
-    pub ok: bool,
 }
 
-impl Record for LineResult {
+impl Columns for LockLine {
     const HEADER: &'static [&'static str] = &["line", "input", "lock id", "lock title", "result"];
 
-    fn record(&self) -> Vec<String> {
+    fn cells(&self) -> Vec<String> {
         vec![
-            self.line.to_string(),
             self.input.clone(),
             self.lock_id.clone(),
             self.lock_title.clone(),
-            self.result.clone(),
         ]
     }
+    fn input(&self) -> String {
+        self.input.clone()
+    }
 }
+
+/// The result of one line of a lock import.
+pub type LockResult = LineResult<LockLine>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::logic::csv_export::Record;
 
     fn lock(id: &str, title: &str) -> Lock {
         Lock {
@@ -353,17 +354,19 @@ mod tests {
 
     #[test]
     fn results_are_records() {
-        let r = LineResult {
+        let r = LockResult {
             line: 3,
-            input: "Lab".into(),
-            lock_id: "12".into(),
-            lock_title: "Lab".into(),
+            item: LockLine {
+                input: "Lab".into(),
+                lock_id: "12".into(),
+                lock_title: "Lab".into(),
+            },
             result:
                 "this lock is already member of 8 groups and therefore cannot join another group"
                     .into(),
             ok: false,
         };
-        assert_eq!(r.record().len(), LineResult::HEADER.len());
+        assert_eq!(r.record().len(), LockResult::HEADER.len());
         assert_eq!(r.record()[0], "3");
     }
 }
