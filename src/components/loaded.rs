@@ -40,6 +40,9 @@ where
             {
                 let children = children.clone();
                 move || {
+                    // Tracked here too, so a refetch renders the new value even where the
+                    // view's own code started it (the lock page's Simulate sync).
+                    resource.track();
                     let (children, not_found) = (children.clone(), not_found.clone());
                     Suspend::new(async move {
                         match resource.await {

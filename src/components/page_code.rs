@@ -52,6 +52,21 @@ pub type LoadCode = fn() -> Boxed<Result<(), wasm_split_helpers::SplitLoaderErro
 /// What a split point renders, once its code is loaded.
 pub type ShowPage = Box<dyn FnOnce() -> Boxed<Result<AnyView, CodeMissing>>>;
 
+/// A route's view: waits for its code (`load`), starts the code the admin needs next and
+/// the idle prefetch, then shows the page ([`page`]). One copy for every route.
+pub async fn route_view(
+    load: LoadCode,
+    show: ShowPage,
+    next: fn() -> Vec<Preload>,
+    rest: fn() -> Vec<Preload>,
+) -> AnyView {
+    let loading = Loading::start();
+    let loaded = load().await.is_ok();
+    drop(loading);
+    after_first_screen(next, rest);
+    page(loaded, load, show)
+}
+
 /// A page whose code `loaded` (or not): the page, or the notice until its code downloads
 /// (asked for again when the browser comes back online, or on Try again), then the page
 /// in the notice's place, with no reload. Not generic: one copy for every page.

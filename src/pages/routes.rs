@@ -43,16 +43,14 @@ macro_rules! lazy_route {
             }
 
             async fn view(this: Self) -> AnyView {
-                let loading = page_code::Loading::start();
-                let loaded = $preload().await.is_ok();
-                drop(loading);
-                page_code::after_first_screen(next_dialogs, all_pages);
                 let data = this.0;
-                page_code::page(
-                    loaded,
+                page_code::route_view(
                     || Box::pin($preload()) as page_code::Boxed<_>,
                     Box::new(move || Box::pin($split(data)) as page_code::Boxed<_>),
+                    next_dialogs,
+                    all_pages,
                 )
+                .await
             }
 
             async fn preload() {
