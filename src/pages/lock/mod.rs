@@ -94,8 +94,10 @@ pub fn LockPage(data: LockData) -> impl IntoView {
                     " in this owner account. " {back()}
                 </p>
             }
-            let:l>
-            {if l.active {
+            let:_loaded>
+            // Read again here rather than taken from `Loaded`: after "Simulate sync" the
+            // refetched lock must replace the view it was started from.
+            {move || lock.get().and_then(Result::ok).map(|l| if l.active {
                 view! { <LockView lock=l owner=owner.get_untracked() sync/> }.into_any()
             } else {
                 view! {
@@ -106,7 +108,7 @@ pub fn LockPage(data: LockData) -> impl IntoView {
                         ". " {back()}
                     </p>
                 }.into_any()
-            }}
+            })}
         </Loaded>
     }
 }
