@@ -1,5 +1,6 @@
 //! Pure logic, free of the DOM and of HTTP, unit-tested natively.
 
+pub mod access;
 pub mod api_error;
 pub mod auth;
 pub mod batch;
