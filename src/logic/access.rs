@@ -199,7 +199,7 @@ pub fn people(ways: Vec<Way>, all: bool) -> Vec<Person> {
     for p in &mut rows {
         p.ways.sort_by_key(|w| (w.opens, w.via.is_some()));
     }
-    rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    rows.sort_by_key(|p| p.name.to_lowercase());
     rows
 }
 
