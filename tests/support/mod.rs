@@ -229,22 +229,20 @@ impl Session {
         if logged.is_empty() {
             return self.server.take_csp_reports();
         }
+        // One report per violation logged; they arrive one by one, so wait for all of them
+        // (a few seconds at most), and fail only when none came at all.
         let mut reports = Vec::new();
-        eventually(
-            format!("the console logged CSP violations but no report arrived: {logged:?}"),
-            || {
-                reports.extend(self.server.take_csp_reports());
-                let done = !reports.is_empty();
-                async move {
-                    if done {
-                        Ok(())
-                    } else {
-                        Err("no report".to_string())
-                    }
-                }
-            },
-        )
-        .await;
+        for _ in 0..50 {
+            reports.extend(self.server.take_csp_reports());
+            if reports.len() >= logged.len() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(
+            !reports.is_empty(),
+            "the console logged CSP violations but no report arrived: {logged:?}"
+        );
         reports
     }
 
