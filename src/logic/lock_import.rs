@@ -107,13 +107,7 @@ impl Import for LockImport {
 mod tests {
     use super::*;
     use crate::logic::import::{results, results_summary};
-
-    fn lock(id: &str, title: &str) -> Lock {
-        Lock {
-            id: id.into(),
-            title: title.into(),
-        }
-    }
+    use crate::logic::lock_matcher::tests::lock;
 
     fn known() -> Known {
         Known {

@@ -218,11 +218,12 @@ impl Columns for LockLine {
 pub type LockResult = LineResult<LockLine>;
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::logic::csv_export::Record;
 
-    fn lock(id: &str, title: &str) -> Lock {
+    /// A lock for tests (also used by `lock_import`'s).
+    pub(crate) fn lock(id: &str, title: &str) -> Lock {
         Lock {
             id: id.into(),
             title: title.into(),
