@@ -53,6 +53,11 @@ mod bench {
           .some(th => th.textContent.includes('Scale Lock')),
         lockWaiting: () => [...document.querySelectorAll('main .scan-status [role=status]')]
           .some(s => s.textContent.includes('all found.')),
+        // "Who can open this lock" complete: its counts no longer say "so far".
+        lockAccess: () => {
+          const c = document.querySelector('main .access-counts');
+          return c && /can open this lock now/.test(c.textContent) && !c.textContent.includes('so far');
+        },
       };
       const check = () => {
         for (const [name, found] of Object.entries(probes)) {
@@ -122,6 +127,30 @@ mod bench {
             response.json().await.expect("JSON")
         }
 
+        /// The id of the group titled `title`.
+        async fn group_id(&self, http: &reqwest::Client, owner: &str, title: &str) -> String {
+            let found = self
+                .api(
+                    http,
+                    "GET",
+                    &format!("/Owners/{owner}/LockGroups?$filter=title eq '{title}'"),
+                    Value::Null,
+                )
+                .await;
+            found[0]["id"].as_str().expect("the group").to_string()
+        }
+
+        /// Grants `who` access to the lock or group `target`.
+        async fn grant(&self, http: &reqwest::Client, owner: &str, target: &str, who: &str) {
+            self.api(
+                http,
+                "PUT",
+                &format!("/Owners/{owner}/Grants"),
+                json!({ "boundLockId": target, "contact": { "identifier": who } }),
+            )
+            .await;
+        }
+
         /// The id of owner "Scale N".
         async fn scale_owner(&self, http: &reqwest::Client, scale: u32) -> String {
             let owners = self.api(http, "GET", "/Owners", Value::Null).await;
@@ -134,6 +163,15 @@ mod bench {
                 .expect("the scale owner")
                 .to_string()
         }
+    }
+
+    /// "screen: N API requests" of a [`requests`] line (its list of paths is long).
+    fn count_only(note: &str) -> String {
+        note.split(" API requests")
+            .next()
+            .unwrap_or(note)
+            .to_string()
+            + " API requests"
     }
 
     fn median(mut v: Vec<f64>) -> f64 {
@@ -322,13 +360,74 @@ mod bench {
                 timed_row(browser, what, &lock, "lockWaiting", runs).await;
                 let note = requests(browser, "lock page", &lock, "lockWaiting").await;
                 // The list of API paths is long: its count is the figure.
-                notes.push(
-                    note.split(" API requests")
-                        .next()
-                        .unwrap_or(&note)
-                        .to_string()
-                        + " API requests",
-                );
+                notes.push(count_only(&note));
+
+                // Who can open it: a grant on each of its 2 groups and one on the lock.
+                for (n, title) in [(499, "Scale Group 000499"), (500, "Scale Group 000500")] {
+                    let g = sandbox.group_id(&http, &owner, title).await;
+                    sandbox
+                        .grant(&http, &owner, &g, &format!("p{n}@example.com"))
+                        .await;
+                }
+                sandbox
+                    .grant(&http, &owner, &id, "direct500@example.com")
+                    .await;
+                let what = "lock in 2 of 1000 groups: \"Who can open this lock\" complete";
+                timed_row(browser, what, &lock, "lockAccess", runs).await;
+                let note = requests(
+                    browser,
+                    "lock page (2 of 1000 groups), access",
+                    &lock,
+                    "lockAccess",
+                )
+                .await;
+                notes.push(count_only(&note));
+
+                // A lock in 8 groups (its 2, and 6 more), a grant on each and on the lock.
+                let found = sandbox
+                    .api(
+                        &http,
+                        "GET",
+                        &format!("/Owners/{owner}/BoundLocks?$filter=title eq 'Scale Lock 000900'"),
+                        Value::Null,
+                    )
+                    .await;
+                let id8 = found[0]["id"].as_str().expect("lock 900").to_string();
+                let mut groups = vec![
+                    "Scale Group 000899".to_string(),
+                    "Scale Group 000900".to_string(),
+                ];
+                groups.extend((10..16).map(|i| format!("Scale Group {i:06}")));
+                for (n, title) in groups.iter().enumerate() {
+                    let g = sandbox.group_id(&http, &owner, title).await;
+                    if n >= 2 {
+                        sandbox
+                            .api(
+                                &http,
+                                "PUT",
+                                &format!("/Owners/{owner}/LockGroups/{g}/Memberships"),
+                                json!({ "boundLockId": id8 }),
+                            )
+                            .await;
+                    }
+                    sandbox
+                        .grant(&http, &owner, &g, &format!("g{n}@example.com"))
+                        .await;
+                }
+                sandbox
+                    .grant(&http, &owner, &id8, "direct900@example.com")
+                    .await;
+                let lock8 = format!("{}/owners/{owner}/locks/{id8}", sandbox.url);
+                let what = "lock in 8 of 1000 groups: \"Who can open this lock\" complete";
+                timed_row(browser, what, &lock8, "lockAccess", runs).await;
+                let note = requests(
+                    browser,
+                    "lock page (8 of 1000 groups), access",
+                    &lock8,
+                    "lockAccess",
+                )
+                .await;
+                notes.push(count_only(&note));
             }
             if scale == 100_000 {
                 notes.push(requests(browser, "list", &list, "groupRows").await);

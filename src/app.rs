@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::pages::route_table::route_path;
 use crate::pages::routes::{
     DiagramRoute, GrantsRoute, HistoryRoute, LockGroupRoute, LockGroupsRoute, LockRoute,
-    LocksRoute, MembersRoute, OverviewRoute, SettingsRoute,
+    LocksRoute, MembersRoute, OverviewRoute, PeopleRoute, PersonRoute, SettingsRoute,
 };
 use crate::pages::{home::Home, not_found::NotFound};
 
@@ -107,6 +107,8 @@ fn Shell() -> impl IntoView {
                     </ParentRoute>
                     <Route path=route_path!(locks) view={Lazy::<LocksRoute>::new()}/>
                     <Route path=route_path!(lock) view={Lazy::<LockRoute>::new()}/>
+                    <Route path=route_path!(people) view={Lazy::<PeopleRoute>::new()}/>
+                    <Route path=route_path!(person) view={Lazy::<PersonRoute>::new()}/>
                     <Route path=route_path!(settings) view={Lazy::<SettingsRoute>::new()}/>
                 </Routes>
             </main>

@@ -280,10 +280,10 @@ async fn exporting_members_and_grants_keeps_their_filters_and_cancel_saves_nothi
         }
 
         // The Grants tab: its active grants (the default filter), contacts named.
-        s.click("link", "Grants, 2").await;
+        s.click("link", "Grants, 3").await;
         s.by_role_prefix("table", "Grants").await;
         s.click("button", "Export CSV").await;
-        s.wait_for_text("Exported 2 rows to grants-All-Staff-")
+        s.wait_for_text("Exported 3 rows to grants-All-Staff-")
             .await;
         let grants = downloaded(dir.path(), &format!("grants-All-Staff-{}.csv", today())).await;
         assert_eq!(
@@ -292,7 +292,10 @@ async fn exporting_members_and_grants_keeps_their_filters_and_cancel_saves_nothi
         );
         let mut people: Vec<&str> = grants[1..].iter().map(|r| r[3].as_str()).collect();
         people.sort();
-        assert_eq!(people, ["alice@example.com", "bob@example.com"]);
+        assert_eq!(
+            people,
+            ["alice@example.com", "bob@example.com", "frank@example.com"]
+        );
         assert!(grants[1..].iter().all(|r| r[7] == "Active"), "{grants:?}");
         s.back().await;
         s.by_role("table", "Lock memberships").await;
@@ -561,9 +564,9 @@ async fn exporting_the_worklist_and_a_history_saves_what_the_page_shows() {
         let dir = tempfile::tempdir().unwrap();
         download_to(s, dir.path()).await;
 
-        // The worklist: the seven demo locks that wait, as the API counts them.
+        // The worklist: the eight demo locks that wait, as the API counts them.
         s.goto("/owners/1/locks?waiting=1").await;
-        s.by_role_prefix("table", "7 locks wait for a sync").await;
+        s.by_role_prefix("table", "8 locks wait for a sync").await;
         s.click("button", "Export CSV").await;
         let rows = downloaded(
             dir.path(),
@@ -585,6 +588,7 @@ async fn exporting_the_worklist_and_a_history_saves_what_the_page_shows() {
         assert_eq!(
             titles,
             [
+                "Bike Storage",
                 "Garage",
                 "Kitchen",
                 "Main Entrance",

@@ -33,13 +33,13 @@ async fn the_worklist_and_the_lock_page_follow_adds_and_syncs() {
         add(s, "109", &id).await;
         add(s, "102", &id).await;
 
-        // The worklist: the demo's seven waiting locks and this one.
+        // The worklist: the demo's eight waiting locks and this one.
         s.goto("/owners/1/lock-groups").await;
         s.click("link", "Locks").await;
         s.by_role_prefix("table", "Locks, sorted by title A to Z")
             .await;
         s.click("link", "Waiting for sync").await;
-        s.by_role_prefix("table", "8 locks wait for a sync").await;
+        s.by_role_prefix("table", "9 locks wait for a sync").await;
         assert!(s.path().await.ends_with("/owners/1/locks?waiting=1"));
         let row = s.wait_row("Test Door", "Td30").await;
         assert!(row.contains("0 2 0"), "joined 0, joins 2, leaves 0: {row}");
@@ -63,8 +63,11 @@ async fn the_worklist_and_the_lock_page_follow_adds_and_syncs() {
         s.wait_row("Visitors", "Joining").await;
         s.wait_for_text("Active in 0 · joining 2 · leaving 0").await;
 
-        // Each group links to its Members tab, searched for the lock, and back.
-        s.click("link", "Visitors").await;
+        // Each group links to its Members tab, searched for the lock, and back ("Waiting
+        // for" and "All groups of this lock" both list it).
+        let visitors = s.all_by_role("link", "Visitors").await;
+        assert_eq!(visitors.len(), 2, "in Waiting for and in All groups");
+        visitors[0].click().await.unwrap();
         s.wait_for_path(
             |p| p == "/owners/1/lock-groups/109/members?q=Test%20Door",
             "the Members tab searched for the lock",
@@ -88,7 +91,7 @@ async fn the_worklist_and_the_lock_page_follow_adds_and_syncs() {
         assert_eq!(to_locks.len(), 2);
         to_locks[0].click().await.unwrap();
         s.click("link", "Waiting for sync").await;
-        s.by_role_prefix("table", "7 locks wait for a sync").await;
+        s.by_role_prefix("table", "8 locks wait for a sync").await;
         s.wait_no_row("Test Door").await;
     })
     .await;
@@ -175,12 +178,11 @@ async fn the_locks_list_searches_sorts_and_pages_in_the_url() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn all_groups_of_a_lock_on_demand_and_what_is_not_found() {
+async fn all_groups_of_a_lock_with_the_page_and_what_is_not_found() {
     support::run("lock_page", async |s| {
         s.goto("/owners/1/locks/12").await;
         s.by_role("heading", "Lab").await;
         s.wait_for_text("Nothing waits for this lock").await;
-        s.click("button", "Find all groups of this lock").await;
         s.by_role_prefix("table", "Groups of this lock (8)").await;
         s.wait_for_text(": all found.").await;
         let groups = s.column("Groups of this lock", 0).await;
@@ -240,7 +242,7 @@ async fn keyboard_reaches_the_locks_and_a_lock() {
         s.by_role_prefix("table", "Locks, sorted by title").await;
         s.tab_to("Waiting for sync", false).await;
         s.press("\u{E007}").await;
-        s.by_role_prefix("table", "7 locks wait for a sync").await;
+        s.by_role_prefix("table", "8 locks wait for a sync").await;
         s.tab_to("Kitchen", false).await;
         s.press("\u{E007}").await;
         s.by_role("heading", "Kitchen").await;

@@ -19,7 +19,17 @@ enum St {
     Unjoined,
     /// Added, then removed before the lock ever synced.
     RemovedWhilePending,
+    /// Joined long ago; its leave started when its group was deleted with
+    /// `forceUnjoinLocks` ([`GROUP_DELETED_DAYS`] ago), and the lock has not synced since.
+    LeavingDeletedGroup,
 }
+
+/// When group 110 "Former Team" was deleted (with `forceUnjoinLocks=true`).
+const GROUP_DELETED_DAYS: i64 = 8;
+
+/// `(lock, days)`: Bike Storage last synced 9 days ago, before Former Team was deleted,
+/// so its leave still waits; every other lock synced a day ago.
+const STALE_LOCK: (i64, i64) = (9, 9);
 
 /// `(id, title, lock type, active)` of owner 1's locks.
 const LOCKS_1: &[(i64, &str, &str, bool)] = &[
@@ -117,6 +127,11 @@ const MEMBERSHIPS: &[(i64, i64, St)] = &[
     // Locks waiting in more than one group: the locks worklist and a lock's "Waiting for".
     (106, 8, St::JoinPending),
     (107, 6, St::JoinPending),
+    // Garage's access changes both ways at its next sync: it leaves All Staff (whose
+    // grantees lose it) and joins Deliveries (whose grantee gains it).
+    (107, 14, St::JoinPending),
+    // A pending leave from a deleted group: "delete a group, remove every lock".
+    (110, 9, St::LeavingDeletedGroup),
 ];
 
 /// `(id, owner, title, email, comment)`.
@@ -138,21 +153,41 @@ const CONTACTS: &[(i64, i64, &str, &str, Option<&str>)] = &[
         Some("IT administrator."),
     ),
     (5, 2, "Erin Example", "erin@example.com", None),
+    (
+        6,
+        1,
+        "Frank Example",
+        "frank@example.com",
+        Some("Project lead: may open Meeting Room A three ways."),
+    ),
 ];
 
 pub const DEMO_ICAL: &str = "BEGIN:VEVENT\r\nDTSTART:20240101T070000\r\nDTEND:20240101T190000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\r\nEND:VEVENT";
 
-/// `(id, owner, target, contact, active, restricted)`.
-const GRANTS: &[(i64, i64, i64, i64, bool, bool)] = &[
-    (1, 1, 101, 1, true, false),
-    (2, 1, 101, 2, true, false),
-    (3, 1, 101, 3, false, false),
-    (4, 1, 102, 1, true, false),
-    (5, 1, 103, 4, true, true),
-    (6, 1, 104, 2, false, false),
-    (7, 1, 1, 3, true, false),
-    (8, 1, 110, 1, false, false),
-    (9, 2, 201, 5, true, false),
+/// A grant's validity window, in days from the seeding time (`None`: no limit).
+type Window = Option<(Option<i64>, Option<i64>)>;
+
+/// `(id, owner, target, contact, active, validity window, weekly iCal)`.
+const GRANTS: &[(i64, i64, i64, i64, bool, Window, bool)] = &[
+    (1, 1, 101, 1, true, None, false),
+    (2, 1, 101, 2, true, None, false),
+    (3, 1, 101, 3, false, None, false),
+    (4, 1, 102, 1, true, None, false),
+    (5, 1, 103, 4, true, Some((Some(-7), Some(90))), true),
+    (6, 1, 104, 2, false, None, false),
+    (7, 1, 1, 3, true, None, false),
+    (8, 1, 110, 1, false, None, false),
+    (9, 2, 201, 5, true, None, false),
+    // Frank opens Meeting Room A (3) three ways: directly (weekdays only), through
+    // Meeting Rooms (Joined, until a date) and through All Staff (still joining).
+    (10, 1, 3, 6, true, None, true),
+    (11, 1, 101, 6, true, None, false),
+    (12, 1, 102, 6, true, Some((None, Some(60))), false),
+    // Carol gains Garage (14) at its next sync, through Deliveries (joining).
+    (13, 1, 107, 3, true, None, false),
+    // Grants that open nothing now: one expired, one not yet valid.
+    (14, 1, 3, 4, true, Some((Some(-60), Some(-30))), false),
+    (15, 1, 14, 4, true, Some((Some(7), Some(37))), false),
 ];
 
 fn b64(bytes: &[u8]) -> String {
@@ -245,11 +280,18 @@ fn insert_membership(
             t(t0 - 9 * DAY),
         ),
         St::RemovedWhilePending => (t(t0 - 3 * DAY), None, t(t0 - DAY), None),
+        // The leave started with the deletion, at exactly the group's delete date.
+        St::LeavingDeletedGroup => (
+            t(t0 - 120 * DAY),
+            t(t0 - 120 * DAY + HOUR),
+            Some(timefmt::format_ms(t0 - GROUP_DELETED_DAYS * DAY)),
+            None,
+        ),
     };
     let seen = match st {
         St::Joined => jc.clone(),
         St::Unjoined => lc.clone(),
-        St::UnjoinPending => jc.clone(),
+        St::UnjoinPending | St::LeavingDeletedGroup => jc.clone(),
         _ => None,
     };
     tx.prepare_cached(
@@ -298,12 +340,17 @@ pub fn seed_demo(db: &Db) -> ApiResult<()> {
                 insert_lock(tx, Some(*id), owner, title, ty, *active, t0)?;
             }
         }
+        let (stale, days) = STALE_LOCK;
+        tx.execute(
+            "UPDATE bound_locks SET last_seen_rcl_update_date = ? WHERE id = ?",
+            params![timefmt::format_ms(t0 - days * DAY + stale * 60_000), stale],
+        )?;
         for (id, owner, title, desc, active) in GROUPS {
             insert_group(tx, Some(*id), *owner, title, *desc, *active)?;
             if !active {
                 tx.execute(
                     "UPDATE lock_groups SET delete_date = ? WHERE id = ?",
-                    params![timefmt::format_ms(t0 - 8 * DAY), id],
+                    params![timefmt::format_ms(t0 - GROUP_DELETED_DAYS * DAY), id],
                 )?;
             }
         }
@@ -319,16 +366,10 @@ pub fn seed_demo(db: &Db) -> ApiResult<()> {
                 params![id, owner, comment, email, email, email, title],
             )?;
         }
-        for (id, owner, target, contact, active, restricted) in GRANTS {
-            let (from, before, ical) = if *restricted {
-                (
-                    Some(timefmt::format_ms(t0 - 7 * DAY)),
-                    Some(timefmt::format_ms(t0 + 90 * DAY)),
-                    Some(DEMO_ICAL),
-                )
-            } else {
-                (None, None, None)
-            };
+        for (id, owner, target, contact, active, window, weekly) in GRANTS {
+            let at = |days: Option<i64>| days.map(|d| timefmt::format_ms(t0 + d * DAY));
+            let (from, before) = window.map_or((None, None), |(f, b)| (at(f), at(b)));
+            let ical = weekly.then_some(DEMO_ICAL);
             tx.execute(
                 "INSERT INTO grants (id, owner_id, target_id, contact_id, valid_from, valid_before, time_restriction_ical, \
                  state, active, create_date, revoke_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

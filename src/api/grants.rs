@@ -1,10 +1,17 @@
-//! Grants: `/Owners/{o}/Grants` (create, revoke). A group's grants are listed through
-//! [`super::lock_groups::grants`].
+//! Grants: `/Owners/{o}/Grants` (list, create, revoke) and the owner's contacts. A group's
+//! grants are also listed through [`super::lock_groups::grants`].
 
 use wire::{Contact, CreateGrant, Grant};
 
 use super::{ApiClient, ApiError, Query};
 use crate::logic::odata::encode_segment as seg;
+
+/// `GET /Owners/{o}/Grants` with OData options: every grant of the owner, revoked ones too
+/// (filter by `boundLockId` for a lock's or a group's, by `contactId` for a person's).
+pub async fn list(api: &ApiClient, owner: &str, query: &Query) -> Result<Vec<Grant>, ApiError> {
+    api.get(&format!("/Owners/{}/Grants", seg(owner)), query)
+        .await
+}
 
 /// `PUT /Owners/{o}/Grants` on a lock or a lock group.
 pub async fn create(api: &ApiClient, owner: &str, body: &CreateGrant) -> Result<Grant, ApiError> {

@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 
 /// The message while there is one, in a span the input names.
-pub fn field_error(id: &'static str, error: Signal<Option<String>>) -> impl IntoView {
+pub fn field_error(id: impl Into<String>, error: Signal<Option<String>>) -> impl IntoView {
+    let id: String = id.into();
     move || {
         error
             .get()
-            .map(|m| view! { <span id=id class="field-error">{m}</span> })
+            .map(|m| view! { <span id=id.clone() class="field-error">{m}</span> })
     }
 }

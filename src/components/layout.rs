@@ -10,7 +10,7 @@ use crate::logic::routes;
 
 #[component]
 pub fn Header() -> impl IntoView {
-    // The owner's two lists, once an owner is chosen; the current one is marked by the
+    // The owner's lists, once an owner is chosen; the current one is marked by the
     // router (`aria-current="page"`, bold).
     let owner = expect_context::<CurrentOwner>().0;
     let lists = move || {
@@ -18,6 +18,7 @@ pub fn Header() -> impl IntoView {
             view! {
                 <A href=routes::lock_groups(&o)>"Lock groups"</A>
                 <A href=routes::locks(&o)>"Locks"</A>
+                <A href=routes::people(&o)>"People"</A>
             }
         })
     };

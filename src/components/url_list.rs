@@ -82,6 +82,9 @@ where
 pub fn ListSearch<V, R>(
     /// The input's id.
     id: &'static str,
+    /// The input's label (the people list searches names and e-mails).
+    #[prop(default = "Search by title")]
+    label: &'static str,
     list: UrlList<V, R>,
     busy: Memo<bool>,
 ) -> impl IntoView
@@ -96,7 +99,7 @@ where
     );
     view! {
         <div class="toolbar" role="search">
-            <label for=id>"Search by title"</label>
+            <label for=id>{label}</label>
             <input id=id type="search" autocomplete="off" prop:value=value on:input=on_input/>
             <span class="busy" role="status">{move || busy.get().then_some("Loading…")}</span>
         </div>

@@ -87,11 +87,13 @@ impl Opens {
         }
     }
 
-    fn now(self) -> bool {
+    /// It opens the lock now (perhaps only until the sync).
+    pub fn now(self) -> bool {
         matches!(self, Opens::Now | Opens::UntilSync)
     }
 
-    fn after_sync(self) -> bool {
+    /// It opens the lock once the lock has synced.
+    pub fn after_sync(self) -> bool {
         matches!(self, Opens::Now | Opens::FromSync)
     }
 }

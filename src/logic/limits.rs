@@ -40,6 +40,21 @@ pub const HISTORY: ReadAll = ReadAll::new(500, 100);
 /// A lock's page searching its memberships reads the owner's groups first: 100,000.
 pub const LOCK_SCAN_GROUPS: ReadAll = ReadAll::new(500, 200);
 
+/// Who can open a lock reads the grants on the lock and on each of its groups: 10,000 each.
+pub const ACCESS_GRANTS: ReadAll = ReadAll::new(250, 40);
+
+/// The people list's counts: the active grants of a page of people (at most 100), 10,000.
+pub const PEOPLE_GRANTS: ReadAll = ReadAll::new(500, 20);
+
+/// A person's page: every grant they hold, 10,000.
+pub const PERSON_GRANTS: ReadAll = ReadAll::new(500, 20);
+
+/// A person's page: the current memberships of each of their groups, 50,000 each.
+pub const GROUP_REACH: ReadAll = ReadAll::new(500, 100);
+
+/// A person's page asks this many groups at once.
+pub const GROUPS_IN_FLIGHT: usize = 4;
+
 #[cfg(test)]
 mod tests {
     use super::*;

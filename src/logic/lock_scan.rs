@@ -10,6 +10,7 @@
 
 use wire::{LockGroup, Membership, MembershipState};
 
+use crate::logic::locks_list::LockCounts;
 use crate::logic::odata::string_literal;
 
 /// What a lock's page looks for.
@@ -71,6 +72,14 @@ pub struct Found {
 impl Found {
     pub fn state(&self) -> MembershipState {
         wire::MembershipDates::of(&self.membership).state()
+    }
+
+    /// A join or a leave waits for the lock's next sync.
+    pub fn pending(&self) -> bool {
+        matches!(
+            self.state(),
+            MembershipState::JoinPending | MembershipState::UnjoinPending
+        )
     }
 
     /// Since when it is in its state: the start of the pending step, or the join.
@@ -152,6 +161,68 @@ impl Progress {
     pub fn text(&self) -> String {
         let noun = if self.total == 1 { "group" } else { "groups" };
         format!("Checked {} of {} {noun}", self.checked, self.total)
+    }
+}
+
+/// What a finished search did not find of what the lock's statistics count. The API does
+/// not list deleted groups, and deleting a group with "remove every lock" leaves the lock's
+/// leave pending until it syncs: such a leave is counted but can be in no listed group.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Missing {
+    /// Pending leaves not found: a deleted group's.
+    pub leaves: u64,
+    /// Active or joining memberships not found (the groups changed while searching).
+    pub others: u64,
+}
+
+impl Missing {
+    /// Compares what `found` holds with the lock's counts, for `scope`.
+    pub fn of(found: &[Found], counts: LockCounts, scope: Scope) -> Missing {
+        let n = |s| found.iter().filter(|f| f.state() == s).count() as u64;
+        let leaves = counts
+            .leaves
+            .saturating_sub(n(MembershipState::UnjoinPending));
+        let joins = counts.joins.saturating_sub(n(MembershipState::JoinPending));
+        let joined = match scope {
+            Scope::Waiting => 0,
+            Scope::All => counts.joined.saturating_sub(n(MembershipState::Joined)),
+        };
+        Missing {
+            leaves,
+            others: joins + joined,
+        }
+    }
+
+    pub fn any(self) -> bool {
+        self.leaves + self.others > 0
+    }
+
+    /// What was not found and why, in words.
+    pub fn text(self) -> Vec<String> {
+        let mut out = Vec::new();
+        match self.leaves {
+            0 => {}
+            1 => out.push(
+                "1 pending leave is from a deleted group: the lock leaves it at its next sync \
+                 (the API does not list deleted groups, so it cannot be named)."
+                    .to_string(),
+            ),
+            n => out.push(format!(
+                "{n} pending leaves are from deleted groups: the lock leaves them at its next \
+                 sync (the API does not list deleted groups, so they cannot be named)."
+            )),
+        }
+        if self.others > 0 {
+            let (n, noun) = match self.others {
+                1 => (1, "membership"),
+                n => (n, "memberships"),
+            };
+            out.push(format!(
+                "{n} {noun} the lock's statistics count were not in any group asked: the \
+                 groups changed during the search. Reload the page to search again."
+            ));
+        }
+        out
     }
 }
 
@@ -251,5 +322,60 @@ mod tests {
         let again = p.take_failed();
         assert_eq!(again, [g("3", "Cleaning")]);
         assert_eq!((p.checked, p.failed.len()), (2, 0));
+    }
+
+    #[test]
+    fn a_leave_from_a_deleted_group_is_named_as_such() {
+        let found = vec![Found {
+            group: GroupRef {
+                id: "1".into(),
+                title: "Staff".into(),
+            },
+            membership: membership("1", "2026-10-01T00:00:00Z", None),
+        }];
+        let counts = LockCounts {
+            joined: 0,
+            joins: 1,
+            leaves: 1,
+        };
+        let m = Missing::of(&found, counts, Scope::All);
+        assert_eq!(
+            m,
+            Missing {
+                leaves: 1,
+                others: 0
+            }
+        );
+        assert!(m.text()[0].starts_with("1 pending leave is from a deleted group"));
+        let none = Missing::of(
+            &found,
+            LockCounts {
+                leaves: 0,
+                ..counts
+            },
+            Scope::Waiting,
+        );
+        assert!(!none.any());
+        let lost = Missing::of(
+            &[],
+            LockCounts {
+                joined: 2,
+                joins: 0,
+                leaves: 0,
+            },
+            Scope::All,
+        );
+        assert_eq!(lost.others, 2);
+        assert!(lost.text()[0].starts_with("2 memberships"));
+        assert!(!Missing::of(
+            &[],
+            LockCounts {
+                joined: 2,
+                joins: 0,
+                leaves: 0
+            },
+            Scope::Waiting
+        )
+        .any());
     }
 }

@@ -1,6 +1,7 @@
 //! Pure logic, free of the DOM and of HTTP, unit-tested natively.
 
 pub mod access;
+pub mod access_report;
 pub mod api_error;
 pub mod auth;
 pub mod batch;
@@ -25,7 +26,10 @@ pub mod locks_list;
 pub mod membership_state;
 pub mod natural_sort;
 pub mod odata;
+pub mod people_list;
+pub mod person_access;
 pub mod routes;
+pub mod same_access;
 pub mod schedule;
 pub mod time;
 pub mod url_state;

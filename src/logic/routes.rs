@@ -19,6 +19,16 @@ pub fn lock(owner: &str, id: &str) -> String {
     format!("{}/{}", locks(owner), encode_segment(id))
 }
 
+/// The owner's people (contacts).
+pub fn people(owner: &str) -> String {
+    format!("/owners/{}/people", encode_segment(owner))
+}
+
+/// A person's page: every mention of a person links here.
+pub fn person(owner: &str, id: &str) -> String {
+    format!("{}/{}", people(owner), encode_segment(id))
+}
+
 /// The tabs of a lock group's page, each its own URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupTab {

@@ -6,6 +6,8 @@ pub mod lock_group;
 pub mod lock_groups;
 pub mod locks;
 pub mod not_found;
+pub mod people;
+pub mod person;
 pub mod route_table;
 pub mod routes;
 pub mod settings;

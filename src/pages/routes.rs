@@ -30,6 +30,8 @@ use crate::pages::lock_group::{
 };
 use crate::pages::lock_groups::{LockGroupsData, LockGroupsPage};
 use crate::pages::locks::{LocksData, LocksPage};
+use crate::pages::people::{PeopleData, PeoplePage};
+use crate::pages::person::{PersonData, PersonPage};
 use crate::pages::settings::SettingsPage;
 
 /// Declares a route whose view is the split point `$split`, with its loader's data type.
@@ -128,6 +130,29 @@ lazy_route!(LockRoute, (), (), lock_page, preload_lock_page, |data| {
     let data = LockData::load();
     view! { <LockPage data/> }
 });
+// The people pages too: their loaders run inside their own code.
+lazy_route!(
+    PeopleRoute,
+    (),
+    (),
+    people_page,
+    preload_people_page,
+    |data| {
+        let data = PeopleData::load();
+        view! { <PeoplePage data/> }
+    }
+);
+lazy_route!(
+    PersonRoute,
+    (),
+    (),
+    person_page,
+    preload_person_page,
+    |data| {
+        let data = PersonData::load();
+        view! { <PersonPage data/> }
+    }
+);
 lazy_route!(
     HistoryRoute,
     (),
@@ -172,6 +197,8 @@ fn all_pages() -> Vec<Preload> {
         quiet(preload_history_tab()),
         quiet(preload_locks_page()),
         quiet(preload_lock_page()),
+        quiet(preload_people_page()),
+        quiet(preload_person_page()),
         quiet(preload_settings_page()),
         Box::pin(group_form_dialog::preload()),
         Box::pin(delete_group_dialog::preload()),

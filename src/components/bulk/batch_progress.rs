@@ -1,5 +1,5 @@
-//! An import's requests, one at a time, with a progress bar and Cancel: Cancel stops
-//! before the next request and keeps what was done.
+//! A batch's requests (an import's, a person's revokes), one at a time, with a progress
+//! bar and Cancel: Cancel stops before the next request and keeps what was done.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,7 +68,13 @@ impl Default for Batch {
 
 /// "Adding… 3 of 10", the bar, and "Cancel import".
 #[component]
-pub fn BatchProgress(batch: Batch, verb: &'static str) -> impl IntoView {
+pub fn BatchProgress(
+    batch: Batch,
+    verb: &'static str,
+    /// The cancel button's text.
+    #[prop(default = "Cancel import")]
+    cancel: &'static str,
+) -> impl IntoView {
     let label = move || format!("{verb}… {} of {}", batch.done.get(), batch.total.get());
     view! {
         <div class="batch-progress">
@@ -84,7 +90,7 @@ pub fn BatchProgress(batch: Batch, verb: &'static str) -> impl IntoView {
                 disabled=move || batch.stop.get()
                 on:click=move |_| batch.stop.set(true)
             >
-                {move || if batch.stop.get() { "Cancelling…" } else { "Cancel import" }}
+                {move || if batch.stop.get() { "Cancelling…" } else { cancel }}
             </button>
         </div>
     }

@@ -50,6 +50,13 @@ pub enum ExportJob {
         group_title: String,
         query: HistoryQuery,
     },
+    /// A report the page has already gathered (a lock's access): written as it is.
+    Report {
+        what: &'static str,
+        name: String,
+        header: &'static [&'static str],
+        records: Vec<Vec<String>>,
+    },
 }
 
 /// Starts exporting `job`: its progress and outcome go to `state`; setting `stop` (or
@@ -107,13 +114,8 @@ async fn members(
     stop: &dyn Fn() -> bool,
     progress: &dyn Fn(usize),
 ) -> Result<Option<Vec<wire::Membership>>, ApiError> {
-    let lookup = Query::new()
-        .filter(query.lock_filter())
-        .top(LOCK_SEARCH_LIMIT);
-    let locks = match query.lock_filter() {
-        None => None,
-        Some(_) => Some(ids(locks::list(api, owner, &lookup).await?, |l| l.id)),
-    };
+    let list = async |q: Query| locks::list(api, owner, &q).await;
+    let locks = found_ids(query.lock_filter(), LOCK_SEARCH_LIMIT, list, |l| l.id).await?;
     if locks.as_ref().is_some_and(Vec::is_empty) {
         return Ok(Some(Vec::new()));
     }
@@ -137,16 +139,8 @@ async fn grants(
     stop: &dyn Fn() -> bool,
     progress: &dyn Fn(usize),
 ) -> Result<Option<Vec<wire::Grant>>, ApiError> {
-    let lookup = Query::new()
-        .filter(query.contact_filter())
-        .top(CONTACT_LIMIT);
-    let contacts = match query.contact_filter() {
-        None => None,
-        Some(_) => Some(ids(
-            api::grants::contacts(api, owner, &lookup).await?,
-            |c| c.id,
-        )),
-    };
+    let list = async |q: Query| api::grants::contacts(api, owner, &q).await;
+    let contacts = found_ids(query.contact_filter(), CONTACT_LIMIT, list, |c| c.id).await?;
     if GrantsQuery::nothing(contacts.as_deref()) {
         return Ok(Some(Vec::new()));
     }
@@ -156,9 +150,18 @@ async fn grants(
     every(load, |_| true, stop, progress).await
 }
 
-/// The ids of what a search found.
-fn ids<T>(found: Vec<T>, id: fn(T) -> String) -> Vec<String> {
-    found.into_iter().map(id).collect()
+/// The ids of what a search's `filter` finds, at most `top` (`None`: no search).
+async fn found_ids<T>(
+    filter: Option<String>,
+    top: u64,
+    load: impl AsyncFn(Query) -> Result<Vec<T>, ApiError>,
+    id: fn(T) -> String,
+) -> Result<Option<Vec<String>>, ApiError> {
+    let Some(filter) = filter else {
+        return Ok(None);
+    };
+    let found = load(Query::new().filter(Some(filter)).top(top)).await?;
+    Ok(Some(found.into_iter().map(id).collect()))
 }
 
 /// Fetches the job's rows and writes the file: `(file name, bytes, rows)`, or `None`
@@ -274,6 +277,15 @@ async fn export(
                 group_title,
                 events,
             )
+        }
+        ExportJob::Report {
+            what,
+            name,
+            header,
+            records,
+        } => {
+            progress(records.len());
+            (*header, *what, name, Ok(Some(records.clone())))
         }
     };
     let Some(records) = records.map_err(|e| e.to_string())? else {

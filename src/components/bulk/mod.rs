@@ -12,7 +12,7 @@ use crate::api::{use_api, ApiClient};
 use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::logic::csv_export::ExportState;
 
-mod batch_progress;
+pub mod batch_progress;
 mod download;
 pub mod export;
 mod import_groups;

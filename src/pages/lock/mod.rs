@@ -1,8 +1,11 @@
-//! `/owners/:owner/locks/:id`: one lock, what its sync still owes ("Waiting for": the groups
-//! with a pending join or leave of it) and, on demand, every group it is in. The API has no
-//! "memberships of a lock" operation, so both lists are found group by group (`scan`,
-//! `logic::lock_scan`), shown as they arrive.
+//! `/owners/:owner/locks/:id`: one lock, who can open it (now, until or from its next sync:
+//! `access`), what its sync still owes ("Waiting for": the groups with a pending join or
+//! leave of it) and every group it is in. The API has no "memberships of a lock"
+//! operation, so both lists are found group by group (`scan`, `logic::lock_scan`), shown as
+//! they arrive; each group found brings its grants.
 
+mod access;
+mod access_view;
 mod scan;
 mod scan_view;
 
@@ -18,6 +21,8 @@ use crate::config::Config;
 use crate::logic::lock_scan::Scope;
 use crate::logic::locks_list::{lock_type, pending, LockCounts, Seen};
 use crate::logic::routes;
+use access::{Access, Source};
+use access_view::AccessView;
 use scan::{Scan, Target};
 use scan_view::ScanView;
 
@@ -123,25 +128,31 @@ fn LockView(
 ) -> impl IntoView {
     let api = use_api();
     let counts = pending(&lock);
+    // Every group of the lock is sought when the page opens: each one found brings its
+    // grants to "Who can open this lock", and its pending ones make "Waiting for".
+    let all = Scan::new(Scope::All);
     let target = Target {
         api: api.clone(),
         owner: owner.clone(),
         lock: lock.id.clone(),
-        expected: counts.waiting(),
-    };
-    let waiting = Scan::new(Scope::Waiting);
-    if counts.any() {
-        waiting.start(target.clone());
-    }
-    let all = Scan::new(Scope::All);
-    let all_target = Target {
         expected: counts.current(),
-        ..target.clone()
+        counts,
     };
-    on_cleanup(move || {
-        waiting.cancel();
-        all.cancel();
-    });
+    let access = Access::new();
+    let src = Source {
+        api: api.clone(),
+        owner: owner.clone(),
+        lock: lock.id.clone(),
+    };
+    access.load_direct(src.clone());
+    {
+        let src = src.clone();
+        all.on_found(Callback::new(move |found| access.found(src.clone(), found)));
+    }
+    if counts.current() > 0 {
+        all.start(target.clone());
+    }
+    on_cleanup(move || all.cancel());
     let sandbox = use_context::<Config>().is_some_and(|c| c.sandbox);
     let sync_error = move || sync.value().get().and_then(Result::err);
     let now = now_ms();
@@ -175,34 +186,25 @@ fn LockView(
                 <dt>"Groups"</dt><dd>{groups_line(counts)}</dd>
             </dl>
         </section>
+        <section aria-labelledby="lock-access">
+            <h2 id="lock-access">"Who can open this lock"</h2>
+            <AccessView access scan=all src lock_title=lock.title.clone()/>
+        </section>
         <section aria-labelledby="lock-waiting">
             <h2 id="lock-waiting">"Waiting for"</h2>
             {if counts.any() {
-                view! { <ScanView scan=waiting target=target.clone() owner=owner.clone() lock_title=lock.title.clone()/> }.into_any()
+                view! { <ScanView scan=all target=target.clone() owner=owner.clone() lock_title=lock.title.clone() show=Scope::Waiting/> }.into_any()
             } else {
                 view! { <p>"Nothing waits for this lock: it has synced every group change."</p> }.into_any()
             }}
         </section>
         <section aria-labelledby="lock-groups">
             <h2 id="lock-groups">"All groups of this lock"</h2>
-            {
-                let all_target = all_target.clone();
-                move || {
-                let started = all.progress.get().is_some() || all.running.get() || all.error.get().is_some();
-                (!started).then(|| {
-                    let t = all_target.clone();
-                    view! {
-                        <p>
-                            <button type="button" on:click=move |_| all.start(t.clone())>
-                                "Find all groups of this lock"
-                            </button>
-                            " "
-                            <span class="muted">"Asks each group with members, a few at a time."</span>
-                        </p>
-                    }
-                })
+            {if counts.current() > 0 {
+                view! { <ScanView scan=all target owner lock_title=lock.title show=Scope::All/> }.into_any()
+            } else {
+                view! { <p>"This lock is in no group."</p> }.into_any()
             }}
-            <ScanView scan=all target=all_target.clone() owner lock_title=lock.title/>
         </section>
     }
 }

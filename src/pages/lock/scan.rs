@@ -13,7 +13,8 @@ use leptos::task::spawn_local;
 use crate::api::paging::{all_pages, every_page};
 use crate::api::{lock_groups, memberships, ApiClient, ApiError, Query};
 use crate::logic::limits::LOCK_SCAN_GROUPS;
-use crate::logic::lock_scan::{candidates, membership_filter, GroupRef, Progress, Scope};
+use crate::logic::lock_scan::{candidates, membership_filter, Found, GroupRef, Progress, Scope};
+use crate::logic::locks_list::LockCounts;
 
 /// Requests in flight at once: as many as a browser opens to one origin over HTTP/1.1.
 const IN_FLIGHT: usize = 6;
@@ -29,6 +30,8 @@ pub struct Scan {
     pub running: RwSignal<bool>,
     /// Bumped on each start and on Cancel: workers of an older run stop.
     run: RwSignal<u64>,
+    /// Told of each membership as it is found (the access section loads its group's grants).
+    on_found: StoredValue<Option<Callback<Found>>>,
 }
 
 /// What a run needs to ask the server.
@@ -39,6 +42,8 @@ pub struct Target {
     pub lock: String,
     /// Memberships to find (the lock's statistics).
     pub expected: u64,
+    /// The lock's statistics, to say what a finished search did not find.
+    pub counts: LockCounts,
 }
 
 impl Scan {
@@ -49,7 +54,13 @@ impl Scan {
             error: RwSignal::new(None),
             running: RwSignal::new(false),
             run: RwSignal::new(0),
+            on_found: StoredValue::new(None),
         }
+    }
+
+    /// Tells `hook` of each membership found from now on.
+    pub fn on_found(self, hook: Callback<Found>) {
+        self.on_found.set_value(Some(hook));
     }
 
     /// Starts from scratch: reads the groups, then asks the candidates.
@@ -139,6 +150,16 @@ impl Scan {
                     let answer = ask_group(&target, self.scope, &group.id).await;
                     if !self.live(run) {
                         break;
+                    }
+                    if let (Ok(found), Some(hook)) =
+                        (&answer, self.on_found.try_get_value().flatten())
+                    {
+                        for membership in found {
+                            hook.run(Found {
+                                group: group.clone(),
+                                membership: membership.clone(),
+                            });
+                        }
                     }
                     self.progress.try_update(|p| {
                         if let Some(p) = p {

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::components::loaded::LoadError;
 use crate::components::relative_time::relative_time;
 use crate::components::timestamp::now_ms;
-use crate::logic::lock_scan::{Found, Scope};
+use crate::logic::lock_scan::{Found, Missing, Scope};
 use crate::logic::membership_state::MembersQuery;
 use crate::logic::routes::GroupTab;
 use crate::logic::url_state::UrlState;
@@ -28,16 +28,26 @@ fn members_of(owner: &str, group: &str, lock_title: &str) -> String {
 }
 
 /// A search's progress, what it found (each a link to the group's Members tab), the
-/// groups it could not ask (with Retry), and Cancel while it runs.
+/// groups it could not ask (with Retry), and Cancel while it runs. With `show` Waiting,
+/// only the pending joins and leaves it found (its progress shows with the full list).
 #[component]
 pub(super) fn ScanView(
     scan: Scan,
     target: Target,
     owner: String,
     lock_title: String,
+    show: Scope,
 ) -> impl IntoView {
+    let full = show == Scope::All;
     let retry_target = target.clone();
+    let counts = target.counts;
     let status = move || {
+        if !full {
+            return scan
+                .running
+                .get()
+                .then(|| view! { <p class="muted">"Searching the lock's groups…"</p> }.into_any());
+        }
         if let Some(e) = scan.error.get() {
             let t = target.clone();
             return Some(
@@ -73,14 +83,17 @@ pub(super) fn ScanView(
         )
     };
     let found = move || {
-        scan.progress
-            .with(|p| p.as_ref().map(|p| p.found.clone()).unwrap_or_default())
+        scan.progress.with(|p| {
+            let found = p.as_ref().map(|p| p.found.iter());
+            let shown = found.into_iter().flatten().filter(|f| full || f.pending());
+            shown.cloned().collect::<Vec<_>>()
+        })
     };
     let failed = move || {
         scan.progress
             .with(|p| p.as_ref().map(|p| p.failed.clone()).unwrap_or_default())
     };
-    let heading = match scan.scope {
+    let heading = match show {
         Scope::Waiting => "Groups waiting for this lock to sync",
         Scope::All => "Groups of this lock",
     };
@@ -117,7 +130,7 @@ pub(super) fn ScanView(
         </Show>
         {move || {
             let failed = failed();
-            (!failed.is_empty() && !scan.running.get()).then(|| {
+            (full && !failed.is_empty() && !scan.running.get()).then(|| {
                 let t = retry_target.clone();
                 view! {
                     <div class="load-error" role="alert">
@@ -138,8 +151,23 @@ pub(super) fn ScanView(
             let unasked = scan.progress.with(|p| {
                 p.as_ref().is_some_and(|p| p.checked < p.total && !p.complete())
             });
-            (unasked && !scan.running.get() && failed().is_empty()).then(|| view! {
+            (full && unasked && !scan.running.get() && failed().is_empty()).then(|| view! {
                 <p class="muted">"Stopped before every group was checked."</p>
+            })
+        }}
+        {move || {
+            // Every group asked and answered, yet the statistics count more: say what and why.
+            let done = scan.progress.with(|p| {
+                p.as_ref().filter(|p| p.checked == p.total && p.failed.is_empty()).map(|p| p.found.clone())
+            });
+            let missing = done
+                .filter(|_| full && !scan.running.get())
+                .map(|found| Missing::of(&found, counts, scan.scope))
+                .filter(|m| m.any())?;
+            Some(view! {
+                <div class="callout" role="note">
+                    {missing.text().into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}
+                </div>
             })
         }}
     }

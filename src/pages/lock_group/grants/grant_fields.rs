@@ -1,47 +1,21 @@
 //! The fields of "Grant access" and what submitting them does: the people (the owner's
 //! contacts suggested while typing), the validity window, the weekly schedule
-//! (`schedule_fields`), one request per person with the answer shown per person.
+//! (`components::schedule_fields`), one request per person with the answer shown per person.
 
 use leptos::{html, prelude::*};
-use wasm_bindgen::JsValue;
 use wire::{ContactRef, CreateGrant, FeatureSupport};
 
 use crate::api::{grants, use_api, Query};
 use crate::components::field_error::field_error;
 use crate::components::group_context::use_group;
+use crate::components::local_time::{local_to_api, start_day};
+use crate::components::schedule_fields::ScheduleFields;
 use crate::logic::batch::{summary, Outcome};
 use crate::logic::grant_form::{self as form, complete, people, people_error};
 use crate::logic::schedule::{Weekday, Weekly};
-use crate::logic::time;
-
-use super::schedule_fields::ScheduleFields;
 
 /// How many contacts to suggest at once.
 const SUGGESTIONS: u64 = 8;
-
-/// A `datetime-local` value (the browser's local time) in the API's format; the text
-/// itself when the browser cannot read it (the server then says what is wrong).
-fn local_to_api(value: &str) -> Option<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    let ms = js_sys::Date::new(&JsValue::from_str(value)).get_time();
-    Some(if ms.is_nan() {
-        value.to_string()
-    } else {
-        time::to_api(ms as i64)
-    })
-}
-
-/// The first day a weekly restriction starts from: the grant's first day, else today,
-/// as iCal's `YYYYMMDD`.
-fn start_day(valid_from: Option<&str>) -> String {
-    let iso = valid_from
-        .map(str::to_string)
-        .unwrap_or_else(|| time::to_api(js_sys::Date::now() as i64));
-    iso.get(..10).unwrap_or("20260101").replace('-', "")
-}
 
 #[component]
 pub(super) fn GrantFields(

@@ -7,7 +7,6 @@ mod filter_bar;
 mod grant_fields;
 pub mod grant_form;
 mod revoke_dialog;
-mod schedule_fields;
 mod table;
 
 use leptos::prelude::*;
@@ -129,7 +128,7 @@ pub fn GrantsTab() -> impl IntoView {
             fallback=|| view! { <p role="status">"Loading grants…"</p> }
             let:page
         >
-            <GrantsTable rows=page.rows ask_revoke/>
+            <GrantsTable rows=page.rows owner=ctx.owner.get_untracked() ask_revoke/>
         </Loaded>
         <Pager
             label="Grants pages"

@@ -2,12 +2,14 @@
 //! restriction, state, Revoke). Rows create no reactive values (see the Members row).
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use wire::{Grant, GrantState};
 
 use crate::components::relative_time::relative_time;
 use crate::components::table_head::head;
 use crate::components::timestamp::now_ms;
 use crate::logic::grants_query::describe_ical;
+use crate::logic::routes;
 
 /// A grant picked for revoking, with its contact's name for the dialog.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +38,12 @@ pub fn contact_name(g: &Grant) -> (String, String) {
 }
 
 #[component]
-pub fn GrantsTable(rows: Vec<Grant>, ask_revoke: Callback<GrantRef>) -> impl IntoView {
+pub fn GrantsTable(
+    rows: Vec<Grant>,
+    /// The owner, for the links to each person's page.
+    owner: String,
+    ask_revoke: Callback<GrantRef>,
+) -> impl IntoView {
     let empty = rows.is_empty();
     let now = now_ms();
     view! {
@@ -47,7 +54,7 @@ pub fn GrantsTable(rows: Vec<Grant>, ask_revoke: Callback<GrantRef>) -> impl Int
                 <tbody>
                     {rows
                         .into_iter()
-                        .map(|g| view! { <GrantRow g now ask_revoke/> })
+                        .map(|g| view! { <GrantRow g now owner=owner.clone() ask_revoke/> })
                         .collect_view()}
                 </tbody>
             </table>
@@ -57,8 +64,11 @@ pub fn GrantsTable(rows: Vec<Grant>, ask_revoke: Callback<GrantRef>) -> impl Int
 }
 
 #[component]
-fn GrantRow(g: Grant, now: i64, ask_revoke: Callback<GrantRef>) -> impl IntoView {
+fn GrantRow(g: Grant, now: i64, owner: String, ask_revoke: Callback<GrantRef>) -> impl IntoView {
     let (title, identifier) = contact_name(&g);
+    let person = routes::person(&owner, &g.contact_id);
+    let name = title.clone();
+    let other_id = (identifier != title).then_some(identifier);
     let grant = GrantRef {
         id: g.id.clone(),
         title: title.clone(),
@@ -80,8 +90,8 @@ fn GrantRow(g: Grant, now: i64, ask_revoke: Callback<GrantRef>) -> impl IntoView
         <tr>
             <th scope="row">
                 <div class="cell-line">
-                    {title.clone()}
-                    {(identifier != title).then(|| view! { <span class="id">{identifier}</span> })}
+                    <A href=person>{name}</A>
+                    {other_id.map(|i| view! { <span class="id">{i}</span> })}
                 </div>
             </th>
             <td data-label="Valid from">{relative_time(g.valid_from.as_deref(), now, "no limit")}</td>

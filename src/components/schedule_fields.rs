@@ -1,5 +1,6 @@
 //! The weekly time restriction of a grant: days of the week and hours where the group's
-//! locks can apply one, else a note saying why there is none.
+//! locks can apply one, else a note saying why there is none. Shared by "Grant access"
+//! and "Give the same access to…" (one per copied grant, hence the ids' prefix).
 
 use leptos::prelude::*;
 use wire::FeatureSupport;
@@ -8,7 +9,7 @@ use crate::components::field_error::field_error;
 use crate::logic::schedule::Weekday;
 
 #[component]
-pub(super) fn ScheduleFields(
+pub fn ScheduleFields(
     /// Whether the group's locks can apply a time restriction.
     support: Memo<FeatureSupport>,
     days: RwSignal<Vec<Weekday>>,
@@ -16,10 +17,14 @@ pub(super) fn ScheduleFields(
     hours_to: RwSignal<String>,
     /// What is wrong with the days or hours.
     error: Signal<Option<String>>,
+    /// The start of the fields' ids, unique in the page (`grant-day-MO`, `grant-hours-from`).
+    #[prop(default = "grant".into(), into)]
+    prefix: String,
 ) -> impl IntoView {
     let schedule_error = error;
+    let day_prefix = prefix.clone();
     let day_box = move |day: Weekday| {
-        let id = format!("grant-day-{}", day.ical());
+        let id = format!("{day_prefix}-day-{}", day.ical());
         let label_for = id.clone();
         view! {
             <label class="check" for=label_for>
@@ -42,33 +47,44 @@ pub(super) fn ScheduleFields(
         }
     };
 
+    let ids = move |part: &str| format!("{prefix}-{part}");
+    let (hint, from_id, to_id, error_id) = (
+        ids("schedule-hint"),
+        ids("hours-from"),
+        ids("hours-to"),
+        ids("schedule-error"),
+    );
     view! {
     {move || match support.get() {
-        FeatureSupport::Supported => view! {
-            <fieldset class="schedule" aria-describedby="grant-schedule-hint">
+        FeatureSupport::Supported => {
+            let error_id = error_id.clone();
+            let described = error_id.clone();
+            view! {
+            <fieldset class="schedule" aria-describedby=hint.clone()>
                 <legend>"Time restriction (optional)"</legend>
-                <p id="grant-schedule-hint" class="hint">
+                <p id=hint.clone() class="hint">
                     "Access only on these days, between these times (the lock's local time)."
                 </p>
                 <div class="days" role="group" aria-label="Days of the week">
-                    {Weekday::ALL.map(day_box)}
+                    {Weekday::ALL.map(day_box.clone())}
                 </div>
                 <div class="hours">
-                    <label for="grant-hours-from">"From"</label>
-                    <input id="grant-hours-from" type="time"
+                    <label for=from_id.clone()>"From"</label>
+                    <input id=from_id.clone() type="time"
                         prop:value=move || hours_from.get()
                         on:input=move |ev| hours_from.set(event_target_value(&ev))/>
-                    <label for="grant-hours-to">"To"</label>
-                    <input id="grant-hours-to" type="time"
+                    <label for=to_id.clone()>"To"</label>
+                    <input id=to_id.clone() type="time"
                         aria-invalid=move || schedule_error.get().is_some().to_string()
-                        aria-describedby=move || schedule_error.get().map(|_| "grant-schedule-error")
+                        aria-describedby=move || schedule_error.get().map(|_| described.clone())
                         prop:value=move || hours_to.get()
                         on:input=move |ev| hours_to.set(event_target_value(&ev))/>
                 </div>
-                {field_error("grant-schedule-error", schedule_error)}
+                {field_error(error_id, schedule_error)}
             </fieldset>
+            }
+            .into_any()
         }
-        .into_any(),
         FeatureSupport::NotSupported => view! {
             <p class="note">
                 "No time restriction: at least one lock in this group cannot apply one, so grants on this group are valid at any time of day."

@@ -1,0 +1,162 @@
+//! The table of the people list: one row per contact (name, a link to their page; e-mail;
+//! how many groups and locks they hold valid grants on), sortable by name and e-mail, with
+//! the pager. The counts come from one grants request for the page's people, filled in
+//! when it arrives.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::paging::{all_pages, every_page};
+use crate::api::{grants, use_api, ApiError};
+use crate::components::timestamp::now_ms;
+use crate::components::url_list::ListPager;
+use crate::logic::limits::PEOPLE_GRANTS;
+use crate::logic::list_params::ListParams;
+use crate::logic::people_list::{counts_filter, display_name, held, identifier, Held, PersonSort};
+use crate::logic::routes;
+
+use super::*;
+
+#[component]
+pub(super) fn PeopleTable(
+    shown: PeopleRows,
+    params: Memo<PeopleParams>,
+    owner: Memo<String>,
+    busy: Memo<bool>,
+    go: Callback<(PeopleParams, bool)>,
+) -> impl IntoView {
+    let PeopleRows {
+        params: p,
+        rows,
+        more,
+    } = shown;
+    let search = p.search.trim().to_string();
+    let matching = if search.is_empty() {
+        String::new()
+    } else {
+        format!(" matching “{search}”")
+    };
+    let rows_label = ListParams {
+        page: p.page,
+        size: p.size,
+        ..Default::default()
+    }
+    .rows_label(rows.len());
+    let caption = format!(
+        "People{matching}, sorted {}. {rows_label}.",
+        p.order_words()
+    );
+    let empty = rows.is_empty().then(|| {
+        let text = if search.is_empty() {
+            "This owner account has no contacts yet: grant someone access to a group or a lock."
+        } else {
+            "Nobody's name or e-mail matches this search."
+        };
+        view! { <p class="empty">{text}</p> }
+    });
+
+    // The counts of this page's people: one filtered grants request (all its pages).
+    let owner_id = owner.get_untracked();
+    let counts = {
+        let (api, owner, ids) = (
+            use_api(),
+            owner_id.clone(),
+            rows.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
+        );
+        LocalResource::new(move || {
+            let (api, owner, filter) = (api.clone(), owner.clone(), counts_filter(&ids));
+            async move {
+                let Some(filter) = filter else {
+                    return Ok(BTreeMap::new());
+                };
+                let all = all_pages(
+                    PEOPLE_GRANTS,
+                    async |page| {
+                        let q = page.filter(Some(filter.clone()));
+                        grants::list(&api, &owner, &q).await
+                    },
+                    every_page,
+                )
+                .await?;
+                Ok::<_, ApiError>(held(&all.rows, now_ms()))
+            }
+        })
+    };
+    let count_of = move |id: String, pick: fn(Held) -> usize| {
+        move || match counts.get() {
+            None => "…".to_string(),
+            Some(Ok(m)) => pick(m.get(&id).copied().unwrap_or_default()).to_string(),
+            Some(Err(_)) => "?".to_string(),
+        }
+    };
+    let counts_status = move || match counts.get() {
+        None => Some("Counting their grants…".to_string()),
+        Some(Ok(_)) => None,
+        Some(Err(e)) => Some(format!("The grants could not be counted: {e}")),
+    };
+
+    let sort_head = move |sort: PersonSort, label: &'static str| {
+        let on = p.sort == sort;
+        let aria = on.then_some(if p.descending {
+            "descending"
+        } else {
+            "ascending"
+        });
+        let arrow = match (on, p.descending) {
+            (false, _) => "",
+            (true, false) => " ▲",
+            (true, true) => " ▼",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button
+                    type="button"
+                    class="sort"
+                    on:click=move |_| go.run((params.get_untracked().with_sort(sort), false))
+                >
+                    {label}
+                    <span aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
+    let (page, size) = (p.page, p.size);
+    view! {
+        <p class="muted" role="status">{counts_status}</p>
+        <div class="table-wrap">
+        <table class="data" aria-busy=move || busy.get().to_string()>
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    {sort_head(PersonSort::Name, "Name")}
+                    {sort_head(PersonSort::Email, "E-mail")}
+                    <th scope="col" class="num">"Groups"</th>
+                    <th scope="col" class="num">"Locks"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|c| {
+                        let href = routes::person(&owner_id, &c.id);
+                        let email = identifier(&c).unwrap_or_default();
+                        let name = display_name(&c);
+                        view! {
+                            <tr>
+                                <th scope="row"><A href=href>{name}</A></th>
+                                <td data-label="E-mail">{email}</td>
+                                <td class="num" data-label="Groups">{count_of(c.id.clone(), |h| h.groups)}</td>
+                                <td class="num" data-label="Locks">{count_of(c.id, |h| h.locks)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        </div>
+        {empty}
+        <ListPager params go page size more/>
+    }
+}

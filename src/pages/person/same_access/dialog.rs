@@ -1,0 +1,274 @@
+//! The dialog of "Give the same access to…": the other person's e-mail (focused on open,
+//! so typing right away works), one row per copied grant, then one `PUT …/Grants` at a
+//! time with progress and Cancel (the bulk code's batch), a result per grant with the
+//! server's text, and a link to the other person's page. Everything typed lives in the
+//! dialog's body for as long as it is open: "Back to the form" after a refusal shows it
+//! all again, with the grants already created unchecked.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wire::FeatureSupport;
+
+use crate::api::{grants, lock_groups, use_api, ApiClient};
+use crate::components::announcer::use_announcer;
+use crate::components::bulk::batch_progress::{focus_by_id, Batch, BatchProgress};
+use crate::components::field_error::field_error;
+use crate::components::modal::Modal;
+use crate::logic::batch::{summary, Outcome};
+use crate::logic::people_list::identifier;
+use crate::logic::person_access::GrantLine;
+use crate::logic::routes;
+use crate::logic::same_access::{bodies, copyable, person_error, ToSend};
+
+use super::row::{CopyRow, RowState};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Form,
+    Running,
+    Done,
+}
+
+#[component]
+pub fn SameAccessDialog(
+    open: RwSignal<bool>,
+    held: RwSignal<Vec<GrantLine>>,
+    owner: String,
+    name: String,
+) -> impl IntoView {
+    let owner = StoredValue::new(owner);
+    view! {
+        <Modal open labelledby="same-access-title" describedby="same-access-desc">
+            <h2 id="same-access-title">{format!("Give the same access as {name}")}</h2>
+            <p id="same-access-desc">
+                "The other person gets each checked group grant with its validity and time restriction as copied; change them here before sending. Dates are your local time; empty means no limit."
+            </p>
+            // Mounted on each opening: it starts from the person's grants as they are now.
+            {move || open.get().then(|| view! { <Body open held owner=owner.get_value()/> })}
+        </Modal>
+    }
+}
+
+/// Asks each copied group whether its locks can apply a schedule (one request a group).
+fn ask_support(api: ApiClient, owner: String, rows: Vec<RowState>) {
+    let group = |r: &RowState| r.copied.try_with_value(|c| c.group_id.clone());
+    let mut groups: Vec<String> = rows.iter().filter_map(group).collect();
+    groups.sort();
+    groups.dedup();
+    leptos::task::spawn_local(async move {
+        for g in groups {
+            let support = lock_groups::get(&api, &owner, &g)
+                .await
+                .ok()
+                .and_then(|found| found.supported_features)
+                .map_or(FeatureSupport::Unknown, |f| f.time_restriction_ical_support);
+            for r in rows.iter().filter(|r| group(r).as_ref() == Some(&g)) {
+                r.set_support(support);
+            }
+        }
+    });
+}
+
+/// Focuses the first field marked invalid, once the errors are drawn.
+fn focus_first_invalid() {
+    request_animation_frame(|| {
+        if let Some(el) = document()
+            .query_selector("#same-access-form [aria-invalid='true']")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+#[component]
+fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> impl IntoView {
+    let (api, announcer) = (use_api(), use_announcer());
+    let lines = held.get_untracked();
+    // The person's own address: copying their access to themselves would do nothing.
+    let own = lines
+        .iter()
+        .find_map(|l| l.grant.contact.as_ref())
+        .and_then(identifier);
+    let rows: Vec<RowState> = copyable(&lines).into_iter().map(RowState::new).collect();
+    ask_support(api.clone(), owner.clone(), rows.clone());
+    let email = RwSignal::new(String::new());
+    let email_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+    let step = RwSignal::new(Step::Form);
+    let results = RwSignal::new(Vec::<Outcome>::new());
+    let their_id = RwSignal::new(None::<String>);
+    let batch = Batch::new();
+    focus_by_id("same-access-email".into());
+
+    let send = {
+        let (owner, rows) = (owner.clone(), rows.clone());
+        Action::new_local(move |(to, sends): &(String, Vec<(usize, ToSend)>)| {
+            let (api, owner, rows, to, sends) = (
+                api.clone(),
+                owner.clone(),
+                rows.clone(),
+                to.clone(),
+                sends.clone(),
+            );
+            async move {
+                step.set(Step::Running);
+                focus_by_id("batch-cancel".into());
+                let plain: Vec<ToSend> = sends.iter().map(|(_, s)| s.clone()).collect();
+                let list = bodies(&plain, &to);
+                let sent = batch
+                    .each(&list, async |(_, body)| {
+                        grants::create(&api, &owner, body).await
+                    })
+                    .await;
+                let mut out = Vec::with_capacity(list.len());
+                let mut created = Vec::new();
+                for ((title, body), r) in list.iter().zip(sent) {
+                    let (ok, message) = match r {
+                        Some(Ok(g)) => {
+                            _ = their_id.try_set(Some(g.contact_id));
+                            created.push(body.clone());
+                            (true, "created".to_string())
+                        }
+                        Some(Err(e)) => (false, e.to_string()),
+                        None => (false, "not sent: cancelled".to_string()),
+                    };
+                    let subject = format!("group {title}");
+                    out.push(Outcome {
+                        subject,
+                        ok,
+                        message,
+                    });
+                }
+                // Back in the form, only what was not created is still checked.
+                for (i, s) in &sends {
+                    let same = |b: &wire::CreateGrant| {
+                        b.bound_lock_id.as_deref() == Some(&s.group_id)
+                            && b.valid_from == s.valid_from
+                            && b.valid_before == s.valid_before
+                            && b.time_restriction_ical == s.ical
+                    };
+                    if created.iter().any(same) {
+                        _ = rows[*i].send.try_set(false);
+                    }
+                }
+                announcer.say(summary(&out, "created"));
+                _ = results.try_set(out);
+                _ = step.try_set(Step::Done);
+                focus_by_id("same-access-summary".into());
+            }
+        })
+    };
+
+    let submit = {
+        let rows = rows.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let to = email.get_untracked();
+            email_error.set(person_error(&to, own.as_deref()));
+            // Every row is checked, so that each shows its own error at once.
+            let checked: Vec<_> = rows.iter().map(RowState::check).collect();
+            let bad = checked.iter().any(Result::is_err);
+            let sends: Vec<(usize, ToSend)> = checked
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, r)| r.ok().flatten().map(|s| (i, s)))
+                .collect();
+            form_error.set(
+                (!bad && sends.is_empty()).then(|| "Check at least one grant to give.".into()),
+            );
+            if email_error.get_untracked().is_some() || bad {
+                focus_first_invalid();
+                return;
+            }
+            if !sends.is_empty() {
+                send.dispatch((to.trim().to_string(), sends));
+            }
+        }
+    };
+    let n_checked = {
+        let rows = rows.clone();
+        move || rows.iter().filter(|r| r.send.get()).count()
+    };
+    let form_step = move || {
+        let rows = rows.clone();
+        let n = n_checked.clone();
+        view! {
+            <form id="same-access-form" class="dialog-form" on:submit=submit.clone() novalidate=true>
+                <div class="field">
+                    <label for="same-access-email">"E-mail of the person"</label>
+                    <input id="same-access-email" type="text" inputmode="email" autocomplete="off"
+                        autofocus=true
+                        aria-describedby=move || {
+                            if email_error.get().is_some() { "same-access-email-error" } else { "same-access-email-hint" }
+                        }
+                        aria-invalid=move || email_error.get().is_some().to_string()
+                        prop:value=move || email.get()
+                        on:input=move |ev| email.set(event_target_value(&ev))/>
+                    <span id="same-access-email-hint" class="hint">
+                        "A contact is made for this address if the owner has none yet."
+                    </span>
+                    {field_error("same-access-email-error", email_error.into())}
+                </div>
+                {rows.into_iter().enumerate()
+                    .map(|(index, row)| view! { <CopyRow row index/> })
+                    .collect_view()}
+                {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="primary">
+                        {move || match n() {
+                            1 => "Give 1 grant".to_string(),
+                            n => format!("Give {n} grants"),
+                        }}
+                    </button>
+                </div>
+            </form>
+        }
+    };
+    let done_step = move || {
+        let out = results.get();
+        let failed = out.iter().any(|o| !o.ok);
+        let link = their_id.get().map(|id| {
+            let href = routes::person(&owner, &id);
+            let text = format!("Open {}'s page", email.get_untracked().trim());
+            view! { <p><a href=href on:click=move |_| open.set(false)>{text}</a></p> }
+        });
+        view! {
+            <p id="same-access-summary" class="outcomes-summary" role="status" tabindex="-1">
+                {summary(&out, "created")}
+            </p>
+            <ul>
+                {out.into_iter().map(|o| {
+                    let icon = if o.ok { "✔ " } else { "✖ " };
+                    view! {
+                        <li class=if o.ok { "outcome ok" } else { "outcome failed" }>
+                            <span aria-hidden="true">{icon}</span>
+                            <strong>{o.subject}</strong> ": " {o.message}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {link}
+            <div class="dialog-actions">
+                {failed.then(|| view! {
+                    <button type="button" on:click=move |_| {
+                        step.set(Step::Form);
+                        focus_by_id("same-access-email".into());
+                    }>"Back to the form"</button>
+                })}
+                <button type="button" class="primary" on:click=move |_| open.set(false)>"Close"</button>
+            </div>
+        }
+    };
+    // Each step is drawn when it starts; what changes within a step updates in place.
+    move || match step.get() {
+        Step::Form => form_step().into_any(),
+        Step::Running => {
+            view! { <BatchProgress batch verb="Granting" cancel="Cancel"/> }.into_any()
+        }
+        Step::Done => done_step().into_any(),
+    }
+}
