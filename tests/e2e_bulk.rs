@@ -65,6 +65,11 @@ fn today() -> String {
 /// Waits for the finished download `name` in `dir` and returns its records (header
 /// first), checking the byte-order mark.
 async fn downloaded(dir: &Path, name: &str) -> Vec<Vec<String>> {
+    downloaded_with(dir, name, b',').await
+}
+
+/// As [`downloaded`], the columns separated by `separator`.
+async fn downloaded_with(dir: &Path, name: &str, separator: u8) -> Vec<Vec<String>> {
     let path: PathBuf = dir.join(name);
     let bytes = eventually(format!("no download {name}"), || {
         let path = path.clone();
@@ -85,6 +90,7 @@ async fn downloaded(dir: &Path, name: &str) -> Vec<Vec<String>> {
         .strip_prefix(b"\xEF\xBB\xBF")
         .expect("the file starts with UTF-8's byte-order mark");
     csv::ReaderBuilder::new()
+        .delimiter(separator)
         .has_headers(false)
         .from_reader(text)
         .records()
@@ -228,6 +234,57 @@ async fn exporting_the_list_saves_every_group_as_the_api_has_it() {
         let records = downloaded(dir.path(), &name).await;
         let titles: Vec<&str> = records[1..].iter().map(|r| r[1].as_str()).collect();
         assert_eq!(titles, ["Meeting Rooms"]);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exporting_for_german_excel_writes_semicolons_and_runs_no_formula() {
+    support::run("bulk_export_semicolons", async |s| {
+        let formula = "=HYPERLINK(\"http://example.com\",\"x\")";
+        let created: Value = s
+            .api_put(
+                "/Owners/1/LockGroups",
+                json!({ "title": formula, "description": "a; b" }),
+            )
+            .await;
+        let dir = tempfile::tempdir().unwrap();
+        s.goto("/owners/1/lock-groups?q=HYPERLINK").await;
+        s.wait_for_text("HYPERLINK").await;
+        download_to(s, dir.path()).await;
+
+        let separator = s.by_role("combobox", "UTF-8 CSV with").await;
+        assert_eq!(
+            s.option_texts(&separator).await,
+            ["commas (Excel in English)", "semicolons (Excel in German)"]
+        );
+        separator.select_by_value("semicolon").await.unwrap();
+        s.click("button", "Export CSV").await;
+        s.wait_for_text("Exported 1 rows").await;
+        let name = format!("lock-groups-Head-Office-{}.csv", today());
+        let records = downloaded_with(dir.path(), &name, b';').await;
+        assert_eq!(records[0][..3], ["id", "title", "description"]);
+        assert_eq!(records.len(), 2, "{records:?}");
+        assert_eq!(records[1][0], created["id"].as_str().unwrap());
+        // Shown as text by a spreadsheet, never run: OWASP's leading apostrophe.
+        assert_eq!(records[1][1], format!("'{formula}"));
+        assert_eq!(records[1][2], "a; b");
+
+        // The file imports back as it is: the title is the group's own, so it exists.
+        s.click("button", "Import groups").await;
+        s.by_role("dialog", "Import lock groups").await;
+        choose_file(s, "Or a CSV file", &dir.path().join(&name)).await;
+        s.wait_for_text("The file's columns are read as separated by semicolons (;).")
+            .await;
+        s.click("button", "Preview").await;
+        s.wait_for_text("Preview: 0 to create, 1 skipped.").await;
+        let rows = table_rows(s, "Preview of the import").await;
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(
+            rows[0].starts_with(&format!("2 {formula} a; b"))
+                && rows[0].ends_with("a lock group with this title exists already"),
+            "{rows:?}"
+        );
     })
     .await;
 }
@@ -440,11 +497,14 @@ async fn importing_locks_previews_each_line_cancels_midway_and_reports_per_line(
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn importing_locks_reads_a_csv_column_and_refuses_other_separators() {
+async fn importing_locks_reads_a_csv_column_with_commas_or_semicolons() {
     support::run("bulk_import_locks_file", async |s| {
         let files = tempfile::tempdir().unwrap();
+        let bars = files.path().join("locks-bars.csv");
+        std::fs::write(&bars, "id|title\n1|Main Entrance\n").unwrap();
+        // As German Excel saves "CSV (Trennzeichen-getrennt)".
         let semicolons = files.path().join("locks-semicolons.csv");
-        std::fs::write(&semicolons, "id;title\n1;Main Entrance\n").unwrap();
+        std::fs::write(&semicolons, "id;title\r\n1;Main Entrance\r\n").unwrap();
         let good = files.path().join("locks.csv");
         std::fs::write(
             &good,
@@ -455,16 +515,32 @@ async fn importing_locks_reads_a_csv_column_and_refuses_other_separators() {
         s.goto("/owners/1/lock-groups/109/members").await;
         s.wait_for_text("No memberships match this filter.").await;
         s.click("button", "Import locks").await;
-        choose_file(s, "Or a CSV file", &semicolons).await;
-        s.wait_for_text("Line 1: the columns are separated by semicolons (;), not commas.")
+        choose_file(s, "Or a CSV file", &bars).await;
+        s.wait_for_text("Line 1: the columns are separated by vertical bars (|).")
             .await;
         s.click("button", "Preview").await;
-        s.wait_for_text("Line 1: the columns are separated by semicolons")
+        s.wait_for_text("Line 1: the columns are separated by vertical bars")
             .await;
         assert!(
             s.row_text("Main Entrance").await.is_none(),
             "nothing previewed"
         );
+
+        choose_file(s, "Or a CSV file", &semicolons).await;
+        s.wait_for_text("The file's columns are read as separated by semicolons (;).")
+            .await;
+        let column = s
+            .by_role("combobox", "Column with the lock titles or ids")
+            .await;
+        assert_eq!(s.option_texts(&column).await, ["id", "title"]);
+        column.select_by_value("1").await.unwrap();
+        s.click("button", "Preview").await;
+        s.wait_for_text("Preview: 1 lock to add.").await;
+        assert_eq!(
+            table_rows(s, "Preview of the import").await,
+            ["2 Main Entrance Main Entrance"]
+        );
+        s.click("button", "Back").await;
 
         choose_file(s, "Or a CSV file", &good).await;
         s.wait_for_text("Using the file locks.csv.").await;

@@ -1,8 +1,10 @@
 //! Writing CSV files for the admin's spreadsheets: one path for every export and every
 //! results file (RFC 4180 through the `csv` crate, UTF-8 with a byte-order mark so that
-//! spreadsheet programs read accents right), times in ISO 8601 UTC, and file names that
+//! spreadsheet programs read accents right, the separator the admin's Excel expects, no
+//! cell a spreadsheet would run as a formula), times in ISO 8601 UTC, and file names that
 //! say what and when.
 
+use super::csv_dialect::{guard, Separator};
 use super::time;
 
 /// UTF-8's byte-order mark: Excel reads a CSV as UTF-8 only when it starts with it.
@@ -15,28 +17,32 @@ pub trait Record {
     fn record(&self) -> Vec<String>;
 }
 
-/// The CSV file (with the BOM) of a header and its records. Every export and every
-/// results file is written here.
+/// The CSV file (with the BOM) of a header and its records, `separator` between the
+/// columns, every cell [`guard`]ed. Every export and every results file is written here.
 pub fn write_csv(
     header: &[&str],
     records: impl IntoIterator<Item = Vec<String>>,
+    separator: Separator,
 ) -> Result<Vec<u8>, String> {
     let mut out = csv::WriterBuilder::new()
+        .delimiter(separator.byte())
         // CRLF, as RFC 4180 says; quoted only where needed.
         .terminator(csv::Terminator::CRLF)
         .from_writer(BOM.to_vec());
     let fail = |e: csv::Error| format!("The CSV file could not be written: {e}");
-    out.write_record(header).map_err(fail)?;
+    out.write_record(header.iter().map(|h| guard(h).into_owned()))
+        .map_err(fail)?;
     for record in records {
-        out.write_record(&record).map_err(fail)?;
+        out.write_record(record.iter().map(|c| guard(c).into_owned()))
+            .map_err(fail)?;
     }
     out.into_inner()
         .map_err(|e| format!("The CSV file could not be written: {}", e.error()))
 }
 
 /// The CSV file of `rows` (see [`write_csv`]).
-pub fn to_csv<R: Record>(rows: &[R]) -> Result<Vec<u8>, String> {
-    write_csv(R::HEADER, rows.iter().map(Record::record))
+pub fn to_csv<R: Record>(rows: &[R], separator: Separator) -> Result<Vec<u8>, String> {
+    write_csv(R::HEADER, rows.iter().map(Record::record), separator)
 }
 
 /// A name that is safe as a file name on every system: spaces become '-', path and
@@ -150,6 +156,7 @@ mod tests {
                 vec!["2".into(), "a, \"quoted\"\nline".into()],
                 vec!["3".into(), "Zürich ✓".into()],
             ],
+            Separator::Comma,
         )
         .unwrap();
         assert_eq!(
@@ -160,7 +167,7 @@ mod tests {
 
     #[test]
     fn an_empty_export_is_its_header() {
-        let csv = write_csv(&["id", "title"], std::iter::empty()).unwrap();
+        let csv = write_csv(&["id", "title"], std::iter::empty(), Separator::Comma).unwrap();
         assert_eq!(text(&csv), "id,title\r\n");
     }
 
@@ -174,9 +181,37 @@ mod tests {
             }
         }
         assert_eq!(
-            text(&to_csv(&[Row("a"), Row("b")]).unwrap()),
+            text(&to_csv(&[Row("a"), Row("b")], Separator::Comma).unwrap()),
             "name\r\na\r\nb\r\n"
         );
+    }
+
+    #[test]
+    fn semicolons_for_german_excel_and_no_formula_runs() {
+        let csv = write_csv(
+            &["Titel", "Beschreibung"],
+            [
+                vec!["Büro; Süd".into(), "-".into()],
+                vec![
+                    "=HYPERLINK(\"http://example.com\",\"x\")".into(),
+                    "@SUM(A1)".into(),
+                ],
+            ],
+            Separator::Semicolon,
+        )
+        .unwrap();
+        assert_eq!(
+            text(&csv),
+            "Titel;Beschreibung\r\n\"Büro; Süd\";'-\r\n\
+             \"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\";'@SUM(A1)\r\n"
+        );
+        // What the console writes, it reads back as it was.
+        let read = super::super::csv_import::parse_csv(text(&csv)).unwrap();
+        assert_eq!(
+            read.lines[1].fields[0],
+            "=HYPERLINK(\"http://example.com\",\"x\")"
+        );
+        assert_eq!(read.lines[0].fields, ["Büro; Süd", "-"]);
     }
 
     #[test]

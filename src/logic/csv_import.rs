@@ -1,10 +1,12 @@
 //! Reading what the admin imports: a CSV file (RFC 4180, read through the `csv` crate) or
 //! pasted text, into numbered lines. Anything that is not readable text, too big, or not
-//! CSV the way it is expected (another separator, a quote that never closes, a line with
-//! more fields than the header) is refused with a message that names the line; nothing is
+//! CSV the way it is expected (a quote that never closes, a line with more fields than
+//! the header, columns separated by neither commas, semicolons nor tabs) is refused with a message that names the line; nothing is
 //! sent before the admin has seen the preview.
 
 use std::fmt;
+
+use super::csv_dialect::{unguard, Separator};
 
 /// Largest file read (10 MB).
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -62,12 +64,14 @@ impl Line {
     }
 }
 
-/// A CSV file: its header (line `header_line`) and the lines after it.
+/// A CSV file: its header (line `header_line`), the lines after it, and the separator
+/// its columns were read with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub header: Vec<String>,
     pub header_line: usize,
     pub lines: Vec<Line>,
+    pub separator: Separator,
 }
 
 impl Table {
@@ -176,19 +180,17 @@ pub fn pasted(text: &str) -> Result<Vec<Line>, ImportError> {
     Ok(lines)
 }
 
-/// Separators people's spreadsheets use instead of commas, with their names.
-const OTHER_SEPARATORS: [(char, &str); 3] = [
-    (';', "semicolons (;)"),
-    ('\t', "tabs"),
-    ('|', "vertical bars (|)"),
-];
-
-/// CSV text with a header row: RFC 4180, commas between fields.
+/// CSV text with a header row: RFC 4180, with commas, semicolons or tabs between the
+/// fields (whichever the header line uses, see [`Separator::detect`]), `\r\n` or `\n`, with
+/// or without a byte-order mark. A field the console's export guarded against running as
+/// a formula reads back as it was.
 pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
     check_text(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    check_quotes(text)?;
+    let separator = Separator::detect(text);
+    check_quotes(text, separator.byte() as char)?;
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator.byte())
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -209,15 +211,16 @@ pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
         ));
     }
     let (_, header_line) = lines_at.record(record.position().map_or(0, |p| p.byte() as usize));
-    let header: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
+    let header: Vec<String> = record
+        .iter()
+        .map(|h| unguard(h.trim()).to_string())
+        .collect();
     if let [only] = header.as_slice() {
-        if let Some((_, name)) = OTHER_SEPARATORS.iter().find(|(c, _)| only.contains(*c)) {
+        if only.contains('|') {
             return Err(ImportError::at(
                 header_line,
-                format!(
-                    "the columns are separated by {name}, not commas. Save the file as CSV \
-                     with commas (“CSV UTF-8”), or paste the text instead."
-                ),
+                "the columns are separated by vertical bars (|). Save the file as CSV with \
+                 commas, semicolons or tabs, or paste the text instead.",
             ));
         }
     }
@@ -230,7 +233,7 @@ pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
             number,
             fields: Vec::new(),
         }));
-        let fields: Vec<String> = record.iter().map(str::to_string).collect();
+        let fields: Vec<String> = record.iter().map(|f| unguard(f).to_string()).collect();
         let extra = fields
             .iter()
             .skip(header.len())
@@ -239,10 +242,11 @@ pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
             return Err(ImportError::at(
                 start,
                 format!(
-                    "this line has {} fields, the header has {}. A field that contains a comma \
+                    "this line has {} fields, the header has {}. A field that contains {} \
                      must be in double quotes.",
                     fields.len(),
-                    header.len()
+                    header.len(),
+                    separator.one()
                 ),
             ));
         }
@@ -259,6 +263,7 @@ pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
         header,
         header_line,
         lines,
+        separator,
     })
 }
 
@@ -308,7 +313,7 @@ impl<'a> LineCounter<'a> {
 
 /// Finds a quote that opens a field and never closes (the csv crate would read the rest
 /// of the file into that field), or a quote in the middle of a field, with its line.
-fn check_quotes(text: &str) -> Result<(), ImportError> {
+fn check_quotes(text: &str, separator: char) -> Result<(), ImportError> {
     #[derive(Clone, Copy)]
     enum At {
         FieldStart,
@@ -321,7 +326,7 @@ fn check_quotes(text: &str) -> Result<(), ImportError> {
     for c in text.chars() {
         at = match (at, c) {
             (At::FieldStart, '"') => At::Quoted { from: line },
-            (At::FieldStart | At::Unquoted, ',' | '\n') => At::FieldStart,
+            (At::FieldStart | At::Unquoted, c) if c == separator || c == '\n' => At::FieldStart,
             (At::FieldStart | At::Unquoted, '\r') => at,
             (At::Unquoted, '"') => {
                 return Err(ImportError::at(
@@ -334,7 +339,7 @@ fn check_quotes(text: &str) -> Result<(), ImportError> {
             (At::Quoted { from }, '"') => At::QuoteInQuoted { from },
             (At::Quoted { .. }, _) => at,
             (At::QuoteInQuoted { from }, '"') => At::Quoted { from },
-            (At::QuoteInQuoted { .. }, ',' | '\n') => At::FieldStart,
+            (At::QuoteInQuoted { .. }, c) if c == separator || c == '\n' => At::FieldStart,
             (At::QuoteInQuoted { .. }, '\r') => at,
             (At::QuoteInQuoted { from }, _) => {
                 return Err(ImportError::at(
@@ -415,11 +420,40 @@ mod tests {
     }
 
     #[test]
-    fn another_separator_is_named() {
-        assert!(err(parse_csv("title;description\nA;B\n"))
-            .starts_with("Line 1: the columns are separated by semicolons (;), not commas."));
-        assert!(err(parse_csv("title\tdescription\nA\tB\n"))
-            .starts_with("Line 1: the columns are separated by tabs, not commas."));
+    fn semicolons_and_tabs_are_read_as_excel_writes_them() {
+        // German Excel's "CSV (Trennzeichen-getrennt)": semicolons, CRLF, often a BOM.
+        let text =
+            text_of("\u{feff}Titel;Beschreibung\r\nBüro;\"Haupt; alt\"\r\nLab;\r\n".as_bytes())
+                .unwrap();
+        let t = parse_csv(&text).unwrap();
+        assert_eq!(t.separator, Separator::Semicolon);
+        assert_eq!(t.header, ["Titel", "Beschreibung"]);
+        assert_eq!(t.lines[0].fields, ["Büro", "Haupt; alt"]);
+        assert_eq!(t.lines[1].fields, ["Lab", ""]);
+        let t = parse_csv("title\tdescription\nA, B\tC\n").unwrap();
+        assert_eq!(t.separator, Separator::Tab);
+        assert_eq!(t.lines[0].fields, ["A, B", "C"]);
+        assert_eq!(parse_csv("title\nA\n").unwrap().separator, Separator::Comma);
+        assert_eq!(
+            err(parse_csv("title;notes\nA;B;C\n")),
+            "Line 2: this line has 3 fields, the header has 2. A field that contains a \
+             semicolon must be in double quotes."
+        );
+        assert!(err(parse_csv("title|notes\nA|B\n"))
+            .starts_with("Line 1: the columns are separated by vertical bars (|)."));
+    }
+
+    #[test]
+    fn a_guarded_formula_reads_back_as_exported() {
+        let t = parse_csv(
+            "title\r\n\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\"\r\n'plain'\r\n",
+        )
+        .unwrap();
+        assert_eq!(
+            t.lines[0].fields,
+            ["=HYPERLINK(\"http://example.com\",\"x\")"]
+        );
+        assert_eq!(t.lines[1].fields, ["'plain'"]);
     }
 
     #[test]

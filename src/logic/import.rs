@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::csv_dialect::Separator;
 use super::csv_export::Record;
 use super::csv_import::{parse_csv, ImportError, Table};
 
@@ -27,6 +28,14 @@ impl Source {
     pub fn table(&self) -> Option<Table> {
         match self {
             Source::File { text: Ok(t), .. } => parse_csv(t).ok(),
+            _ => None,
+        }
+    }
+
+    /// The separator a chosen file's columns are read with (`None` for pasted text).
+    pub fn separator(&self) -> Option<Separator> {
+        match self {
+            Source::File { text: Ok(t), .. } => Some(Separator::detect(t)),
             _ => None,
         }
     }

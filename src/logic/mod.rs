@@ -5,6 +5,7 @@ pub mod access_report;
 pub mod api_error;
 pub mod auth;
 pub mod batch;
+pub mod csv_dialect;
 pub mod csv_export;
 pub mod csv_import;
 pub mod diagram_layout;

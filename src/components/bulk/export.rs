@@ -6,66 +6,31 @@
 use leptos::prelude::*;
 
 use super::download::{now_ms, save_file};
+use super::job::ExportJob;
 use crate::api::paging::all_pages;
 use crate::api::{self, lock_groups, locks, memberships, ApiClient, ApiError, Query};
+use crate::logic::csv_dialect::Separator;
 use crate::logic::csv_export::{file_name, write_csv, ExportState, Record};
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT};
-use crate::logic::history::{history, HistoryQuery};
+use crate::logic::history::history;
 use crate::logic::limits;
-use crate::logic::list_params::ListParams;
-use crate::logic::locks_list::{pending, LocksParams};
+use crate::logic::locks_list::pending;
 use crate::logic::membership_state::{MembersQuery, LOCK_SEARCH_LIMIT};
 
-/// What to export: a list as the admin sees it filtered now, and whose it is (the owner's
-/// or the group's name, for the file name).
-#[derive(Debug, Clone, PartialEq)]
-pub enum ExportJob {
-    Groups {
-        owner: String,
-        owner_name: String,
-        params: ListParams,
-    },
-    Members {
-        owner: String,
-        group: String,
-        group_title: String,
-        query: MembersQuery,
-    },
-    Grants {
-        owner: String,
-        group: String,
-        group_title: String,
-        query: GrantsQuery,
-    },
-    /// The owner's locks, or the worklist ("Waiting for sync"), with the search and sort.
-    Locks {
-        owner: String,
-        owner_name: String,
-        params: LocksParams,
-    },
-    /// A group's history with its lock and kind filters.
-    History {
-        owner: String,
-        group: String,
-        group_title: String,
-        query: HistoryQuery,
-    },
-    /// A report the page has already gathered (a lock's access): written as it is.
-    Report {
-        what: &'static str,
-        name: String,
-        header: &'static [&'static str],
-        records: Vec<Vec<String>>,
-    },
-}
-
-/// Starts exporting `job`: its progress and outcome go to `state`; setting `stop` (or
-/// its owner going away) stops it before its next request, and nothing is saved.
-pub fn start(api: ApiClient, job: ExportJob, state: RwSignal<ExportState>, stop: RwSignal<bool>) {
+/// Starts exporting `job` as a CSV file with `separator` between its columns: its progress
+/// and outcome go to `state`; setting `stop` (or its owner going away) stops it before its
+/// next request, and nothing is saved.
+pub fn start(
+    api: ApiClient,
+    job: ExportJob,
+    separator: Separator,
+    state: RwSignal<ExportState>,
+    stop: RwSignal<bool>,
+) {
     let stopped = move || stop.try_get_untracked().unwrap_or(true);
     leptos::task::spawn_local(async move {
         let progress = |rows| _ = state.try_set(ExportState::Running { rows });
-        let next = match export(&api, &job, &stopped, &progress).await {
+        let next = match export(&api, &job, separator, &stopped, &progress).await {
             Ok(None) => ExportState::Cancelled,
             Ok(Some((file, bytes, rows))) => match save_file(&file, &bytes, "text/csv") {
                 Ok(()) => ExportState::Done { rows, file },
@@ -169,6 +134,7 @@ async fn found_ids<T>(
 async fn export(
     api: &ApiClient,
     job: &ExportJob,
+    separator: Separator,
     stop: &dyn Fn() -> bool,
     progress: &dyn Fn(usize),
 ) -> Result<Option<(String, Vec<u8>, usize)>, String> {
@@ -292,6 +258,6 @@ async fn export(
         return Ok(None);
     };
     let rows = records.len();
-    let bytes = write_csv(header, records)?;
+    let bytes = write_csv(header, records, separator)?;
     Ok(Some((file_name(what, name, now_ms()), bytes, rows)))
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::download::{now_ms, save_file};
+use crate::logic::csv_dialect::Separator;
 use crate::logic::csv_export::{file_name, to_csv, Record};
 use crate::logic::import::{results_summary, LineOutcome};
 
@@ -37,6 +38,8 @@ pub fn Results<R: Record + LineOutcome + Clone + Send + Sync + 'static>(
     texts: &'static Texts,
     name: Signal<String>,
     open: RwSignal<bool>,
+    /// The imported file's separator (commas for pasted text): the results file gets it too.
+    separator: Separator,
 ) -> impl IntoView {
     let t = texts;
     let download_error = RwSignal::new(None::<String>);
@@ -47,7 +50,7 @@ pub fn Results<R: Record + LineOutcome + Clone + Send + Sync + 'static>(
             &name.get_untracked(),
             now_ms(),
         );
-        let saved = to_csv(&file_rows).and_then(|b| save_file(&file, &b, "text/csv"));
+        let saved = to_csv(&file_rows, separator).and_then(|b| save_file(&file, &b, "text/csv"));
         download_error.set(saved.err());
     };
     view! {

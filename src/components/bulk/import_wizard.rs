@@ -171,6 +171,9 @@ fn steps<I: Importer>(
                     </select>
                 </div>
             })}
+            {move || source.with(Source::separator).map(|s| view! {
+                <p class="hint">{format!("The file's columns are read as separated by {}.", s.words())}</p>
+            })}
             {move || file_error().or_else(|| error.get()).map(|e| view! {
                 <p class="form-error" role="alert">{e}</p>
             })}
@@ -233,7 +236,8 @@ fn steps<I: Importer>(
         Step::Results => {
             focus("summary");
             let rows = done.get_untracked().unwrap_or_default();
-            view! { <Results rows texts=t name open/> }.into_any()
+            let separator = source.with_untracked(Source::separator).unwrap_or_default();
+            view! { <Results rows texts=t name open separator/> }.into_any()
         }
         Step::Running => {
             focus_by_id("batch-cancel".into());

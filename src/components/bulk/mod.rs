@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::api::{use_api, ApiClient};
 use crate::components::page_code::{self, split_point, CodeMissing};
+use crate::logic::csv_dialect::Separator;
 use crate::logic::csv_export::ExportState;
 
 pub mod batch_progress;
@@ -20,15 +21,18 @@ mod import_locks;
 mod import_results;
 mod import_source;
 mod import_wizard;
+mod job;
 
-pub use export::ExportJob;
+pub use job::ExportJob;
 
 /// What the bulk code is asked for.
 pub enum BulkPart {
-    /// Start an export; its progress goes to `state`, `stop` cancels it.
+    /// Start an export with `separator` between its columns; its progress goes to
+    /// `state`, `stop` cancels it.
     Export {
         api: ApiClient,
         job: ExportJob,
+        separator: Separator,
         state: RwSignal<ExportState>,
         stop: RwSignal<bool>,
     },
@@ -55,8 +59,8 @@ split_point! {
     bulk, preload_bulk,
     fn bulk_part(part: BulkPart) -> Result<AnyView, CodeMissing> {
         Ok(match part {
-            BulkPart::Export { api, job, state, stop } => {
-                export::start(api, job, state, stop);
+            BulkPart::Export { api, job, separator, state, stop } => {
+                export::start(api, job, separator, state, stop);
                 ().into_any()
             }
             BulkPart::ImportLocks { open, owner, group, name, reload } => {
@@ -128,14 +132,16 @@ pub fn ImportGroups(
     )
 }
 
-/// "Export CSV" and its status region (progress, Cancel, the outcome) beside it: the list
-/// as `job` says it is filtered now. Non-modal: the admin goes on working meanwhile.
+/// "Export CSV", the separator its file gets, and its status region (progress, Cancel,
+/// the outcome) beside it: the list as `job` says it is filtered now. Non-modal: the admin
+/// goes on working meanwhile.
 #[component]
 pub fn ExportButton(job: Callback<(), ExportJob>) -> impl IntoView {
     // Taken here: the export runs outside the component's reactive context.
     let api = use_api();
     let state = RwSignal::new(ExportState::Idle);
     let stop = RwSignal::new(false);
+    let separator = RwSignal::new(Separator::default());
     let running = move || matches!(state.get(), ExportState::Running { .. });
     let start = move |_| {
         let (api, job) = (api.clone(), job.run(()));
@@ -145,6 +151,7 @@ pub fn ExportButton(job: Callback<(), ExportJob>) -> impl IntoView {
             let part = BulkPart::Export {
                 api,
                 job,
+                separator: separator.get_untracked(),
                 state,
                 stop,
             };
@@ -157,6 +164,7 @@ pub fn ExportButton(job: Callback<(), ExportJob>) -> impl IntoView {
     };
     view! {
         <button type="button" on:click=start disabled=running>"Export CSV"</button>
+        <SeparatorChoice separator/>
         <div class="export-status" role="status">
             <span class="export-progress" hidden=move || !running()>
                 <label for="export-progress">{move || state.with(ExportState::progress)}</label>
@@ -165,5 +173,26 @@ pub fn ExportButton(job: Callback<(), ExportJob>) -> impl IntoView {
             </span>
             {move || state.with(ExportState::outcome)}
         </div>
+    }
+}
+
+/// The separator of the exported file, beside "Export CSV": what the admin's Excel opens
+/// in columns (English: commas, German: semicolons). The file is UTF-8 with a BOM either way.
+#[component]
+fn SeparatorChoice(separator: RwSignal<Separator>) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(s) = Separator::from_key(&event_target_value(&ev)) {
+            separator.set(s);
+        }
+    };
+    view! {
+        <span class="export-separator">
+            // One export per page, as the progress's id says.
+            <label for="export-separator">"UTF-8 CSV with"</label>
+            <select id="export-separator" on:change=on_change>
+                <option value="comma">"commas (Excel in English)"</option>
+                <option value="semicolon">"semicolons (Excel in German)"</option>
+            </select>
+        </span>
     }
 }
