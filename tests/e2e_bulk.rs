@@ -655,9 +655,9 @@ async fn exporting_the_worklist_and_a_history_saves_what_the_page_shows() {
                 "lock id",
                 "title",
                 "lock type",
-                "groups joined",
-                "joins pending",
-                "leaves pending"
+                "groups active",
+                "groups joining",
+                "groups leaving"
             ]
         );
         let titles: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();

@@ -41,8 +41,11 @@ async fn the_worklist_and_the_lock_page_follow_adds_and_syncs() {
         s.click("link", "Waiting for sync").await;
         s.by_role_prefix("table", "9 locks wait for a sync").await;
         assert!(s.path().await.ends_with("/owners/1/locks?waiting=1"));
-        let row = s.wait_row("Test Door", "Td30").await;
-        assert!(row.contains("0 2 0"), "joined 0, joins 2, leaves 0: {row}");
+        let row = s.wait_row("Test Door", "TD30").await;
+        assert!(
+            row.contains("0 2 0"),
+            "active 0, joining 2, leaving 0: {row}"
+        );
         s.wait_row("Roof Access", "1 2 0").await;
         s.wait_row("Kitchen", "1 1 1").await;
         assert!(s.row_text("Lab").await.is_none(), "Lab waits for nothing");
@@ -197,7 +200,8 @@ async fn all_groups_of_a_lock_with_the_page_and_what_is_not_found() {
             .await;
         s.goto("/owners/1/locks/13").await;
         s.by_role("heading", "Lock not found").await;
-        s.wait_for_text("was unbound from this owner account").await;
+        s.wait_for_text("was removed from this owner account (unbound)")
+            .await;
         s.click("link", "Back to the locks").await;
         s.by_role_prefix("table", "Locks, sorted by title").await;
     })

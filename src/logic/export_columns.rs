@@ -110,14 +110,14 @@ impl Record for BoundLock {
         "lock id",
         "title",
         "lock type",
-        "groups joined",
-        "joins pending",
-        "leaves pending",
-        "own configuration",
-        "configuration serial number",
-        "last seen serial number",
+        "groups active",
+        "groups joining",
+        "groups leaving",
+        "configuration",
+        "latest configuration version",
+        "version on the lock",
         "last sync",
-        "bound since",
+        "in this account since",
     ];
 
     fn record(&self) -> Vec<String> {

@@ -252,21 +252,61 @@ impl Seen {
     /// Icon and words: never colour alone.
     pub fn text(self) -> String {
         match self {
-            Seen::Latest => "✔ Seen".to_string(),
-            Seen::Behind { seen, latest } => format!("⟳ Behind ({seen} of {latest})"),
+            Seen::Latest => "✔ Up to date".to_string(),
+            Seen::Behind { seen, latest } => format!("⟳ Behind: version {seen} of {latest}"),
             Seen::Never => "⟳ Never synced".to_string(),
             Seen::Unknown => "— Unknown".to_string(),
         }
     }
+
+    /// The API's terms behind the words (a tooltip).
+    pub fn api_terms(self) -> String {
+        match self {
+            Seen::Latest => "lastSeenRclSerialNo ≥ rclSerialNo".to_string(),
+            Seen::Behind { seen, latest } => {
+                format!("lastSeenRclSerialNo {seen} of rclSerialNo {latest}")
+            }
+            Seen::Never => "no lastSeenRclSerialNo".to_string(),
+            Seen::Unknown => "no rclSerialNo".to_string(),
+        }
+    }
 }
 
-/// The lock type as people name it: the model name, else the type id.
+/// The lock type as its maker writes it: the API's model name ("Td30"), a product code
+/// (letters then digits) in capitals ("TD30"); else the type id; "Unknown" without either.
 pub fn lock_type(lock: &BoundLock) -> String {
     lock.lock_type
         .as_ref()
-        .map(|t| t.model_name.clone())
+        .map(|t| product_name(&t.model_name))
         .or_else(|| lock.lock_type_id.clone())
         .unwrap_or_else(|| "Unknown".to_string())
+}
+
+/// "Td30" → "TD30", "Cylinder" stays: a short run of letters followed by digits is a model
+/// code, which makers print in capitals.
+pub fn product_name(model: &str) -> String {
+    let letters = model.chars().take_while(char::is_ascii_alphabetic).count();
+    let rest = &model[letters..];
+    let code = (1..=3).contains(&letters)
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.chars().all(|c| c.is_ascii_alphanumeric());
+    if code {
+        model.to_ascii_uppercase()
+    } else {
+        model.to_string()
+    }
+}
+
+/// The API's names of the lock's type (a tooltip): "lockTypeId TK.Td30, modelName Td30".
+pub fn lock_type_terms(lock: &BoundLock) -> String {
+    let mut terms = Vec::new();
+    if let Some(id) = &lock.lock_type_id {
+        terms.push(format!("lockTypeId {id}"));
+    }
+    if let Some(t) = &lock.lock_type {
+        terms.push(format!("modelName {}", t.model_name));
+    }
+    terms.join(", ")
 }
 
 /// "7 locks wait for a sync" / "1 lock waits for a sync" / "No lock waits for a sync".
@@ -408,6 +448,22 @@ mod tests {
     }
 
     #[test]
+    fn lock_types_as_their_makers_write_them() {
+        for (model, shown) in [
+            ("Td30", "TD30"),
+            ("td30", "TD30"),
+            ("Cylinder", "Cylinder"),
+            ("Legacy", "Legacy"),
+            ("Tk100x", "TK100X"),
+            ("Door30", "Door30"),
+            ("30", "30"),
+            ("Td", "Td"),
+        ] {
+            assert_eq!(product_name(model), shown, "{model}");
+        }
+    }
+
+    #[test]
     fn counts_and_sync_words() {
         let l = lock("1", 1, 1);
         let c = pending(&l);
@@ -419,12 +475,17 @@ mod tests {
         assert!(!pending(&bare).any());
         assert_eq!(Seen::of(&l), Seen::Latest);
         bare.last_seen_rcl_serial_no = Some(2);
-        assert_eq!(Seen::of(&bare).text(), "⟳ Behind (2 of 3)");
+        assert_eq!(Seen::of(&bare).text(), "⟳ Behind: version 2 of 3");
+        assert_eq!(
+            Seen::of(&bare).api_terms(),
+            "lastSeenRclSerialNo 2 of rclSerialNo 3"
+        );
         bare.last_seen_rcl_serial_no = None;
         assert_eq!(Seen::of(&bare), Seen::Never);
         bare.rcl_serial_no = None;
         assert_eq!(Seen::of(&bare), Seen::Unknown);
         assert_eq!(lock_type(&bare), "TK.Td30");
+        assert_eq!(lock_type_terms(&bare), "lockTypeId TK.Td30");
         assert_eq!(waiting_caption(1), "1 lock waits for a sync");
         assert_eq!(waiting_caption(7), "7 locks wait for a sync");
     }

@@ -810,6 +810,15 @@ impl Session {
     /// violation of impact "serious" or "critical"; prints minor and moderate ones as
     /// warnings. `what` names the page state in the messages.
     pub async fn assert_accessible(&self, what: &str) {
+        self.audit(what, false).await;
+    }
+
+    /// Like [`Session::assert_accessible`], but any violation fails, minor ones too.
+    pub async fn assert_no_axe_violations(&self, what: &str) {
+        self.audit(what, true).await;
+    }
+
+    async fn audit(&self, what: &str, strict: bool) {
         static AXE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
         let loaded = self.eval("return typeof window.axe === 'object';").await;
         if loaded != json!(true) {
@@ -864,14 +873,15 @@ impl Session {
         };
         let (blocking, warnings): (Vec<&Value>, Vec<&Value>) = violations
             .iter()
-            .partition(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")));
+            .partition(|v| strict || matches!(v["impact"].as_str(), Some("serious" | "critical")));
         for v in &warnings {
             eprintln!("warning, {what}:\n{}", describe(v));
         }
         assert!(
             blocking.is_empty(),
-            "{what}: {} serious/critical accessibility violations:\n{}",
+            "{what}: {} {} accessibility violations:\n{}",
             blocking.len(),
+            if strict { "axe" } else { "serious/critical" },
             blocking
                 .iter()
                 .map(|v| describe(v))

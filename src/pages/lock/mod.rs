@@ -19,7 +19,7 @@ use crate::components::loaded::Loaded;
 use crate::components::timestamp::{now_ms, stamp};
 use crate::config::Config;
 use crate::logic::lock_scan::Scope;
-use crate::logic::locks_list::{lock_type, pending, LockCounts, Seen};
+use crate::logic::locks_list::{lock_type, lock_type_terms, pending, LockCounts, Seen};
 use crate::logic::routes;
 use access::{Access, Source};
 use access_view::AccessView;
@@ -108,7 +108,7 @@ pub fn LockPage(data: LockData) -> impl IntoView {
                 view! {
                     <p>
                         "The lock with the ID " <code>{id.get()}</code>
-                        " was unbound from this owner account"
+                        " was removed from this owner account (unbound)"
                         {l.unbind_date.map(|d| format!(" on {}", crate::logic::time::describe(&d, now_ms()).1))}
                         ". " {back()}
                     </p>
@@ -173,15 +173,17 @@ fn LockView(
             <h2 id="lock-facts">"Details"</h2>
             <dl class="facts">
                 <dt>"ID"</dt><dd><code>{lock.id.clone()}</code></dd>
-                <dt>"Lock type"</dt><dd>{lock_type(&lock)}</dd>
-                <dt>"Bound since"</dt><dd>{stamp(lock.bind_date.as_deref(), now, "unknown")}</dd>
-                <dt>"Configuration (RCL)"</dt>
+                // An admin's words; the API's terms in the tooltips.
+                <dt>"Lock type"</dt><dd title=lock_type_terms(&lock)>{lock_type(&lock)}</dd>
+                <dt title="bindDate">"In this account since"</dt>
+                <dd>{stamp(lock.bind_date.as_deref(), now, "unknown")}</dd>
+                <dt title="The lock's own configuration (RCL): rclSerialNo, rclDate">"Latest configuration"</dt>
                 <dd>{serial(lock.rcl_serial_no)} ", " {stamp(lock.rcl_date.as_deref(), now, "no date")}</dd>
-                <dt>"Last seen by the lock"</dt>
+                <dt title="lastSeenRclSerialNo, lastSeenRclUpdateDate">"Configuration on the lock"</dt>
                 <dd>
                     {serial(lock.last_seen_rcl_serial_no)} ", "
                     {stamp(lock.last_seen_rcl_update_date.as_deref(), now, "never synced")}
-                    " · " {Seen::of(&lock).text()}
+                    " · " <span title=Seen::of(&lock).api_terms()>{Seen::of(&lock).text()}</span>
                 </dd>
                 <dt>"Groups"</dt><dd>{groups_line(counts)}</dd>
             </dl>
@@ -210,7 +212,7 @@ fn LockView(
 }
 
 fn serial(n: Option<i64>) -> String {
-    n.map_or("no serial".to_string(), |n| format!("serial {n}"))
+    n.map_or("no version".to_string(), |n| format!("version {n}"))
 }
 
 /// "Active in 3 · joining 1 · leaving 0".

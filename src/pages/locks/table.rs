@@ -7,7 +7,9 @@ use leptos_router::components::A;
 use crate::components::relative_time::relative_time;
 use crate::components::timestamp::now_ms;
 use crate::components::url_list::ListPager;
-use crate::logic::locks_list::{lock_type, pending, waiting_caption, LockSort, LocksParams, Seen};
+use crate::logic::locks_list::{
+    lock_type, lock_type_terms, pending, waiting_caption, LockSort, LocksParams, Seen,
+};
 use crate::logic::routes;
 
 use super::*;
@@ -109,10 +111,11 @@ pub(super) fn LockTable(
                 <tr>
                     {sort_head(LockSort::Title, "Title")}
                     <th scope="col">"Lock type"</th>
-                    <th scope="col" class="num">"Groups joined"</th>
-                    <th scope="col" class="num">"Joins pending"</th>
-                    <th scope="col" class="num">"Leaves pending"</th>
-                    <th scope="col">"Own configuration"</th>
+                    // The group pages' words; the API's states in the tooltips.
+                    <th scope="col" class="num" title="Groups this lock is in (Joined)">"Active"</th>
+                    <th scope="col" class="num" title="Groups this lock joins at its next sync (JoinPending)">"Joining"</th>
+                    <th scope="col" class="num" title="Groups this lock leaves at its next sync (UnjoinPending)">"Leaving"</th>
+                    <th scope="col" title="Whether the lock has its own latest configuration (RCL)">"Configuration"</th>
                     {sort_head(LockSort::LastSync, "Last sync")}
                 </tr>
             </thead>
@@ -124,14 +127,15 @@ pub(super) fn LockTable(
                         let seen = Seen::of(&l);
                         let href = routes::lock(&owner_id, &l.id);
                         let kind = lock_type(&l);
+                        let terms = lock_type_terms(&l);
                         view! {
                             <tr class:waiting=c.any()>
                                 <th scope="row"><A href=href>{l.title}</A></th>
-                                <td data-label="Lock type">{kind}</td>
-                                <td class="num" data-label="Groups joined">{c.joined}</td>
-                                <td class="num" data-label="Joins pending">{c.joins}</td>
-                                <td class="num" data-label="Leaves pending">{c.leaves}</td>
-                                <td data-label="Own configuration">{seen.text()}</td>
+                                <td data-label="Lock type" title=terms>{kind}</td>
+                                <td class="num" data-label="Active">{c.joined}</td>
+                                <td class="num" data-label="Joining">{c.joins}</td>
+                                <td class="num" data-label="Leaving">{c.leaves}</td>
+                                <td data-label="Configuration" title=seen.api_terms()>{seen.text()}</td>
                                 <td data-label="Last sync">
                                     {relative_time(l.last_seen_rcl_update_date.as_deref(), now, "Never")}
                                 </td>
