@@ -44,7 +44,7 @@ const PAGES: [(&str, &str, &str); 10] = [
         "locks wait for a sync",
     ),
     ("lock", "/owners/1/locks/6", "all found."),
-    ("settings", "/settings", "Access token"),
+    ("settings", "/settings", "Advanced"),
     ("not-found", "/no/such/page", "Page not found"),
 ];
 
