@@ -36,7 +36,8 @@ async fn list_search_and_new_group_dialog_are_accessible() {
 async fn group_overview_edit_and_delete_are_accessible() {
     support::run("a11y_overview", async |s| {
         s.goto("/owners/1/lock-groups/101").await;
-        s.by_role("group", "Membership lifecycle diagram").await;
+        s.by_role("list", "Locks waiting for a sync").await;
+        s.by_role("list", "First people").await;
         s.assert_accessible_light_and_dark("group overview").await;
 
         s.click("button", "Edit").await;
@@ -155,6 +156,10 @@ async fn settings_is_accessible() {
         s.goto("/settings").await;
         s.by_role("heading", "Settings").await;
         s.assert_accessible_light_and_dark("settings").await;
+        s.click("button", "Advanced").await;
+        s.by_role("textbox", "API base URL").await;
+        s.assert_accessible_light_and_dark("settings, Advanced open")
+            .await;
     })
     .await;
 }

@@ -238,6 +238,13 @@ async fn the_settings_page_accepts_a_pasted_access_token() {
         s.goto("/settings").await;
         s.wait_for_text("Not signed in.").await;
         s.by_role("button", "Sign in").await;
+        assert!(!s
+            .names_of_role("button")
+            .await
+            .iter()
+            .any(|b| b == "Sign out"));
+        // The pasted token is a technical field, under Advanced.
+        s.click("button", "Advanced").await;
         let field = s.by_role("textbox", "Access token").await;
         field.send_keys(support::DEV_TOKEN).await.unwrap();
         s.click("button", "Use this token").await;

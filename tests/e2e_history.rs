@@ -281,8 +281,8 @@ async fn overview_and_members_say_how_many_locks_wait_and_link_to_them() {
             .await;
         // 102: every lock synced, no notice.
         s.goto("/owners/1/lock-groups/102").await;
-        s.by_role("list", "Members by state").await;
-        s.wait_for_text("Active grants").await;
+        s.by_role("heading", "Needs attention").await;
+        s.wait_for_text("Nothing needs you").await;
         wait_no_text(s, "not synced this group's latest change").await;
     })
     .await;
@@ -292,7 +292,7 @@ async fn overview_and_members_say_how_many_locks_wait_and_link_to_them() {
 async fn the_history_tab_is_reached_by_keyboard_and_accessible() {
     support::run("history_keyboard_a11y", async |s| {
         s.goto("/owners/1/lock-groups/101").await;
-        s.by_role("list", "Members by state").await;
+        s.by_role("list", "First locks").await;
         s.tab_to("History", false).await;
         s.key(ENTER).await;
         s.wait_for_path(|p| p.ends_with("/101/history"), "the History tab")

@@ -207,7 +207,11 @@ async fn rename_in_the_edit_dialog_and_filter_from_the_diagram_with_the_keyboard
         s.expect_focus("Edit", "focus returns to Edit after saving")
             .await;
 
-        // A state in the compact diagram opens the Members tab filtered to it.
+        // A state in the diagram (its own tab) opens the Members tab filtered to it.
+        s.tab_to("Diagram", FORWARD).await;
+        s.key(ENTER).await;
+        s.wait_for_path(|p| p.ends_with("/101/diagram"), "the Diagram tab")
+            .await;
         s.tab_to_prefix("Active (Joined):", FORWARD).await;
         s.eval("window.__samePage = true;").await;
         s.key(ENTER).await;

@@ -51,7 +51,7 @@ const PAGES: [(&str, &str, &str); 12] = [
         "/owners/1/people/1",
         "What Alice Example can open",
     ),
-    ("settings", "/settings", "Access token"),
+    ("settings", "/settings", "Advanced"),
     ("not-found", "/no/such/page", "Page not found"),
 ];
 

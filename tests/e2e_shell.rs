@@ -191,3 +191,60 @@ async fn config_json_loads_beside_the_wasm_and_the_page_is_never_blank() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn settings_keeps_the_header_and_owner_offers_one_of_sign_in_or_out_and_folds_advanced() {
+    support::run("settings_shell", async |s| {
+        // Opened cold, before any owner's page: the header still has its lists (the first
+        // owner, as `/` chooses).
+        s.goto("/settings").await;
+        s.by_role("heading", "Settings").await;
+        let lists = s.by_role("link", "Lock groups").await;
+        assert_eq!(
+            lists.attr("href").await.unwrap().as_deref(),
+            Some("/owners/1/lock-groups")
+        );
+
+        // After working in Warehouse, a reload of Settings keeps Warehouse and the header.
+        s.goto("/owners/2/lock-groups").await;
+        s.by_role("heading", "Lock groups").await;
+        s.goto("/settings").await;
+        s.by_role("heading", "Settings").await;
+        s.wait_for_text("Warehouse (current)").await;
+        let switcher = s.by_role("combobox", "Owner account").await;
+        assert_eq!(switcher.prop("value").await.unwrap().as_deref(), Some("2"));
+        let nav = s.by_role("navigation", "Main").await;
+        let nav_text = nav.text().await.unwrap();
+        for item in ["Lock groups", "Locks", "People", "Settings"] {
+            assert!(nav_text.contains(item), "{item} in {nav_text}");
+        }
+        for (name, href) in [
+            ("Lock groups", "/owners/2/lock-groups"),
+            ("Locks", "/owners/2/locks"),
+            ("People", "/owners/2/people"),
+        ] {
+            let link = s.by_role("link", name).await;
+            assert_eq!(link.attr("href").await.unwrap().as_deref(), Some(href));
+        }
+
+        // Using the sandbox's developer token: Sign out, and no Sign in beside it.
+        s.wait_for_text("developer token").await;
+        let buttons = s.names_of_role("button").await;
+        assert!(buttons.iter().any(|b| b == "Sign out"), "{buttons:?}");
+        assert!(!buttons.iter().any(|b| b == "Sign in"), "{buttons:?}");
+
+        // The technical fields are folded under Advanced.
+        let open = s
+            .eval("return document.querySelector('details.advanced').open;")
+            .await;
+        assert_eq!(open, serde_json::json!(false));
+        let shown = s
+            .eval("return ['pasted-token', 'api-base'].map(id => document.getElementById(id).checkVisibility());")
+            .await;
+        assert_eq!(shown, serde_json::json!([false, false]), "folded away");
+        s.click("button", "Advanced").await;
+        s.by_role("textbox", "Access token").await;
+        s.by_role("textbox", "API base URL").await;
+    })
+    .await;
+}

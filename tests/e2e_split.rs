@@ -43,8 +43,8 @@ async fn every_page_deep_links_cold_and_its_code_loads_beside_the_main_wasm() {
         (
             "group",
             "/owners/1/lock-groups/101",
-            "list",
-            "Members by state",
+            "heading",
+            "Needs attention",
         ),
         (
             "members",
@@ -127,7 +127,7 @@ async fn once_the_first_page_is_up_the_other_pages_code_is_prefetched() {
             .eval("return document.querySelector('table tbody a').textContent.trim();")
             .await;
         s.click("link", first.as_str().unwrap()).await;
-        s.by_role("list", "Members by state").await;
+        s.by_role("button", "Details").await;
         s.by_role_prefix("link", "Members")
             .await
             .click()

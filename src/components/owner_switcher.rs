@@ -6,20 +6,43 @@ use leptos_router::hooks::{use_location, use_navigate};
 use wire::Owner;
 
 use crate::api::{owners::list_owners, use_api, ApiError};
+use crate::auth;
 use crate::logic::routes;
 
 /// The owner account the admin works in: the one in the address, else the last one there
-/// (so pages outside an owner, like Settings, still know it). Provided by the app.
+/// (so pages outside an owner, like Settings, still know it and the header keeps its
+/// lists), remembered for this tab across reloads, else the first one. Provided by the app.
 #[derive(Clone, Copy)]
 pub struct CurrentOwner(pub Memo<Option<String>>);
 
+/// This tab's last owner account (`sessionStorage`, as the rest of the tab's state).
+const LAST_OWNER: &str = "lga.owner";
+
 impl CurrentOwner {
-    /// Follows the address; needs the router.
+    /// Follows the address; needs the router and [`Owners`].
     pub fn follow_address() -> Self {
         let location = use_location();
-        CurrentOwner(Memo::new(move |last: Option<&Option<String>>| {
-            routes::owner_from_path(&location.pathname.get()).or_else(|| last.cloned().flatten())
-        }))
+        let owners = use_owners();
+        let current = Memo::new(move |last: Option<&Option<String>>| {
+            routes::owner_from_path(&location.pathname.get())
+                .or_else(|| last.cloned().flatten())
+                .or_else(|| {
+                    let stored = auth::get(LAST_OWNER);
+                    let Some(Ok(list)) = owners.get() else {
+                        return stored;
+                    };
+                    // One the admin may still open, else the first (as `/` chooses).
+                    stored
+                        .filter(|id| list.iter().any(|o| &o.id == id))
+                        .or_else(|| list.first().map(|o| o.id.clone()))
+                })
+        });
+        Effect::new(move |_| {
+            if let Some(id) = current.get() {
+                auth::set(LAST_OWNER, &id);
+            }
+        });
+        CurrentOwner(current)
     }
 }
 

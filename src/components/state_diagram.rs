@@ -7,7 +7,7 @@ use wire::{MembershipState, Statistics};
 
 use crate::components::group_context::GroupContext;
 use crate::components::table_head::head;
-use crate::logic::diagram_layout::{layout, Node, Transition, COMPACT, LARGE, TRANSITIONS};
+use crate::logic::diagram_layout::{layout, Node, Transition, LARGE, TRANSITIONS};
 use crate::logic::routes::GroupTab;
 
 fn locks(n: u64) -> String {
@@ -24,8 +24,6 @@ fn locks(n: u64) -> String {
 /// Props:
 /// - `statistics`: the group's `statistics` (`expand=statistics`); `None` while loading
 ///   (counts show as "…").
-/// - `compact`: the smaller drawing for the Overview tab; its text alternative is folded
-///   into a `<details>`. The Diagram tab uses `compact=false`.
 /// - `trace` (optional): the transitions one membership took
 ///   ([`crate::logic::diagram_layout::trace`]); they and the state it stands in are
 ///   highlighted.
@@ -35,10 +33,9 @@ fn locks(n: u64) -> String {
 #[component]
 pub fn StateDiagram(
     #[prop(into)] statistics: Signal<Option<Statistics>>,
-    #[prop(optional)] compact: bool,
     #[prop(optional, into)] trace: Option<Signal<Vec<Transition>>>,
 ) -> impl IntoView {
-    let l = layout(if compact { COMPACT } else { LARGE });
+    let l = layout(LARGE);
     let m = l.metrics;
     let group = use_context::<GroupContext>();
     let count =
@@ -47,12 +44,7 @@ pub fn StateDiagram(
     let current = move || trace().last().map(|t| t.to);
     let visited = move |n: Node| trace().iter().any(|t| t.from == n || t.to == n);
     let taken = move |t: Transition| trace().contains(&t);
-    let arrow = if compact { "arrow-c" } else { "arrow-l" };
-    let title_id = if compact {
-        "diagram-title-c"
-    } else {
-        "diagram-title-l"
-    };
+    let (arrow, title_id) = ("arrow-l", "diagram-title-l");
 
     let edges = l
         .edges
@@ -180,7 +172,7 @@ pub fn StateDiagram(
     };
 
     view! {
-        <figure class="diagram-figure" class:diagram-compact=compact>
+        <figure class="diagram-figure">
             // Narrow screens scroll the drawing sideways instead of shrinking its text.
             <div class="diagram-scroll">
                 <svg
@@ -208,17 +200,7 @@ pub fn StateDiagram(
                     {nodes}
                 </svg>
             </div>
-            {if compact {
-                view! {
-                    <details>
-                        <summary>"The diagram as a table"</summary>
-                        {table}
-                    </details>
-                }
-                .into_any()
-            } else {
-                table.into_any()
-            }}
+            {table}
         </figure>
     }
 }

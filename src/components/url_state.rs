@@ -30,3 +30,41 @@ pub fn use_url_state<Q: UrlState>(
     });
     (state, go)
 }
+
+/// Opens a tab's dialog when the address asks for it (`?dialog=add-locks`, see
+/// [`crate::logic::group_overview::tab_with_dialog`]): the Overview's "Add locks" and
+/// "Grant access" lead here. Once the dialog is closed the parameter leaves the address
+/// (replaced, not pushed), so Back or a reload does not open it again. Not while the
+/// navigation that brought it is under way: a replace then would take that entry's place.
+pub fn open_from_url(name: &'static str, open: RwSignal<bool>) {
+    use crate::logic::group_overview::{without_param, DIALOG_PARAM};
+    let query_map = use_query_map();
+    let location = leptos_router::hooks::use_location();
+    let navigate = use_navigate();
+    // Returns whether the dialog was open, to see it close.
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if query_map.read().get(DIALOG_PARAM).as_deref() != Some(name) {
+            return is_open;
+        }
+        match (was_open, is_open) {
+            (None, false) => {
+                open.set(true);
+                return true;
+            }
+            (Some(true), false) => {
+                let rest = without_param(&location.search.get_untracked(), DIALOG_PARAM);
+                navigate(
+                    &format!("{}{rest}", location.pathname.get_untracked()),
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
+            }
+            _ => {}
+        }
+        is_open
+    });
+}

@@ -125,44 +125,61 @@ pub fn SettingsPage() -> impl IntoView {
         reload_at("/settings");
     };
 
+    // One of Sign in and Sign out, never both: with a token in use (signed in, pasted, or
+    // the sandbox's developer token) the way out; without one, the way in.
+    let signed_in = move || token.with(Option::is_some);
+    let sign_button = move || {
+        if signed_in() {
+            Some(view! { <button type="button" on:click=sign_out>"Sign out"</button> }.into_any())
+        } else {
+            start_sign_in.clone().map(|go| {
+                view! { <button type="button" class="primary" on:click=go>"Sign in"</button> }
+                    .into_any()
+            })
+        }
+    };
+
     view! {
         <h1>"Settings"</h1>
-        <dl class="facts">
-            <dt>"API"</dt>
-            <dd><code>{api.base_url().to_string()}</code></dd>
-            <dt>"Sandbox"</dt>
-            <dd>{if sandbox { "Yes: the project's local sandbox" } else { "No" }}</dd>
-            <dt>"Sign-in server"</dt>
-            <dd><code>{sign_in_server}</code></dd>
-            <dt>"Session"</dt>
-            <dd><span role="status">{status}</span></dd>
-        </dl>
-        <p>
-            {start_sign_in.map(|go| view! { <button type="button" class="primary" on:click=go>"Sign in"</button> " " })}
-            <button type="button" on:click=sign_out>"Sign out"</button>
-        </p>
+        <section class="settings-section" aria-labelledby="session-title">
+            <h2 id="session-title">"Session"</h2>
+            <p role="status">{status}</p>
+            <p>{sign_button}</p>
+        </section>
         <OwnerAccounts/>
-        <h2>"Access token"</h2>
-        <form on:submit=use_token>
-            <div class="field">
-                <label for="pasted-token">"Access token"</label>
-                <input id="pasted-token" type="password" autocomplete="off"
-                    prop:value=move || pasted.get()
-                    on:input=move |ev| pasted.set(event_target_value(&ev))/>
-            </div>
-            <button type="submit">"Use this token"</button>
-        </form>
-        <h2>"API for this browser session"</h2>
-        <form on:submit=use_base>
-            <div class="field">
-                <label for="api-base">"API base URL"</label>
-                <input id="api-base" type="url"
-                    prop:value=move || base.get()
-                    on:input=move |ev| base.set(event_target_value(&ev))/>
-            </div>
-            <button type="submit">"Use this API"</button>
-            " "
-            <button type="button" on:click=reset_base>"Use the configured API"</button>
-        </form>
+        // What only an integrator or a support call needs, folded away.
+        <details class="advanced">
+            <summary>"Advanced"</summary>
+            <dl class="facts">
+                <dt>"API"</dt>
+                <dd><code>{api.base_url().to_string()}</code></dd>
+                <dt>"Sandbox"</dt>
+                <dd>{if sandbox { "Yes: the project's local sandbox" } else { "No" }}</dd>
+                <dt>"Sign-in server"</dt>
+                <dd><code>{sign_in_server}</code></dd>
+            </dl>
+            <h3>"Access token"</h3>
+            <form on:submit=use_token>
+                <div class="field">
+                    <label for="pasted-token">"Access token"</label>
+                    <input id="pasted-token" type="password" autocomplete="off"
+                        prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit">"Use this token"</button>
+            </form>
+            <h3>"API for this browser session"</h3>
+            <form on:submit=use_base>
+                <div class="field">
+                    <label for="api-base">"API base URL"</label>
+                    <input id="api-base" type="url"
+                        prop:value=move || base.get()
+                        on:input=move |ev| base.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit">"Use this API"</button>
+                " "
+                <button type="button" on:click=reset_base>"Use the configured API"</button>
+            </form>
+        </details>
     }
 }

@@ -75,7 +75,7 @@ pub fn DiagramTab() -> impl IntoView {
                 all.iter().find(|m| m.id == id).cloned().map(|m| view! { <TraceDetails m/> })
             }}
         </Loaded>
-        <StateDiagram statistics compact=false trace=path_taken/>
+        <StateDiagram statistics trace=path_taken/>
     }
 }
 

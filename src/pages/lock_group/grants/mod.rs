@@ -21,8 +21,10 @@ use crate::components::bulk::{ExportButton, ExportJob};
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::pager::Pager;
+use crate::components::url_state::open_from_url;
 use crate::logic::batch::Outcome;
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT, PAGE_SIZE};
+use crate::logic::group_overview::GRANT_ACCESS;
 use crate::logic::list_params::Rows;
 use crate::logic::routes::GroupTab;
 
@@ -86,6 +88,7 @@ pub fn GrantsTab() -> impl IntoView {
     // Grant access: the form sends one request per person and reports each; the list
     // reloads when anyone was granted.
     let form_open = RwSignal::new(false);
+    open_from_url(GRANT_ACCESS, form_open);
     let on_granted = Callback::new(move |out: Vec<Outcome>| {
         let granted: Vec<_> = out
             .iter()

@@ -35,8 +35,10 @@ use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::outcomes::Outcomes;
 use crate::components::pager::Pager;
+use crate::components::url_state::open_from_url;
 use crate::config::is_sandbox;
 use crate::logic::batch::{summary, Outcome};
+use crate::logic::group_overview::ADD_LOCKS;
 use crate::logic::list_params::Rows;
 use crate::logic::membership_state::{derive, Dates, MembersQuery, LOCK_SEARCH_LIMIT, PAGE_SIZE};
 use crate::logic::routes::GroupTab;
@@ -120,6 +122,7 @@ pub fn MembersTab() -> impl IntoView {
     let to_remove = RwSignal::new(Vec::<SelectedMembership>::new());
     let confirm_open = RwSignal::new(false);
     let picker_open = RwSignal::new(false);
+    open_from_url(ADD_LOCKS, picker_open);
     let import_open = RwSignal::new(false);
 
     let add = batch(
