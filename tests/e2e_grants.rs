@@ -32,7 +32,11 @@ async fn grant_access_then_revoke_it() {
 
         s.click("button", "Grant access").await;
         s.by_role("dialog", "Grant access to this lock group").await;
-        assert_eq!(s.focused_name().await, "Cancel", "focus starts on Cancel");
+        s.expect_focus(
+            "People (e-mail addresses)",
+            "focus starts in the first field",
+        )
+        .await;
         // Nothing typed, then a slip: each time a plain sentence at the field, and
         // nothing is sent.
         let contact = s.by_role("combobox", "People (e-mail addresses)").await;

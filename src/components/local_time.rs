@@ -46,3 +46,21 @@ pub fn start_day(valid_from: Option<&str>) -> String {
         .unwrap_or_else(|| time::to_api(js_sys::Date::now() as i64));
     iso.get(..10).unwrap_or("20260101").replace('-', "")
 }
+
+/// The browser's time zone as the browser names it ("Europe/Vienna"), if it says.
+fn browser_time_zone() -> Option<String> {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    js_sys::Reflect::get(&format.resolved_options(), &JsValue::from_str("timeZone"))
+        .ok()?
+        .as_string()
+}
+
+/// Which time zone a grant's times are in, said once in each form: the validity dates are
+/// typed in the admin's time zone (sent as UTC); a weekly restriction is sent without a
+/// time zone (see `logic::schedule`), so each lock applies it in its own local time.
+pub fn time_zone_note() -> String {
+    let yours = browser_time_zone().map_or("your time zone".to_string(), |z| {
+        format!("your time zone ({z})")
+    });
+    format!("Dates are in {yours}; weekly hours are in each lock's local time.")
+}

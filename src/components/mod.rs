@@ -10,6 +10,7 @@ pub mod focus_keeper;
 pub mod group_context;
 pub mod group_form;
 pub mod group_form_dialog;
+pub mod key_buffer;
 pub mod layout;
 pub mod loaded;
 pub mod local_time;

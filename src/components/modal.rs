@@ -1,11 +1,18 @@
 //! A native modal `<dialog>` driven by a signal: `showModal()` when `open` turns true
 //! (focus trapped by the browser, Escape closes), `close()` when false, and focus returned
-//! to whatever opened it.
+//! to whatever opened it. It opens with focus in its first field, so typing right away
+//! works (what was typed while its code downloaded included, see `key_buffer`); a
+//! destructive confirmation opens on its safe choice instead (`initial_focus`).
 
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 
 use crate::components::focus_keeper::return_focus_to;
+use crate::components::key_buffer;
+
+/// A dialog's fields, the first of which takes focus on open.
+const FIELDS: &str =
+    "input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled)";
 
 #[component]
 pub fn Modal(
@@ -20,7 +27,8 @@ pub fn Modal(
     /// `role="alertdialog"`: for destructive confirmations.
     #[prop(optional)]
     alert: bool,
-    /// Element focused on open (e.g. Cancel); the dialog's first control otherwise.
+    /// Element focused on open (Cancel, for a destructive confirmation); the dialog's
+    /// first field otherwise, else its first control.
     #[prop(optional)]
     initial_focus: Option<NodeRef<html::Button>>,
     children: ChildrenFn,
@@ -37,11 +45,28 @@ pub fn Modal(
                     .active_element()
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
                 opener.set_value(active);
+                // Keys typed before focus reaches the first field are kept for it.
+                key_buffer::start();
                 let _ = el.show_modal();
                 // After the dialog's own focusing steps have run.
                 request_animation_frame(move || {
-                    if let Some(button) = initial_focus.and_then(|r| r.get()) {
-                        let _ = button.focus();
+                    let Some(el) = dialog.get_untracked() else {
+                        return;
+                    };
+                    let target: Option<web_sys::HtmlElement> = match initial_focus {
+                        Some(button) => button.get_untracked().map(Into::into),
+                        None => el
+                            .query_selector(FIELDS)
+                            .ok()
+                            .flatten()
+                            .and_then(|f| f.dyn_into().ok()),
+                    };
+                    match target {
+                        Some(target) => {
+                            let _ = target.focus();
+                            key_buffer::type_into(&target);
+                        }
+                        None => drop(key_buffer::take()),
                     }
                 });
             }

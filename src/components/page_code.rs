@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::components::code_missing::{dialog_notice, on_back_online, PageNotice};
+use crate::components::key_buffer;
 
 /// A split point: `fn name(args) -> Result<AnyView, CodeMissing>` becomes an `async fn`
 /// that loads the piece of wasm `module` first, and `preload` an `async fn` that only
@@ -237,6 +238,13 @@ fn opener(
         (Some(Code::Loaded), _) | (_, Some(Some(true))) => Code::Loaded,
         (_, Some(Some(false))) => Code::Missing,
         (was, _) => was.copied().unwrap_or(Code::NotAsked),
+    });
+    // Opened before its code is here: what the admin types meanwhile is kept for the
+    // dialog's first field; dropped when it closes first or its code did not download.
+    Effect::new(move |_| match (open.get(), state.get()) {
+        (true, Code::NotAsked) => key_buffer::start(),
+        (false, _) | (_, Code::Missing) => drop(key_buffer::take()),
+        _ => {}
     });
     (move || match state.get() {
         Code::NotAsked => None,

@@ -1,12 +1,17 @@
-//! The weekly time restriction of a grant: days of the week and hours where the group's
-//! locks can apply one, else a note saying why there is none. Shared by "Grant access"
-//! and "Give the same access to…" (one per copied grant, hence the ids' prefix).
+//! The weekly time restriction of a grant: presets, days of the week and 24-hour times
+//! where the group's locks can apply one, else a note saying why there is none. Shared by
+//! "Grant access" and "Give the same access to…" (one per copied grant, hence the ids'
+//! prefix).
+//!
+//! The times are text fields, not `<input type="time">`: that one shows the browser
+//! locale's form (AM/PM in US English), while schedules are written 24-hour everywhere
+//! else in the console ("Mon–Fri 07:00–19:00").
 
 use leptos::prelude::*;
 use wire::FeatureSupport;
 
 use crate::components::field_error::field_error;
-use crate::logic::schedule::Weekday;
+use crate::logic::schedule::{time_error, Weekday, PRESETS};
 
 #[component]
 pub fn ScheduleFields(
@@ -15,7 +20,7 @@ pub fn ScheduleFields(
     days: RwSignal<Vec<Weekday>>,
     hours_from: RwSignal<String>,
     hours_to: RwSignal<String>,
-    /// What is wrong with the days or hours.
+    /// What is wrong with the days or hours (after a submit).
     error: Signal<Option<String>>,
     /// The start of the fields' ids, unique in the page (`grant-day-MO`, `grant-hours-from`).
     #[prop(default = "grant".into(), into)]
@@ -46,39 +51,43 @@ pub fn ScheduleFields(
             </label>
         }
     };
+    let presets = move || {
+        PRESETS
+            .iter()
+            .map(|p| {
+                let choose = move |_| {
+                    let (d, from, to) =
+                        p.apply(&hours_from.get_untracked(), &hours_to.get_untracked());
+                    days.set(d);
+                    hours_from.set(from);
+                    hours_to.set(to);
+                };
+                view! { <button type="button" on:click=choose>{p.name}</button> }
+            })
+            .collect_view()
+    };
 
     let ids = move |part: &str| format!("{prefix}-{part}");
-    let (hint, from_id, to_id, error_id) = (
-        ids("schedule-hint"),
-        ids("hours-from"),
-        ids("hours-to"),
-        ids("schedule-error"),
-    );
+    let (hint, error_id) = (ids("schedule-hint"), ids("schedule-error"));
+    let (from_id, to_id) = (ids("hours-from"), ids("hours-to"));
     view! {
     {move || match support.get() {
         FeatureSupport::Supported => {
             let error_id = error_id.clone();
-            let described = error_id.clone();
             view! {
             <fieldset class="schedule" aria-describedby=hint.clone()>
                 <legend>"Time restriction (optional)"</legend>
                 <p id=hint.clone() class="hint">
-                    "Access only on these days, between these times (the lock's local time)."
+                    "Access only on these days, between these times (24-hour, HH:MM). A preset fills the days, and the times not typed yet."
                 </p>
+                <div class="presets" role="group" aria-label="Presets">{presets}</div>
                 <div class="days" role="group" aria-label="Days of the week">
                     {Weekday::ALL.map(day_box.clone())}
                 </div>
                 <div class="hours">
-                    <label for=from_id.clone()>"From"</label>
-                    <input id=from_id.clone() type="time"
-                        prop:value=move || hours_from.get()
-                        on:input=move |ev| hours_from.set(event_target_value(&ev))/>
-                    <label for=to_id.clone()>"To"</label>
-                    <input id=to_id.clone() type="time"
-                        aria-invalid=move || schedule_error.get().is_some().to_string()
-                        aria-describedby=move || schedule_error.get().map(|_| described.clone())
-                        prop:value=move || hours_to.get()
-                        on:input=move |ev| hours_to.set(event_target_value(&ev))/>
+                    <TimeField id=from_id.clone() label="From" value=hours_from submitted=schedule_error/>
+                    <TimeField id=to_id.clone() label="To" value=hours_to submitted=schedule_error
+                        schedule_error_id=error_id.clone()/>
                 </div>
                 {field_error(error_id, schedule_error)}
             </fieldset>
@@ -98,5 +107,47 @@ pub fn ScheduleFields(
         }
         .into_any(),
     }}
+    }
+}
+
+/// One 24-hour time field. What is wrong with it shows next to it once the admin leaves
+/// the field (or the form was sent), and the typing stays as typed.
+#[component]
+fn TimeField(
+    id: String,
+    label: &'static str,
+    value: RwSignal<String>,
+    /// The schedule's error after a submit: every field then says what is wrong with it.
+    submitted: Signal<Option<String>>,
+    /// Where that error is shown, when it concerns this field ("To": the end before the
+    /// start), so the field is described by it too.
+    #[prop(optional)]
+    schedule_error_id: Option<String>,
+) -> impl IntoView {
+    let left = RwSignal::new(false);
+    let error_id = format!("{id}-error");
+    let error = Signal::derive(move || {
+        (left.get() || submitted.read().is_some())
+            .then(|| time_error(&value.read()))
+            .flatten()
+    });
+    let described = error_id.clone();
+    view! {
+        <div class="field time">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" inputmode="numeric" autocomplete="off" placeholder="HH:MM"
+                maxlength="5" size="5" pattern="([01]?[0-9]|2[0-3])[:.]?[0-5][0-9]"
+                aria-invalid=move || error.read().is_some().to_string()
+                aria-describedby=move || {
+                    let own = error.read().is_some().then_some(described.as_str());
+                    let schedule = schedule_error_id.as_deref().filter(|_| submitted.read().is_some());
+                    let ids: Vec<&str> = own.into_iter().chain(schedule).collect();
+                    (!ids.is_empty()).then(|| ids.join(" "))
+                }
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                on:change=move |_| left.set(true)/>
+            {field_error(error_id, error)}
+        </div>
     }
 }

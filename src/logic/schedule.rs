@@ -60,10 +60,22 @@ impl Weekday {
 pub struct Clock(u16);
 
 impl Clock {
-    /// Reads `HH:MM` (what `<input type="time">` gives).
+    /// Reads a 24-hour time: `HH:MM` or `H:MM`, also with a dot (`07.30`) or without a
+    /// separator (`0730`, `730`), as typed on a phone's number pad.
     pub fn parse(s: &str) -> Option<Clock> {
-        let (h, m) = s.trim().split_once(':')?;
-        let (h, m): (u16, u16) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+        let s = s.trim();
+        let (h, m) = match s.split_once([':', '.']) {
+            Some(parts) => parts,
+            None if (3..=4).contains(&s.len()) => s.split_at(s.len() - 2),
+            None => return None,
+        };
+        let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+            n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !digits(h, 1..=2) || !digits(m, 2..=2) {
+            return None;
+        }
+        let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
         (h < 24 && m < 60).then_some(Clock(h * 60 + m))
     }
 
@@ -100,7 +112,7 @@ impl fmt::Display for ScheduleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             ScheduleError::NoDays => "Choose at least one day of the week.",
-            ScheduleError::BadTime => "Enter both times as hours and minutes, e.g. 07:00.",
+            ScheduleError::BadTime => "Enter both times as 24-hour HH:MM, e.g. 07:00 and 19:00.",
             ScheduleError::EndsBeforeStart => "The end time must be after the start time.",
         })
     }
@@ -171,6 +183,61 @@ impl Weekly {
     /// In words: "Mon–Fri 07:00–19:00", "Mon, Wed, Sat 08:00–12:00", "Every day …".
     pub fn describe(&self) -> String {
         format!("{} {}–{}", describe_days(&self.days), self.from, self.to)
+    }
+}
+
+/// What is wrong with one time field's text, said next to it; `None` for a time, or for
+/// nothing typed yet (the form as a whole says when a time is missing). The typing stays.
+pub fn time_error(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty() && Clock::parse(t).is_none())
+        .then(|| format!("“{t}” is not a 24-hour time: write it as HH:MM, e.g. 07:00 or 19:30."))
+}
+
+/// A common weekly restriction, one click away in the form.
+pub struct Preset {
+    pub name: &'static str,
+    pub days: &'static [Weekday],
+    pub from: &'static str,
+    pub to: &'static str,
+}
+
+pub static PRESETS: [Preset; 3] = [
+    Preset {
+        name: "Weekdays",
+        days: &[
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ],
+        from: "07:00",
+        to: "19:00",
+    },
+    Preset {
+        name: "Every day",
+        days: &Weekday::ALL,
+        from: "07:00",
+        to: "19:00",
+    },
+    Preset {
+        name: "Weekends",
+        days: &[Weekday::Sat, Weekday::Sun],
+        from: "09:00",
+        to: "17:00",
+    },
+];
+
+impl Preset {
+    /// The days, from and to after choosing this preset: its days, and its times where
+    /// the field holds no time yet (hours the admin typed are kept).
+    pub fn apply(&self, from: &str, to: &str) -> (Vec<Weekday>, String, String) {
+        let keep = |typed: &str, preset: &str| match Clock::parse(typed) {
+            Some(c) => c.to_string(),
+            None => preset.to_string(),
+        };
+        (self.days.to_vec(), keep(from, self.from), keep(to, self.to))
     }
 }
 
@@ -245,6 +312,49 @@ mod tests {
             Weekly::new(&[Mon], "07:00", "07:00"),
             Err(ScheduleError::EndsBeforeStart)
         );
+    }
+
+    #[test]
+    fn times_are_read_as_24_hour_clocks() {
+        let read = |s: &str| Clock::parse(s).map(|c| c.to_string());
+        for (typed, want) in [("07:00", "07:00"), ("7:05", "07:05"), ("19.30", "19:30")] {
+            assert_eq!(read(typed).as_deref(), Some(want), "{typed}");
+        }
+        assert_eq!(read("0730").as_deref(), Some("07:30"));
+        assert_eq!(read(" 730 ").as_deref(), Some("07:30"));
+        assert_eq!(read("23:59").as_deref(), Some("23:59"));
+        for bad in [
+            "", "7", "7pm", "07:0", "07:005", "24:00", "12:60", "1:2:3", "ab:cd", "+7:00",
+        ] {
+            assert_eq!(read(bad), None, "{bad}");
+        }
+        assert_eq!(time_error("  "), None);
+        assert_eq!(time_error("19:30"), None);
+        assert_eq!(
+            time_error("7pm").as_deref(),
+            Some("“7pm” is not a 24-hour time: write it as HH:MM, e.g. 07:00 or 19:30.")
+        );
+    }
+
+    #[test]
+    fn presets_fill_the_days_and_the_missing_times() {
+        let [weekdays, every_day, weekends] = &PRESETS;
+        assert_eq!(
+            weekdays.apply("", ""),
+            (
+                vec![Mon, Tue, Wed, Thu, Fri],
+                "07:00".into(),
+                "19:00".into()
+            )
+        );
+        assert_eq!(every_day.apply("", "").0, Weekday::ALL.to_vec());
+        // Hours already typed stay; a field that holds no time takes the preset's.
+        assert_eq!(
+            weekends.apply("8:00", "7pm"),
+            (vec![Sat, Sun], "08:00".into(), "17:00".into())
+        );
+        let w = Weekly::new(&weekdays.apply("", "").0, "07:00", "19:00").unwrap();
+        assert_eq!(w.describe(), "Mon–Fri 07:00–19:00");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use wire::{ContactRef, CreateGrant, FeatureSupport};
 use crate::api::{grants, use_api, Query};
 use crate::components::field_error::field_error;
 use crate::components::group_context::use_group;
-use crate::components::local_time::{local_to_api, start_day};
+use crate::components::local_time::{local_to_api, start_day, time_zone_note};
 use crate::components::schedule_fields::ScheduleFields;
 use crate::logic::batch::{summary, Outcome};
 use crate::logic::grant_form::{self as form, complete, people, people_error};
@@ -21,7 +21,6 @@ const SUGGESTIONS: u64 = 8;
 pub(super) fn GrantFields(
     open: RwSignal<bool>,
     on_granted: Callback<Vec<Outcome>>,
-    cancel: NodeRef<html::Button>,
 ) -> impl IntoView {
     let ctx = use_group();
     let api = use_api();
@@ -201,17 +200,21 @@ pub(super) fn GrantFields(
                 </span>
                 {field_error("grant-contact-error", who_error.into())}
             </div>
+            <p id="grant-time-zone" class="hint time-zone">{time_zone_note()}</p>
             <div class="field">
-                <label for="grant-from">"Valid from (optional, your local time)"</label>
-                <input id="grant-from" type="datetime-local"
+                <label for="grant-from">"Valid from (optional)"</label>
+                <input id="grant-from" type="datetime-local" aria-describedby="grant-time-zone"
                     prop:value=move || valid_from.get()
                     on:input=move |ev| valid_from.set(event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for="grant-before">"Valid before (optional, your local time)"</label>
+                <label for="grant-before">"Valid before (optional)"</label>
                 <input id="grant-before" type="datetime-local"
                     aria-invalid=move || window_error.get().is_some().to_string()
-                    aria-describedby=move || window_error.get().map(|_| "grant-before-error")
+                    aria-describedby=move || match window_error.get() {
+                        Some(_) => "grant-time-zone grant-before-error",
+                        None => "grant-time-zone",
+                    }
                     prop:value=move || valid_before.get()
                     on:input=move |ev| valid_before.set(event_target_value(&ev))/>
                 {field_error("grant-before-error", window_error.into())}
@@ -219,9 +222,7 @@ pub(super) fn GrantFields(
             <ScheduleFields support days hours_from hours_to error=schedule_error.into()/>
             {refused}
             <div class="dialog-actions">
-                <button type="button" node_ref=cancel on:click=move |_| open.set(false)>
-                    "Cancel"
-                </button>
+                <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
                 <button type="submit" class="primary" disabled=move || busy.get()>
                     {move || if busy.get() { "Granting…" } else { "Create grant" }}
                 </button>

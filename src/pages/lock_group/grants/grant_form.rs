@@ -4,7 +4,7 @@
 //! before anything is sent; the server's answer comes back per person. The form is
 //! mounted on each opening, so it starts empty without an Effect resetting it.
 
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 
 use crate::components::modal::Modal;
 use crate::components::page_code::{self, split_point, CodeMissing};
@@ -41,11 +41,11 @@ pub async fn preload() {
 
 #[component]
 fn GrantDialog(open: RwSignal<bool>, on_granted: Callback<Vec<Outcome>>) -> impl IntoView {
-    let cancel = NodeRef::<html::Button>::new();
+    // Opens on the people field: typing right away fills it.
     view! {
-        <Modal open labelledby="grant-title" initial_focus=cancel>
+        <Modal open labelledby="grant-title">
             <h2 id="grant-title">"Grant access to this lock group"</h2>
-            {move || open.get().then(|| view! { <GrantFields open on_granted cancel/> })}
+            {move || open.get().then(|| view! { <GrantFields open on_granted/> })}
         </Modal>
     }
 }

@@ -108,26 +108,22 @@ pub async fn preload() {
 
 #[component]
 fn PickerDialog(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView {
-    let cancel = NodeRef::<html::Button>::new();
+    // Opens on the search: typing right away searches.
     view! {
-        <Modal open labelledby="add-locks-title" describedby="add-locks-desc" initial_focus=cancel>
+        <Modal open labelledby="add-locks-title" describedby="add-locks-desc">
             <h2 id="add-locks-title">"Add locks to the group"</h2>
             <p id="add-locks-desc">
                 "Pick one or more locks. Each joins when it is next synced; until then it shows as "
                 "“Joining”."
             </p>
-            {move || open.get().then(|| view! { <Picker open add cancel/> })}
+            {move || open.get().then(|| view! { <Picker open add/> })}
         </Modal>
     }
 }
 
 /// One opening of the picker: its search, page and picks live as long as it does.
 #[component]
-fn Picker(
-    open: RwSignal<bool>,
-    add: Action<Vec<LockRef>, ()>,
-    cancel: NodeRef<html::Button>,
-) -> impl IntoView {
+fn Picker(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView {
     let ctx = use_group();
     let api = use_api();
     let search = RwSignal::new(String::new());
@@ -180,9 +176,7 @@ fn Picker(
         />
         <Tray picked search_box/>
         <div class="dialog-actions">
-            <button type="button" node_ref=cancel on:click=move |_| open.set(false)>
-                "Cancel"
-            </button>
+            <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
             <button
                 type="button"
                 class="primary"

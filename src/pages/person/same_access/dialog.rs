@@ -1,5 +1,5 @@
-//! The dialog of "Give the same access to…": the other person's e-mail (focused on open,
-//! so typing right away works), one row per copied grant, then one `PUT …/Grants` at a
+//! The dialog of "Give the same access to…": the other person's e-mail (its first field,
+//! focused on open by `Modal`, so typing right away works), one row per copied grant, then one `PUT …/Grants` at a
 //! time with progress and Cancel (the bulk code's batch), a result per grant with the
 //! server's text, and a link to the other person's page. Everything typed lives in the
 //! dialog's body for as long as it is open: "Back to the form" after a refusal shows it
@@ -13,6 +13,7 @@ use crate::api::{grants, lock_groups, use_api, ApiClient};
 use crate::components::announcer::use_announcer;
 use crate::components::bulk::batch_progress::{focus_by_id, Batch, BatchProgress};
 use crate::components::field_error::field_error;
+use crate::components::local_time::time_zone_note;
 use crate::components::modal::Modal;
 use crate::logic::batch::{summary, Outcome};
 use crate::logic::people_list::identifier;
@@ -41,7 +42,8 @@ pub fn SameAccessDialog(
         <Modal open labelledby="same-access-title" describedby="same-access-desc">
             <h2 id="same-access-title">{format!("Give the same access as {name}")}</h2>
             <p id="same-access-desc">
-                "The other person gets each checked group grant with its validity and time restriction as copied; change them here before sending. Dates are your local time; empty means no limit."
+                "The other person gets each checked group grant with its validity and time restriction as copied; change them here before sending; an empty date means no limit. "
+                {time_zone_note()}
             </p>
             // Mounted on each opening: it starts from the person's grants as they are now.
             {move || open.get().then(|| view! { <Body open held owner=owner.get_value()/> })}
@@ -101,7 +103,6 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
     let results = RwSignal::new(Vec::<Outcome>::new());
     let their_id = RwSignal::new(None::<String>);
     let batch = Batch::new();
-    focus_by_id("same-access-email".into());
 
     let send = {
         let (owner, rows) = (owner.clone(), rows.clone());
@@ -200,7 +201,6 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
                 <div class="field">
                     <label for="same-access-email">"E-mail of the person"</label>
                     <input id="same-access-email" type="text" inputmode="email" autocomplete="off"
-                        autofocus=true
                         aria-describedby=move || {
                             if email_error.get().is_some() { "same-access-email-error" } else { "same-access-email-hint" }
                         }
