@@ -253,10 +253,12 @@ async fn exporting_for_german_excel_writes_semicolons_and_runs_no_formula() {
         s.wait_for_text("HYPERLINK").await;
         download_to(s, dir.path()).await;
 
-        let separator = s.by_role("combobox", "UTF-8 CSV with").await;
+        let separator = s
+            .by_role("combobox", "Separator of the exported CSV (UTF-8)")
+            .await;
         assert_eq!(
             s.option_texts(&separator).await,
-            ["commas (Excel in English)", "semicolons (Excel in German)"]
+            ["Commas (,)", "Semicolons (;)"]
         );
         separator.select_by_value("semicolon").await.unwrap();
         s.click("button", "Export CSV").await;

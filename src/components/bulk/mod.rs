@@ -185,14 +185,17 @@ fn SeparatorChoice(separator: RwSignal<Separator>) -> impl IntoView {
             separator.set(s);
         }
     };
+    // Compact, as it sits in the tabs' toolbars; the tooltip says which Excel wants which.
     view! {
-        <span class="export-separator">
-            // One export per page, as the progress's id says.
-            <label for="export-separator">"UTF-8 CSV with"</label>
-            <select id="export-separator" on:change=on_change>
-                <option value="comma">"commas (Excel in English)"</option>
-                <option value="semicolon">"semicolons (Excel in German)"</option>
-            </select>
-        </span>
+        <select
+            id="export-separator"
+            class="export-separator"
+            aria-label="Separator of the exported CSV (UTF-8)"
+            title="English Excel opens commas in columns, German Excel semicolons"
+            on:change=on_change
+        >
+            <option value="comma">"Commas (,)"</option>
+            <option value="semicolon">"Semicolons (;)"</option>
+        </select>
     }
 }
