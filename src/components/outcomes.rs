@@ -4,6 +4,11 @@ use leptos::prelude::*;
 
 use crate::logic::batch::{summary, Outcome};
 
+/// Every outcome as one line: ✔ or ✖, the item, the server's text.
+pub fn outcome_list(out: Vec<Outcome>) -> impl IntoView {
+    view! { <ul>{out.into_iter().map(item).collect_view()}</ul> }
+}
+
 fn item(o: Outcome) -> impl IntoView {
     let class = if o.ok { "outcome ok" } else { "outcome failed" };
     let icon = if o.ok { "✔ " } else { "✖ " };
@@ -35,7 +40,7 @@ pub fn Outcomes(
         let out = outcomes.get();
         let done = done.get();
         if done.is_empty() {
-            return view! { <ul>{out.into_iter().map(item).collect_view()}</ul> }.into_any();
+            return outcome_list(out).into_any();
         }
         let line = summary(&out, &done);
         let (ok, refused): (Vec<_>, Vec<_>) = out.into_iter().partition(|o| o.ok);

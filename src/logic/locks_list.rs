@@ -11,7 +11,7 @@ use wire::{BoundLock, MembershipState, Statistics};
 
 use crate::logic::list_params::{DEFAULT_PAGE_SIZE, PAGE_SIZES};
 use crate::logic::odata::{contains, encode_component, Direction, Query};
-use crate::logic::url_state::{page_param, query_string, ListView, UrlState};
+use crate::logic::url_state::{page_param, query_string, sort_param, ListView, UrlState};
 
 /// What the list is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,11 +66,7 @@ impl Default for LocksParams {
 impl UrlState for LocksParams {
     /// Reads `q`, `sort` (`title`, `-title`, `synced`, `-synced`), `waiting`, `page`, `size`.
     fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
-        let sort = get("sort").unwrap_or_default();
-        let (descending, key) = match sort.strip_prefix('-') {
-            Some(k) => (true, k.to_string()),
-            None => (false, sort),
-        };
+        let (key, descending) = sort_param(&get);
         let sort = match key.as_str() {
             "synced" => Some(LockSort::LastSync),
             "title" => Some(LockSort::Title),

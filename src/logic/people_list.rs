@@ -9,7 +9,7 @@ use wire::{Contact, Grant, TARGET_GROUP, TARGET_LOCK};
 use crate::logic::access::Validity;
 use crate::logic::list_params::{DEFAULT_PAGE_SIZE, PAGE_SIZES};
 use crate::logic::odata::{contains, encode_component, string_literal, Direction, Query};
-use crate::logic::url_state::{page_param, query_string, ListView, UrlState};
+use crate::logic::url_state::{page_param, query_string, sort_param, ListView, UrlState};
 
 /// What the list is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,11 +61,7 @@ impl Default for PeopleParams {
 impl UrlState for PeopleParams {
     /// Reads `q`, `sort` (`name`, `-name`, `email`, `-email`), `page`, `size`.
     fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
-        let sort = get("sort").unwrap_or_default();
-        let (descending, key) = match sort.strip_prefix('-') {
-            Some(k) => (true, k.to_string()),
-            None => (false, sort),
-        };
+        let (key, descending) = sort_param(&get);
         let sort = match key.as_str() {
             "name" => Some(PersonSort::Name),
             "email" => Some(PersonSort::Email),

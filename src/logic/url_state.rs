@@ -64,6 +64,16 @@ pub fn page_param(get: &impl Fn(&str) -> Option<String>) -> u64 {
         .unwrap_or(1)
 }
 
+/// `sort=key` or `sort=-key` (descending): the key and whether it is descending; an
+/// empty key when there is none.
+pub fn sort_param(get: &impl Fn(&str) -> Option<String>) -> (String, bool) {
+    let sort = get("sort").unwrap_or_default();
+    match sort.strip_prefix('-') {
+        Some(k) => (k.to_string(), true),
+        None => (sort, false),
+    }
+}
+
 /// `key=value` parts joined into a query with its `?`, or empty when there are none.
 pub fn query_string(parts: &[String]) -> String {
     if parts.is_empty() {

@@ -9,6 +9,7 @@ use crate::api::{grants, use_api};
 use crate::components::announcer::use_announcer;
 use crate::components::bulk::batch_progress::{focus_by_id, Batch, BatchProgress};
 use crate::components::modal::Modal;
+use crate::components::outcomes::outcome_list;
 use crate::logic::batch::{summary, Outcome};
 use crate::logic::person_access::GrantLine;
 
@@ -120,17 +121,7 @@ pub fn RevokeAll(
             <p id="revoke-all-summary" class="outcomes-summary" role="status" tabindex="-1">
                 {summary(&out, "revoked")}
             </p>
-            <ul>
-                {out.into_iter().map(|o| {
-                    let icon = if o.ok { "✔ " } else { "✖ " };
-                    view! {
-                        <li class=if o.ok { "outcome ok" } else { "outcome failed" }>
-                            <span aria-hidden="true">{icon}</span>
-                            <strong>{o.subject}</strong> ": " {o.message}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            {outcome_list(out)}
             <div class="dialog-actions">
                 <button type="button" class="primary" on:click=move |_| open.set(false)>"Close"</button>
             </div>

@@ -15,6 +15,7 @@ use crate::components::bulk::batch_progress::{focus_by_id, Batch, BatchProgress}
 use crate::components::field_error::field_error;
 use crate::components::local_time::time_zone_note;
 use crate::components::modal::Modal;
+use crate::components::outcomes::outcome_list;
 use crate::logic::batch::{summary, Outcome};
 use crate::logic::people_list::identifier;
 use crate::logic::person_access::GrantLine;
@@ -240,17 +241,7 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
             <p id="same-access-summary" class="outcomes-summary" role="status" tabindex="-1">
                 {summary(&out, "created")}
             </p>
-            <ul>
-                {out.into_iter().map(|o| {
-                    let icon = if o.ok { "✔ " } else { "✖ " };
-                    view! {
-                        <li class=if o.ok { "outcome ok" } else { "outcome failed" }>
-                            <span aria-hidden="true">{icon}</span>
-                            <strong>{o.subject}</strong> ": " {o.message}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            {outcome_list(out)}
             {link}
             <div class="dialog-actions">
                 {failed.then(|| view! {
