@@ -87,7 +87,7 @@ async fn members_tab_and_its_dialogs_are_accessible() {
         s.press("\u{E00C}").await;
         s.wait_gone("dialog", "Add locks to the group").await;
 
-        s.click("button", "Remove Main Entrance from group").await;
+        s.row_action("Main Entrance", "Remove from group…").await;
         s.by_role("alertdialog", "Remove Main Entrance from group?")
             .await;
         s.assert_accessible_light_and_dark("remove confirm dialog")

@@ -515,7 +515,7 @@ async fn importing_locks_reads_a_csv_column_with_commas_or_semicolons() {
         .unwrap();
 
         s.goto("/owners/1/lock-groups/109/members").await;
-        s.wait_for_text("No memberships match this filter.").await;
+        s.wait_for_text("No locks yet").await;
         s.click("button", "Import locks").await;
         choose_file(s, "Or a CSV file", &bars).await;
         s.wait_for_text("Line 1: the columns are separated by vertical bars (|).")

@@ -71,7 +71,7 @@ async fn a_state_filters_the_members_tab_and_a_membership_shows_its_path() {
 
         // From a member row to its path in the diagram (membership 22: removed while pending).
         s.goto("/owners/1/lock-groups/105/members").await;
-        s.click("link", "Show Parking Gate in the diagram").await;
+        s.row_action("Parking Gate", "Show in diagram").await;
         s.wait_for_path(|p| p.ends_with("/diagram?membership=22"), "the traced membership")
             .await;
         s.by_role("heading", "Path of Parking Gate").await;

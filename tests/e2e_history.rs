@@ -70,7 +70,7 @@ async fn a_whole_lifecycle_is_four_events_newest_first_and_the_notice_follows_it
         let notice = "1 lock has not synced this group's latest change";
         s.goto(&format!("/owners/{owner}/lock-groups/{group}/members"))
             .await;
-        s.wait_for_text("No memberships match this filter.").await;
+        s.wait_for_text("No locks yet").await;
 
         // Added: the notice appears on Members at once.
         s.click("button", "Add locks").await;
@@ -81,14 +81,14 @@ async fn a_whole_lifecycle_is_four_events_newest_first_and_the_notice_follows_it
         s.wait_for_text(notice).await;
 
         // Synced: the notice goes; removed: back; synced: gone.
-        s.click("button", "Simulate sync of Main Entrance").await;
+        s.row_action("Main Entrance", "Sync now (sandbox)").await;
         s.wait_row("Main Entrance", "✔ Active").await;
         wait_no_text(s, notice).await;
-        s.click("button", "Remove Main Entrance from group").await;
+        s.row_action("Main Entrance", "Remove from group…").await;
         s.click("button", "Remove from group").await;
         s.wait_row("Main Entrance", "⊖ Leaving").await;
         s.wait_for_text(notice).await;
-        s.click("button", "Simulate sync of Main Entrance").await;
+        s.row_action("Main Entrance", "Sync now (sandbox)").await;
         s.wait_no_row("Main Entrance").await;
         wait_no_text(s, notice).await;
 
@@ -149,7 +149,7 @@ async fn pending_steps_say_how_long_they_have_waited() {
         // Past members and unbound locks are part of the history.
         s.wait_row("Parking Gate left, the lock synced", "UTC")
             .await;
-        s.wait_row("Old Storeroom", "Unbound").await;
+        s.wait_row("Old Storeroom", "Removed from account").await;
 
         // Only what waits.
         s.by_role("combobox", "Event")

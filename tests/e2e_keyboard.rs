@@ -7,7 +7,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{ENTER, ESCAPE, SPACE};
+use support::{ARROW_DOWN, ARROW_UP, ENTER, ESCAPE, SPACE};
 
 const FORWARD: bool = false;
 const BACK: bool = true;
@@ -61,7 +61,7 @@ async fn create_add_remove_delete_with_the_keyboard_only() {
         s.key(ENTER).await;
         s.wait_for_path(|p| p.ends_with("/members"), "the Members tab")
             .await;
-        s.by_role("table", "Lock memberships").await;
+        s.wait_for_text("No locks yet").await;
         s.tab_to("Add locks", FORWARD).await;
         s.key(ENTER).await;
         s.expect_focus("Search locks by title", "the picker opens in its search")
@@ -77,14 +77,32 @@ async fn create_add_remove_delete_with_the_keyboard_only() {
         s.wait_row("Main Entrance", "⊕ Joining").await;
         s.assert_focus_visible("adding the lock").await;
 
-        // Remove it: Escape on the confirm first, then confirm with Enter.
-        s.tab_to("Remove Main Entrance from group", FORWARD).await;
+        // Remove it from the row's menu (Enter opens it on its first item, the arrows move):
+        // Escape on the confirm first, then confirm with Enter.
+        s.tab_to("Actions for Main Entrance", FORWARD).await;
+        s.key(ENTER).await;
+        s.expect_focus("Details", "the menu opens on its first item")
+            .await;
+        s.key(ARROW_DOWN).await;
+        s.key(ARROW_DOWN).await;
+        s.expect_focus("Remove from group…", "two items down").await;
         s.key(ENTER).await;
         s.expect_focus("Cancel", "the confirm starts on Cancel")
             .await;
         s.key(ESCAPE).await;
-        s.expect_focus("Remove Main Entrance from group", "after escape")
+        s.expect_focus("Actions for Main Entrance", "after escape")
             .await;
+        s.key(ENTER).await;
+        s.key(ARROW_UP).await;
+        s.key(ARROW_UP).await;
+        s.expect_focus("Remove from group…", "the up arrow wraps to the end")
+            .await;
+        s.key(ESCAPE).await;
+        s.expect_focus("Actions for Main Entrance", "Escape closes the menu")
+            .await;
+        s.key(ENTER).await;
+        s.key(ARROW_DOWN).await;
+        s.key(ARROW_DOWN).await;
         s.key(ENTER).await;
         s.expect_focus("Cancel", "after enter").await;
         s.tab_to("Remove from group", FORWARD).await;
@@ -92,12 +110,16 @@ async fn create_add_remove_delete_with_the_keyboard_only() {
         s.wait_for_text("Main Entrance: removed, waiting for the lock to sync")
             .await;
         s.wait_row("Main Entrance", "⊖ Leaving").await;
-        s.assert_focus_visible("removing the lock").await;
+        s.expect_focus(
+            "Actions for Main Entrance",
+            "the row re-rendered as Leaving",
+        )
+        .await;
 
-        // The row's Remove button is gone, so focus went to the page heading; the title
-        // row's Delete follows it. Delete the group, forcing the pending removal with Space
-        // on its checkbox.
-        s.tab_to("Delete", FORWARD).await;
+        // Focus is back on the row's menu button (the row's new one); the title row's
+        // Delete is before it. Delete the group, forcing the pending removal with Space on
+        // its checkbox.
+        s.tab_to("Delete", BACK).await;
         s.key(ENTER).await;
         s.expect_focus("Cancel", "the delete dialog starts on Cancel")
             .await;
@@ -126,8 +148,7 @@ async fn create_add_remove_delete_with_the_keyboard_only() {
 async fn grant_and_revoke_access_with_the_keyboard_only() {
     support::run("keyboard_grants", async |s| {
         s.goto("/owners/1/lock-groups/109/grants").await;
-        s.by_role("table", "Grants on this lock group").await;
-        s.wait_for_text("No grants match this filter.").await;
+        s.wait_for_text("No grants yet").await;
 
         // The form opens in its first field: typing right away fills it.
         s.tab_to("Grant access", FORWARD).await;
@@ -300,7 +321,7 @@ async fn the_lock_picker_searches_and_picks_with_the_keyboard_only() {
             .await;
         }
         s.goto("/owners/1/lock-groups/109/members").await;
-        s.wait_for_text("No memberships match this filter.").await;
+        s.wait_for_text("No locks yet").await;
         s.tab_to("Add locks", FORWARD).await;
         s.key(ENTER).await;
         s.expect_focus("Search locks by title", "the picker opens in its search")

@@ -55,28 +55,8 @@ const PAGES: [(&str, &str, &str); 12] = [
     ("not-found", "/no/such/page", "Page not found"),
 ];
 
-/// Makes the page's viewport (`innerWidth` × `innerHeight`) `w` × `h` CSS pixels: sets
-/// the window size, then corrects it by whatever the browser's frame takes.
-async fn set_viewport(s: &Session, (w, h): (u32, u32)) {
-    for _ in 0..3 {
-        let (ww, wh) = s.browser.get_window_size().await.expect("window size");
-        let inner = s.eval("return [innerWidth, innerHeight];").await;
-        let (iw, ih) = (as_u32(&inner[0]), as_u32(&inner[1]));
-        if (iw, ih) == (w, h) {
-            return;
-        }
-        let (fw, fh) = (ww as i64 - iw as i64, wh as i64 - ih as i64);
-        s.browser
-            .set_window_size((w as i64 + fw.max(0)) as u32, (h as i64 + fh.max(0)) as u32)
-            .await
-            .expect("window resizes");
-    }
-    let inner = s.eval("return [innerWidth, innerHeight];").await;
-    assert_eq!(
-        (as_u32(&inner[0]), as_u32(&inner[1])),
-        (w, h),
-        "the viewport could not be set to {w}×{h}"
-    );
+async fn set_viewport(s: &Session, size: (u32, u32)) {
+    s.set_viewport(size).await;
 }
 
 fn as_u32(v: &Value) -> u32 {
@@ -414,11 +394,7 @@ async fn every_dialog_fits_a_phone() {
         s.wait_for_text("Already in this group").await;
         dialog_fits(s, "Add locks").await;
         close_dialog(s).await;
-        s.by_role_prefix("button", "Remove Main Entrance")
-            .await
-            .click()
-            .await
-            .unwrap();
+        s.row_action("Main Entrance", "Remove from group…").await;
         wait_dialog_open(s).await;
         dialog_fits(s, "Remove").await;
         close_dialog(s).await;

@@ -26,8 +26,7 @@ async fn count(s: &support::Session, group: &str, state: &str) -> u64 {
 async fn add_locks_then_walk_the_whole_lifecycle() {
     support::run("members_lifecycle", async |s| {
         s.goto(VISITORS).await;
-        s.by_role("table", "Lock memberships").await;
-        s.wait_for_text("No memberships match this filter.").await;
+        s.wait_for_text("No locks yet").await;
 
         // Pick three locks: one joins, two are refused with the server's exact reasons.
         s.click("button", "Add locks").await;
@@ -66,13 +65,13 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         s.wait_gone("dialog", "Add locks to the group").await;
 
         // Simulated sync: Joined, up to date.
-        s.click("button", "Simulate sync of Main Entrance").await;
+        s.row_action("Main Entrance", "Sync now (sandbox)").await;
         let row = s.wait_row("Main Entrance", "✔ Active").await;
         assert!(row.contains("✔ Synced"), "{row}");
         assert_eq!(count(s, "109", "Joined").await, 1);
 
         // Remove with a confirm: focus on Cancel, Escape closes and focus returns.
-        s.click("button", "Remove Main Entrance from group").await;
+        s.row_action("Main Entrance", "Remove from group…").await;
         s.by_role("alertdialog", "Remove Main Entrance from group?")
             .await;
         assert_eq!(s.focused_name().await, "Cancel");
@@ -83,10 +82,10 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
             .await;
         assert_eq!(
             s.focused_name().await,
-            "Remove Main Entrance from group",
-            "focus returns to the opener"
+            "Actions for Main Entrance",
+            "focus returns to the row's menu button"
         );
-        s.click("button", "Remove Main Entrance from group").await;
+        s.row_action("Main Entrance", "Remove from group…").await;
         s.click("button", "Remove from group").await;
         s.wait_for_text("Main Entrance: removed, waiting for the lock to sync")
             .await;
@@ -94,15 +93,19 @@ async fn add_locks_then_walk_the_whole_lifecycle() {
         assert_eq!(count(s, "109", "UnjoinPending").await, 1);
 
         // The sync completes the leave: Unjoined rows are past members, hidden by default.
-        s.click("button", "Simulate sync of Main Entrance").await;
+        s.row_action("Main Entrance", "Sync now (sandbox)").await;
         s.wait_no_row("Main Entrance").await;
         assert_eq!(count(s, "109", "Unjoined").await, 1);
-        s.click("checkbox", "Show past members (Left)").await;
+        s.by_role_prefix("link", "All, including left")
+            .await
+            .click()
+            .await
+            .unwrap();
         s.wait_for_path(|p| p.ends_with("/members?past=1"), "past=1 in the URL")
             .await;
         s.wait_row("Main Entrance", "✖ Left").await;
         // The whole timeline opens on demand, below the row.
-        s.click("button", "Details of Main Entrance").await;
+        s.row_action("Main Entrance", "Details").await;
         let details = s
             .eval("return document.querySelector('tr.details:not([hidden])').innerText")
             .await;
@@ -152,8 +155,9 @@ async fn state_filter_lives_in_the_url_and_the_page_refreshes_itself() {
         s.wait_row("Main Entrance", "✔ Active").await;
         assert!(s.row_text("Parking Gate").await.is_none());
         assert!(s.row_text("Old Storeroom").await.is_none());
-        s.click("checkbox", "Include unbound locks").await;
-        s.wait_row("Old Storeroom", "Unbound").await;
+        s.click("checkbox", "Include locks removed from the account")
+            .await;
+        s.wait_row("Old Storeroom", "Removed from account").await;
 
         // A sync made elsewhere shows up without a reload while a membership is pending.
         s.sandbox_post("/sandbox/Owners/1/BoundLocks/3/Sync").await;
@@ -304,22 +308,19 @@ async fn a_row_opens_its_timeline_on_demand() {
     support::run("members_details", async |s| {
         s.goto("/owners/1/lock-groups/105/members").await;
         s.wait_row("Parking Gate", "⊖ Leaving").await;
-        let details = s.by_role("button", "Details of Parking Gate").await;
-        assert_eq!(
-            details.attr("aria-expanded").await.unwrap().as_deref(),
-            Some("false")
-        );
+        assert_eq!(open_details(s).await, 0);
         assert!(!s
             .row_text("Parking Gate")
             .await
             .unwrap()
             .contains("Active (lock synced)"));
 
-        s.click("button", "Details of Parking Gate").await;
-        let details = s.by_role("button", "Details of Parking Gate").await;
+        s.row_action("Parking Gate", "Details").await;
+        assert_eq!(open_details(s).await, 1);
         assert_eq!(
-            details.attr("aria-expanded").await.unwrap().as_deref(),
-            Some("true")
+            s.focused_name().await,
+            "Actions for Parking Gate",
+            "focus back on the menu button"
         );
         s.wait_for_text("never: removed before the lock synced")
             .await;
@@ -337,11 +338,8 @@ async fn a_row_opens_its_timeline_on_demand() {
             "shown on focus: {exact}"
         );
 
-        s.click("button", "Details of Parking Gate").await;
-        let open = s
-            .eval("return document.querySelectorAll('tr.details:not([hidden])').length")
-            .await;
-        assert_eq!(open, serde_json::json!(0), "Details closes again");
+        s.row_action("Parking Gate", "Details").await;
+        assert_eq!(open_details(s).await, 0, "Details closes again");
     })
     .await;
 }
@@ -350,9 +348,8 @@ async fn a_row_opens_its_timeline_on_demand() {
 async fn the_self_refresh_keeps_focus_and_open_details_in_place() {
     support::run("members_refresh_in_place", async |s| {
         s.goto("/owners/1/lock-groups/101/members").await;
-        s.wait_row("Meeting Room A", "⊕ Joining")
-            .await;
-        s.click("button", "Details of Main Entrance").await;
+        s.wait_row("Meeting Room A", "⊕ Joining").await;
+        s.row_action("Main Entrance", "Details").await;
         // Mark the focused element: a reload that replaced it would lose the mark.
         s.eval("document.activeElement.dataset.mark = 'kept'").await;
 
@@ -360,11 +357,14 @@ async fn the_self_refresh_keeps_focus_and_open_details_in_place() {
         s.sandbox_post("/sandbox/Owners/1/BoundLocks/3/Sync").await;
         s.wait_row("Meeting Room A", "✔ Active").await;
 
-        let focused = s
-            .eval("return [document.activeElement.dataset.mark, document.activeElement.getAttribute('aria-expanded')]")
-            .await;
-        assert_eq!(focused, serde_json::json!(["kept", "true"]), "focus and open details survive a reload");
-        assert_eq!(s.focused_name().await, "Details of Main Entrance");
+        let focused = s.eval("return document.activeElement.dataset.mark").await;
+        assert_eq!(
+            focused,
+            serde_json::json!("kept"),
+            "focus survives a reload"
+        );
+        assert_eq!(open_details(s).await, 1, "open details survive a reload");
+        assert_eq!(s.focused_name().await, "Actions for Main Entrance");
     })
     .await;
 }
@@ -376,7 +376,7 @@ async fn leaving_the_tab_while_a_change_runs_is_safe() {
         s.wait_row("Meeting Room A", "⊕ Joining").await;
         // The sync completes after the tab is gone: its result has nowhere to go, and the
         // page must not panic (the harness checks after the test).
-        s.click("button", "Simulate sync of Meeting Room A").await;
+        s.row_action("Meeting Room A", "Sync now (sandbox)").await;
         s.by_role_prefix("link", "Grants")
             .await
             .click()
@@ -390,17 +390,22 @@ async fn leaving_the_tab_while_a_change_runs_is_safe() {
             .unwrap();
         s.wait_row("Meeting Room A", "✔ Active").await;
         // And the details of a row opened before a navigation are closed after it.
-        s.click("button", "Details of Main Entrance").await;
+        s.row_action("Main Entrance", "Details").await;
         s.click("link", "Diagram").await;
         s.by_role("table", "Lifecycle states and transitions").await;
         s.back().await;
-        let details = s.by_role("button", "Details of Main Entrance").await;
-        assert_eq!(
-            details.attr("aria-expanded").await.unwrap().as_deref(),
-            Some("false")
-        );
+        s.by_role("button", "Actions for Main Entrance").await;
+        assert_eq!(open_details(s).await, 0);
     })
     .await;
+}
+
+/// How many rows show their details line.
+async fn open_details(s: &support::Session) -> u64 {
+    s.eval("return document.querySelectorAll('tr.details:not([hidden])').length")
+        .await
+        .as_u64()
+        .unwrap()
 }
 
 /// Binds `titles` as new locks of owner 1 (in the order given) and returns their ids.
@@ -482,7 +487,7 @@ async fn the_picker_sorts_naturally_selects_all_matching_and_summarises_the_resu
         bulk.sort();
 
         s.goto(VISITORS).await;
-        s.wait_for_text("No memberships match this filter.").await;
+        s.wait_for_text("No locks yet").await;
         s.click("button", "Add locks").await;
         s.by_role("dialog", "Add locks to the group").await;
         search_locks(s, "Bulk").await;
@@ -606,9 +611,9 @@ async fn the_filter_bar_counts_each_state_and_searches_by_lock_title() {
                 .and_then(|a| a.iter().find(|c| c["State"] == state))
                 .map_or(0, |c| c["Count"].as_u64().unwrap_or(0))
         };
-        // The state bar: All (the current members) and each state, with its count.
+        // The state filter, one control: Current and each state, with its count.
         let current = count("JoinPending") + count("Joined") + count("UnjoinPending");
-        s.by_role("link", &format!("All {current}")).await;
+        s.by_role("link", &format!("Current {current}")).await;
         for (state, word) in [
             ("JoinPending", "Joining"),
             ("Joined", "Active"),
@@ -617,16 +622,24 @@ async fn the_filter_bar_counts_each_state_and_searches_by_lock_title() {
         ] {
             s.by_role("link", &format!("{word} {}", count(state))).await;
         }
-        // With past members, All counts every membership.
-        s.click("checkbox", "Show past members (Left)").await;
-        s.by_role("link", &format!("All {}", current + count("Unjoined")))
+        // All counts every membership, the locks that left too; no separate checkbox.
+        let all = format!("All, including left {}", current + count("Unjoined"));
+        s.click("link", &all).await;
+        s.wait_for_path(|p| p.ends_with("/members?past=1"), "All: past=1")
             .await;
-        s.click("checkbox", "Show past members (Left)").await;
-        s.wait_for_path(|p| p.ends_with("/members"), "past members hidden again")
+        assert!(s
+            .names_of_role("checkbox")
+            .await
+            .iter()
+            .all(|n| !n.contains("past")));
+        s.click("link", &format!("Current {current}")).await;
+        s.wait_for_path(|p| p.ends_with("/members"), "left members hidden again")
             .await;
 
-        // The bar is reachable and usable with the keyboard: Shift+Tab back to Active, Enter.
-        s.tab_to(&format!("Active {}", count("Joined")), true).await;
+        // The bar is reachable and usable with the keyboard: from the clicked Current, Tab
+        // on to Active, Enter.
+        s.tab_to(&format!("Active {}", count("Joined")), false)
+            .await;
         s.press("\u{E007}").await;
         s.wait_for_path(
             |p| p.ends_with("/members?state=Joined"),
@@ -650,7 +663,15 @@ async fn the_filter_bar_counts_each_state_and_searches_by_lock_title() {
         s.clear(&search).await;
         search.send_keys("No such lock").await.unwrap();
         s.wait_no_row("Meeting Room A").await;
-        s.wait_for_text("No memberships match this filter.").await;
+        s.wait_for_text("No current members match “No such lock”.")
+            .await;
+        s.click("link", "Clear filters").await;
+        s.wait_for_path(
+            |p| p.ends_with("/lock-groups/102/members"),
+            "filters cleared",
+        )
+        .await;
+        s.wait_row("Lab", "✔ Active").await;
     })
     .await;
 }

@@ -33,13 +33,24 @@ fn focus_lost() -> bool {
 /// changed) or disabled ("Remove selected" with nothing left selected), focus is rescued
 /// instead, next to it when it is still on the page.
 pub fn return_focus_to(el: Option<web_sys::HtmlElement>) {
-    match el {
+    match el.map(|el| successor(&el).unwrap_or(el)) {
         Some(el) if el.is_connected() && !el.matches(":disabled").unwrap_or(false) => {
             let _ = el.focus();
         }
         Some(el) if el.is_connected() => rescue_focus_near(Some(el.into())),
         _ => rescue_focus(),
     }
+}
+
+/// The element that took the place of `el` when `el` left the page: the one with its id
+/// (a row re-rendered in a new state keeps the ids of its controls).
+fn successor(el: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    if el.is_connected() || el.id().is_empty() {
+        return None;
+    }
+    document()
+        .get_element_by_id(&el.id())
+        .and_then(|e| e.dyn_into().ok())
 }
 
 /// As [`rescue_focus`], trying first an enabled control in the group of `near` (an element
@@ -111,8 +122,11 @@ pub fn FocusKeeper() -> impl IntoView {
             }
         });
         if let Some(near) = gone {
-            *last.borrow_mut() = None;
-            rescue_focus_near(near);
+            let next = last.borrow_mut().take().and_then(|el| successor(&el));
+            match next {
+                Some(next) if focus_lost() => drop(next.focus()),
+                _ => rescue_focus_near(near),
+            }
         }
     });
     let doc = document();

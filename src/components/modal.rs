@@ -41,8 +41,10 @@ pub fn Modal(
         let Some(el) = dialog.get() else { return };
         if open.get() {
             if !el.open() {
+                // `<body>` is no opener: focus was lost before the dialog opened.
                 let active = document()
                     .active_element()
+                    .filter(|e| !e.tag_name().eq_ignore_ascii_case("body"))
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
                 opener.set_value(active);
                 // Keys typed before focus reaches the first field are kept for it.

@@ -54,6 +54,21 @@ impl UrlState for GrantsQuery {
 }
 
 impl GrantsQuery {
+    /// What an empty page says when a search hides the rows (`None`: nothing is searched,
+    /// the group has no grants of this kind: "No grants yet").
+    pub fn empty_text(&self) -> Option<String> {
+        let text = self.search.trim();
+        (!text.is_empty()).then(|| {
+            let which = if self.all { "grants" } else { "active grants" };
+            format!("No {which} match “{text}”.")
+        })
+    }
+
+    /// The same view without its search and the revoked grants (page 1).
+    pub fn cleared(&self) -> GrantsQuery {
+        GrantsQuery::default()
+    }
+
     /// The contacts search (`None` when not searching): title or e-mail contains the text.
     pub fn contact_filter(&self) -> Option<String> {
         let text = self.search.trim();
@@ -169,6 +184,19 @@ pub fn describe_ical(ical: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_page_names_the_search_that_hides_the_rows() {
+        assert_eq!(GrantsQuery::default().empty_text(), None);
+        let q = parse(&[("q", " ann "), ("page", "2")]);
+        assert_eq!(
+            q.empty_text().as_deref(),
+            Some("No active grants match “ann”.")
+        );
+        let all = parse(&[("q", "ann"), ("show", "all")]);
+        assert_eq!(all.empty_text().as_deref(), Some("No grants match “ann”."));
+        assert_eq!(all.cleared(), GrantsQuery::default());
+    }
 
     fn parse(pairs: &[(&str, &str)]) -> GrantsQuery {
         GrantsQuery::from_params(|k| {

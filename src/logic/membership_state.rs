@@ -189,6 +189,10 @@ pub fn path<'a>(d: Dates<'a>) -> Vec<(Event, Option<&'a str>)> {
     steps
 }
 
+/// What the "Removed from account" tag of a membership means, with the API's term.
+pub const REMOVED_HINT: &str =
+    "The lock was taken out of this owner account (unbound); the membership is kept as history.";
+
 /// Rows per page in the Members tab.
 pub const PAGE_SIZE: u64 = 20;
 /// How many locks a title search may match (each becomes a clause of the filter).
@@ -337,63 +341,129 @@ pub fn waiting_count(stats: &Statistics) -> u64 {
     WAITING_STATES.iter().map(|&s| stats.count(s)).sum()
 }
 
-/// One choice of the Members tab's state bar ("All · Joining · Active · Leaving · Left ·
-/// Waiting for sync").
+/// One choice of the Members tab's state filter: Current · Joining · Active · Leaving ·
+/// Waiting for sync · Left · All (the one control for states, the old "past members"
+/// box included: `past=1` is All).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StateChoice {
-    /// `None`: All (the current members, or every membership with past members shown),
-    /// or Waiting for sync (`waiting`).
-    pub state: Option<MembershipState>,
-    /// The Waiting for sync choice.
-    pub waiting: bool,
-    /// The word shown ([`MembershipState::label`], "All" or "Waiting for sync").
+    /// The word shown ([`MembershipState::label`], "Current", "Waiting for sync", "All").
     pub name: &'static str,
+    /// Said after the name to screen readers and in the tooltip ("All" includes Left).
+    pub hint: &'static str,
     /// How many memberships the choice lists (the group's statistics), once known.
     pub count: Option<u64>,
     /// Whether it is the choice shown now.
     pub selected: bool,
-    /// The list state the choice leads to (page 1).
+    /// The list state the choice leads to (page 1, the search and the unbound box kept).
     pub query: MembersQuery,
 }
 
-/// The state bar's choices for the list state `q`, counted from the group's `stats`.
+/// The state filter's choices for the list state `q`, counted from the group's `stats`.
 pub fn state_choices(q: &MembersQuery, stats: Option<&Statistics>) -> Vec<StateChoice> {
-    let all = StateChoice {
-        state: None,
-        waiting: false,
-        name: "All",
-        count: stats.map(|st| {
-            if q.past {
-                MembershipState::ALL.iter().map(|&s| st.count(s)).sum()
-            } else {
-                st.current()
-            }
-        }),
-        selected: q.state.is_none() && !q.waiting,
-        query: q.with(|n| {
-            n.state = None;
-            n.waiting = false;
-        }),
+    let to = |state: Option<MembershipState>, waiting: bool, past: bool| {
+        q.with(|n| {
+            n.state = state;
+            n.waiting = waiting;
+            n.past = past && state.is_none() && !waiting;
+        })
+    };
+    let by_state = |s: MembershipState| StateChoice {
+        name: label(s),
+        hint: s.explain(),
+        count: stats.map(|st| st.count(s)),
+        selected: !q.waiting && q.state == Some(s),
+        query: to(Some(s), false, false),
+    };
+    let none = q.state.is_none() && !q.waiting;
+    let current = StateChoice {
+        name: "Current",
+        hint: "Joining, Active and Leaving: every lock in the group or on its way in or out",
+        count: stats.map(Statistics::current),
+        selected: none && !q.past,
+        query: to(None, false, false),
     };
     let waiting = StateChoice {
-        state: None,
-        waiting: true,
         name: "Waiting for sync",
+        hint: "Joining or Leaving: the lock has not synced the change yet",
         count: stats.map(waiting_count),
         selected: q.waiting,
-        query: q.with(|n| n.waiting = true),
+        query: to(None, true, false),
     };
-    std::iter::once(all)
-        .chain(MembershipState::ALL.into_iter().map(|s| StateChoice {
-            state: Some(s),
-            waiting: false,
-            name: label(s),
-            count: stats.map(|st| st.count(s)),
-            selected: !q.waiting && q.state == Some(s),
-            query: q.with(|n| n.state = Some(s)),
-        }))
-        .chain(std::iter::once(waiting))
-        .collect()
+    let all = StateChoice {
+        name: "All",
+        hint: "every membership, including the locks that have left",
+        count: stats.map(|st| MembershipState::ALL.iter().map(|&s| st.count(s)).sum()),
+        selected: none && q.past,
+        query: to(None, false, true),
+    };
+    use MembershipState::*;
+    vec![
+        current,
+        by_state(JoinPending),
+        by_state(Joined),
+        by_state(UnjoinPending),
+        waiting,
+        by_state(Unjoined),
+        all,
+    ]
+}
+
+/// What an empty Members page says, from its list state and the group's statistics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmptyMembers {
+    /// The group has no memberships at all: "No locks yet", and how to add some.
+    NoLocks,
+    /// No filter is set but every lock has left: the way to see them.
+    OnlyLeft(u64),
+    /// A filter hides every row: which one, and "Clear filters".
+    Filtered(String),
+}
+
+impl MembersQuery {
+    /// Whether the admin narrowed the list (a state other than Current, a search, a page).
+    pub fn is_filtered(&self) -> bool {
+        self.state.is_some() || self.waiting || self.past || !self.search.trim().is_empty()
+    }
+
+    /// The same view without its filters (the unbound box and the page reset too).
+    pub fn cleared(&self) -> MembersQuery {
+        MembersQuery {
+            page: 1,
+            ..MembersQuery::default()
+        }
+    }
+}
+
+/// What to say when the page `q` lists nothing. A group without any membership says so
+/// whatever the filter; otherwise the filter that hides the rows is named.
+pub fn empty_members(q: &MembersQuery, stats: Option<&Statistics>) -> EmptyMembers {
+    let total: Option<u64> =
+        stats.map(|st| MembershipState::ALL.iter().map(|&s| st.count(s)).sum());
+    let left = stats.map_or(0, |st| st.count(MembershipState::Unjoined));
+    if total == Some(0) {
+        return EmptyMembers::NoLocks;
+    }
+    if !q.is_filtered() {
+        return match total {
+            Some(t) if t == left => EmptyMembers::OnlyLeft(left),
+            _ => EmptyMembers::NoLocks,
+        };
+    }
+    let which = if q.waiting {
+        "members waiting for sync".to_string()
+    } else if let Some(s) = q.state {
+        format!("{s} members", s = label(s))
+    } else if q.past {
+        "members".to_string()
+    } else {
+        "current members".to_string()
+    };
+    let text = q.search.trim();
+    EmptyMembers::Filtered(if text.is_empty() {
+        format!("No {which}.")
+    } else {
+        format!("No {which} match “{text}”.")
+    })
 }
 
 #[cfg(test)]
@@ -732,9 +802,8 @@ mod tests {
         assert_eq!(q.with(|q| q.state = Some(Joined)).page, 1);
     }
 
-    #[test]
-    fn the_state_bar_offers_all_and_each_state_with_its_count() {
-        let stats = Statistics {
+    fn stats() -> Statistics {
+        Statistics {
             by_state: [
                 (Joined, 5),
                 (JoinPending, 2),
@@ -743,7 +812,12 @@ mod tests {
             ]
             .map(|(state, count)| wire::StateCount { state, count })
             .to_vec(),
-        };
+        }
+    }
+
+    #[test]
+    fn the_state_filter_is_one_control_from_current_to_all() {
+        let stats = stats();
         let q = MembersQuery {
             state: Some(UnjoinPending),
             search: "Room".into(),
@@ -758,31 +832,86 @@ mod tests {
         assert_eq!(
             shown,
             [
-                ("All", Some(8), false),
+                ("Current", Some(8), false),
                 ("Joining", Some(2), false),
                 ("Active", Some(5), false),
                 ("Leaving", Some(1), true),
-                ("Left", Some(9), false),
                 ("Waiting for sync", Some(3), false),
+                ("Left", Some(9), false),
+                ("All", Some(17), false),
             ]
         );
+        let url = |i: usize| choices[i].query.to_url_query();
         assert_eq!(
-            choices[5].query.to_url_query(),
+            url(4),
             "?state=waiting&q=Room",
             "waiting replaces the state"
         );
-        // Each leads to its state on page 1, the search and toggles kept.
-        assert_eq!(choices[1].query.to_url_query(), "?state=JoinPending&q=Room");
-        assert_eq!(choices[0].query.to_url_query(), "?q=Room");
-        // With past members shown, All counts every membership.
-        let past = MembersQuery {
-            past: true,
+        // Each leads to its state on page 1, the search kept.
+        assert_eq!(url(1), "?state=JoinPending&q=Room");
+        assert_eq!(url(0), "?q=Room");
+        // All is the old "show past members" (`past=1`, still read from old links).
+        assert_eq!(url(6), "?past=1&q=Room");
+        let all = MembersQuery::from_params(|k| (k == "past").then(|| "1".to_string()));
+        let choices = state_choices(&all, Some(&stats));
+        assert!(choices[6].selected && !choices[0].selected);
+        assert_eq!(all.odata_filter(), None);
+        // Choosing a state leaves All.
+        assert_eq!(choices[5].query.to_url_query(), "?state=Unjoined");
+        // Before the statistics arrive: the words alone.
+        assert!(state_choices(&all, None).iter().all(|c| c.count.is_none()));
+    }
+
+    #[test]
+    fn an_empty_page_says_which_filter_hides_the_rows() {
+        let stats = stats();
+        let none = Statistics { by_state: vec![] };
+        let q = MembersQuery::default();
+        assert_eq!(empty_members(&q, Some(&none)), EmptyMembers::NoLocks);
+        let leaving = MembersQuery {
+            state: Some(UnjoinPending),
+            search: " abc ".into(),
             ..Default::default()
         };
-        let choices = state_choices(&past, Some(&stats));
-        assert_eq!((choices[0].count, choices[0].selected), (Some(17), true));
-        // Before the statistics arrive: the words alone.
-        assert!(state_choices(&past, None).iter().all(|c| c.count.is_none()));
+        assert_eq!(empty_members(&leaving, Some(&none)), EmptyMembers::NoLocks);
+        assert_eq!(
+            empty_members(&leaving, Some(&stats)),
+            EmptyMembers::Filtered("No Leaving members match “abc”.".into())
+        );
+        let waiting = MembersQuery {
+            waiting: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            empty_members(&waiting, Some(&stats)),
+            EmptyMembers::Filtered("No members waiting for sync.".into())
+        );
+        let search = MembersQuery {
+            search: "x".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            empty_members(&search, Some(&stats)),
+            EmptyMembers::Filtered("No current members match “x”.".into())
+        );
+        assert!(search.is_filtered() && !q.is_filtered());
+        assert_eq!(
+            search.cleared(),
+            MembersQuery {
+                page: 1,
+                ..q.clone()
+            }
+        );
+        let only_left = Statistics {
+            by_state: vec![wire::StateCount {
+                state: Unjoined,
+                count: 4,
+            }],
+        };
+        assert_eq!(
+            empty_members(&q, Some(&only_left)),
+            EmptyMembers::OnlyLeft(4)
+        );
     }
 
     #[test]

@@ -307,8 +307,18 @@ impl Session {
     /// Takes the browser off the network, or back on it, as a dropped connection does:
     /// every request fails and `navigator.onLine` and the `offline`/`online` events follow.
     pub async fn set_offline(&self, offline: bool) {
+        self.emulate_network(offline, 0).await;
+    }
+
+    /// Makes every request take `ms` longer (0: as fast as loopback), to see what a page
+    /// shows while its data is on the way.
+    pub async fn set_latency(&self, ms: u32) {
+        self.emulate_network(false, ms).await;
+    }
+
+    async fn emulate_network(&self, offline: bool, latency: u32) {
         let conditions = json!({
-            "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1,
+            "offline": offline, "latency": latency, "downloadThroughput": -1, "uploadThroughput": -1,
         });
         for (cmd, params) in [
             ("Network.enable", json!({})),
@@ -425,7 +435,8 @@ impl Session {
         .await
     }
 
-    async fn query_role(&self, role: &str, name: Option<&str>) -> Vec<Element> {
+    /// The visible elements with this role and name (no waiting).
+    pub async fn query_role(&self, role: &str, name: Option<&str>) -> Vec<Element> {
         self.query_role_with(role, name, false).await
     }
 
@@ -718,6 +729,42 @@ impl Session {
         }
     }
 
+    /// Makes the page's viewport (`innerWidth` × `innerHeight`) `w` × `h` CSS pixels: sets
+    /// the window size, then corrects it by whatever the browser's frame takes.
+    pub async fn set_viewport(&self, (w, h): (u32, u32)) {
+        for _ in 0..3 {
+            let (ww, wh) = self.browser.get_window_size().await.expect("window size");
+            let inner = self.eval("return [innerWidth, innerHeight];").await;
+            let (iw, ih) = (as_px(&inner[0]), as_px(&inner[1]));
+            if (iw, ih) == (w, h) {
+                return;
+            }
+            let (fw, fh) = (ww as i64 - iw as i64, wh as i64 - ih as i64);
+            self.browser
+                .set_window_size((w as i64 + fw.max(0)) as u32, (h as i64 + fh.max(0)) as u32)
+                .await
+                .expect("window resizes");
+        }
+        let inner = self.eval("return [innerWidth, innerHeight];").await;
+        assert_eq!(
+            (as_px(&inner[0]), as_px(&inner[1])),
+            (w, h),
+            "the viewport could not be set to {w}×{h}"
+        );
+    }
+
+    /// Opens a row's menu ("Actions for `row`") and chooses `item` in it ("Details",
+    /// "Show in diagram", "Remove from group…", "Sync now (sandbox)").
+    pub async fn row_action(&self, row: &str, item: &str) {
+        self.click("button", &format!("Actions for {row}")).await;
+        let role = if item == "Details" {
+            "menuitemcheckbox"
+        } else {
+            "menuitem"
+        };
+        self.click(role, item).await;
+    }
+
     /// Opens "New lock group", types `title` and clicks "Create lock group" (whatever the
     /// server then answers is for the test to check).
     pub async fn submit_new_group(&self, title: &str) {
@@ -931,6 +978,8 @@ pub const SHIFT_TAB: &str = "\u{E008}\u{E004}";
 pub const ENTER: &str = "\u{E007}";
 pub const ESCAPE: &str = "\u{E00C}";
 pub const SPACE: &str = " ";
+pub const ARROW_UP: &str = "\u{E013}";
+pub const ARROW_DOWN: &str = "\u{E015}";
 
 /// Where focus is: `(body)` when lost, else `role-ish tag: accessible name`, and whether
 /// the focused element shows a focus indicator (an outline or a box shadow; for links in
@@ -976,6 +1025,8 @@ impl Session {
             ENTER => "Enter".into(),
             ESCAPE => "Escape".into(),
             SPACE => "Space".into(),
+            ARROW_UP => "Arrow up".into(),
+            ARROW_DOWN => "Arrow down".into(),
             text => format!("typing {text:?}"),
         };
         self.assert_focus_visible(&what).await
@@ -1024,4 +1075,9 @@ impl Session {
         }
         panic!("{what:?} never got focus by keyboard; focus went through {seen:?}");
     }
+}
+
+/// A CSS pixel length read from a script's answer.
+fn as_px(v: &Value) -> u32 {
+    v.as_f64().unwrap_or_default() as u32
 }

@@ -15,6 +15,7 @@ use crate::logic::history::{
     history, lock_choices, page_of, verb, History, HistoryEvent, HistoryQuery, Kind,
 };
 use crate::logic::limits;
+use crate::logic::membership_state::REMOVED_HINT;
 use crate::logic::routes::{self, GroupTab};
 
 use crate::components::bulk::{ExportButton, ExportJob};
@@ -182,7 +183,9 @@ fn HistoryTable(events: Vec<HistoryEvent>) -> impl IntoView {
                     <th scope="row">
                         <A href=href>{e.lock}</A>
                         " " {verb(e.event)}
-                        {e.unbound.then(|| view! { <span class="tag">"Unbound"</span> })}
+                        {e.unbound.then(|| view! {
+                            <span class="tag" title=REMOVED_HINT>"Removed from account"</span>
+                        })}
                         {waiting.map(|w| view! {
                             <span class="sub sync waiting">
                                 <span aria-hidden="true">"⟳ "</span>{w}

@@ -14,10 +14,11 @@ use leptos::prelude::*;
 use self::filter_bar::GrantsFilterBar;
 use self::grant_form::GrantForm;
 use self::revoke_dialog::RevokeDialog;
-use self::table::{GrantRef, GrantsTable};
+use self::table::{grants_skeleton, GrantRef, GrantsTable};
 use crate::api::{grants, lock_groups, use_api, ApiError, Query};
 use crate::components::announcer::use_announcer;
 use crate::components::bulk::{ExportButton, ExportJob};
+use crate::components::empty_state::{hidden_by_filter, nothing_yet};
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::pager::Pager;
@@ -27,6 +28,7 @@ use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT, PAGE_SIZE};
 use crate::logic::group_overview::GRANT_ACCESS;
 use crate::logic::list_params::Rows;
 use crate::logic::routes::GroupTab;
+use crate::logic::url_state::UrlState;
 
 #[component]
 pub fn GrantsTab() -> impl IntoView {
@@ -128,10 +130,15 @@ pub fn GrantsTab() -> impl IntoView {
         <Loaded
             resource=list
             what="The grants could not be loaded"
-            fallback=|| view! { <p role="status">"Loading grants…"</p> }
+            fallback=grants_skeleton
             let:page
         >
-            <GrantsTable rows=page.rows owner=ctx.owner.get_untracked() ask_revoke/>
+            {if page.rows.is_empty() {
+                grants_empty(query, editable)
+            } else {
+                view! { <GrantsTable rows=page.rows owner=ctx.owner.get_untracked() ask_revoke/> }
+                    .into_any()
+            }}
         </Loaded>
         <Pager
             label="Grants pages"
@@ -141,5 +148,28 @@ pub fn GrantsTab() -> impl IntoView {
         />
         <GrantForm open=form_open on_granted/>
         <RevokeDialog open=confirm_open grant=to_revoke revoke/>
+    }
+}
+
+/// An empty page: "No grants yet", pointing to the toolbar's "Grant access", or the
+/// search that hides the rows with "Clear filters".
+fn grants_empty(query: Memo<GrantsQuery>, editable: Memo<bool>) -> AnyView {
+    let ctx = use_group();
+    let q = query.get_untracked();
+    match q.empty_text() {
+        None => nothing_yet(
+            "No grants yet",
+            editable,
+            "Nobody has access through this group. Use “Grant access” above to give it.",
+            "Nobody has access through this group.",
+        ),
+        Some(text) => {
+            let href = format!(
+                "{}{}",
+                GroupTab::Grants.path(&ctx.owner.get_untracked(), &ctx.id.get_untracked()),
+                q.cleared().to_url_query()
+            );
+            hidden_by_filter(text, href, "Clear filters")
+        }
     }
 }

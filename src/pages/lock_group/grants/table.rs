@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use wire::{Grant, GrantState};
 
 use crate::components::relative_time::relative_time;
+use crate::components::skeleton::skeleton_table;
 use crate::components::table_head::head;
 use crate::components::timestamp::now_ms;
 use crate::logic::grants_query::describe_ical;
@@ -37,6 +38,27 @@ pub fn contact_name(g: &Grant) -> (String, String) {
     (title, identifier)
 }
 
+/// The grants table's columns.
+const COLUMNS: &[&str] = &[
+    "Contact",
+    "Valid from",
+    "Valid before",
+    "Time restriction",
+    "State",
+    "Actions",
+];
+
+/// The table while its first page loads: the same head, rows of the same height.
+pub fn grants_skeleton() -> AnyView {
+    skeleton_table(
+        "grants compact",
+        head(COLUMNS),
+        COLUMNS.len(),
+        "Loading grants…",
+    )
+}
+
+/// The page's grants (never empty: the tab says "No grants yet" instead).
 #[component]
 pub fn GrantsTable(
     rows: Vec<Grant>,
@@ -44,13 +66,12 @@ pub fn GrantsTable(
     owner: String,
     ask_revoke: Callback<GrantRef>,
 ) -> impl IntoView {
-    let empty = rows.is_empty();
     let now = now_ms();
     view! {
         <div class="table-wrap">
             <table class="grants compact">
                 <caption class="visually-hidden">"Grants on this lock group"</caption>
-                {head(&["Contact", "Valid from", "Valid before", "Time restriction", "State", "Actions"])}
+                {head(COLUMNS)}
                 <tbody>
                     {rows
                         .into_iter()
@@ -59,7 +80,6 @@ pub fn GrantsTable(
                 </tbody>
             </table>
         </div>
-        {empty.then(|| view! { <p class="empty">"No grants match this filter."</p> })}
     }
 }
 

@@ -43,6 +43,8 @@ struct Found {
     members: Vec<String>,
     /// More locks match than the bound loads: the list is cut.
     cut: bool,
+    /// The search these locks match (trimmed).
+    text: String,
 }
 
 impl Found {
@@ -81,6 +83,7 @@ async fn find(api: ApiClient, owner: String, gid: String, text: String) -> Resul
         locks: found,
         members: members.rows.into_iter().map(|m| m.bound_lock_id).collect(),
         cut,
+        text,
     })
 }
 
@@ -165,7 +168,7 @@ fn Picker(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView 
             fallback=|| view! { <p role="status">"Loading locks…"</p> }
             let:f
         >
-            <SelectAll found=f.clone() picked/>
+            <SelectAll found=f.clone() picked typed=search_value/>
             <PickPage found=f page picked/>
         </Loaded>
         <Pager
@@ -216,9 +219,11 @@ fn PickPage(found: Found, page: RwSignal<u64>, picked: RwSignal<Vec<LockRef>>) -
 }
 
 /// "Select all N matching": picks every lock matching the search that is not already in
-/// the group, on every page (all of them are loaded, see the module's note).
+/// the group, on every page (all of them are loaded, see the module's note). Disabled
+/// while the box holds other text than the list was found for (typing not yet sent, or
+/// its answer not yet in), so it never acts on a count from before the search settled.
 #[component]
-fn SelectAll(found: Found, picked: RwSignal<Vec<LockRef>>) -> impl IntoView {
+fn SelectAll(found: Found, picked: RwSignal<Vec<LockRef>>, typed: Signal<String>) -> impl IntoView {
     let all: Vec<LockRef> = found
         .pickable()
         .map(|l| LockRef {
@@ -232,9 +237,10 @@ fn SelectAll(found: Found, picked: RwSignal<Vec<LockRef>>) -> impl IntoView {
         n => format!("Select all {n} matching"),
     };
     let ids: Vec<String> = all.iter().map(|l| l.id.clone()).collect();
-    let all_picked = move || {
+    let text = found.text.clone();
+    let unusable = move || {
         let p = picked.read();
-        ids.iter().all(|id| p.iter().any(|l| &l.id == id))
+        typed.read().trim() != text || ids.iter().all(|id| p.iter().any(|l| &l.id == id))
     };
     view! {
         <div class="select-all">
@@ -249,7 +255,7 @@ fn SelectAll(found: Found, picked: RwSignal<Vec<LockRef>>) -> impl IntoView {
             {(n > 0).then(|| view! {
                 <button
                     type="button"
-                    disabled=all_picked
+                    disabled=unusable
                     on:click=move |_| {
                         picked.update(|p| {
                             for l in &all {

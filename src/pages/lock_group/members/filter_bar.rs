@@ -1,6 +1,7 @@
-//! Above the members table: the state bar (All · Joining · Active · Leaving · Left ·
-//! Waiting for sync, each with its count), the title search and the two toggles (all in the URL), and the
-//! toolbar that adds locks and removes the selected ones.
+//! Above the members table: the state filter (Current · Joining · Active · Leaving ·
+//! Waiting for sync · Left · All, each with its count), the title search and the unbound
+//! locks' box (all in the URL), and the toolbar that adds locks and removes the selected
+//! ones.
 
 use leptos::prelude::*;
 
@@ -12,7 +13,7 @@ use crate::logic::membership_state::{state_choices, MembersQuery};
 use crate::logic::routes::GroupTab;
 use crate::logic::url_state::UrlState;
 
-/// The state filter as a bar of links, one per choice, each with its count from the
+/// The state filter, one control: a bar of links, one per choice, each with its count from the
 /// group's statistics. The one shown now is `aria-current` and marked with "✓" and bold
 /// text (never colour alone). Links, because each choice is a URL (Back, new tab).
 #[component]
@@ -27,30 +28,42 @@ pub fn StateBar(query: Memo<MembersQuery>) -> impl IntoView {
         state_choices(&query.get(), stats.as_ref())
     });
     let base = move || GroupTab::Members.path(&ctx.owner.get(), &ctx.id.get());
-    // Six fixed choices: one link each, its text and target following the memo.
+    // Seven fixed choices: one link each, its text and target following the memo.
     let link = move |i: usize| {
         let choice = move || choices.read()[i].clone();
         view! {
             <a
                 href=move || format!("{}{}", base(), choice().query.to_url_query())
                 aria-current=move || choice().selected.then_some("true")
+                title=move || choice().hint
             >
                 <span class="mark" aria-hidden="true">
                     {move || if choice().selected { "✓" } else { "" }}
                 </span>
-                {move || choice().name}
+                // One flex item for the name and its spoken rest, so "All" is spaced from
+                // its count as every other choice is.
+                <span>
+                    {move || choice().name}
+                    {move || (i == 6).then(|| view! {
+                        <span class="visually-hidden">", including left"</span>
+                    })}
+                </span>
                 {move || choice().count.map(|n| view! { " " <span class="count">{n}</span> })}
             </a>
         }
     };
     view! {
         <div class="segmented" role="group" aria-label="Filter by state">
-            {(0..6).map(link).collect_view()}
+            {(0..7).map(link).collect_view()}
         </div>
     }
 }
 
-/// The title search, "past members" and "unbound locks"; each change navigates (`go`).
+/// What "removed from the account" means, with the API's term.
+const UNBOUND_HINT: &str = "Locks taken out of this owner account (the API calls them unbound) \
+     stay listed only when this is on.";
+
+/// The title search and "unbound locks"; each change navigates (`go`).
 #[component]
 pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl IntoView {
     let change = move |f: fn(&mut MembersQuery, bool), on: bool| {
@@ -73,29 +86,44 @@ pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl 
                     on:input=on_search
                 />
             </div>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || query.read().past
-                    on:change=move |ev| change(|q, on| q.past = on, event_target_checked(&ev))
-                />
-                "Show past members (Left)"
-            </label>
-            <label class="check" title="Unbound locks were taken out of this locking system; they stay listed only when this is on.">
+            <label class="check" title=UNBOUND_HINT>
                 <input
                     type="checkbox"
                     aria-describedby="unbound-hint"
                     prop:checked=move || query.read().unbound
                     on:change=move |ev| change(|q, on| q.unbound = on, event_target_checked(&ev))
                 />
-                "Include unbound locks"
+                "Include locks removed from the account"
             </label>
             // Said to screen readers with the box, and shown on hover: a visible line would
             // cost the table a row at 1366×900.
-            <span id="unbound-hint" class="visually-hidden">
-                "Unbound locks were taken out of this locking system; they stay listed only when this is on."
-            </span>
+            <span id="unbound-hint" class="visually-hidden">{UNBOUND_HINT}</span>
         </div>
+    }
+}
+
+/// "Filters (n)": shown on a phone only (CSS), where it folds the state filter, the search
+/// and the box away until asked for; `n` counts the filters set.
+#[component]
+pub fn FiltersToggle(query: Memo<MembersQuery>, open: RwSignal<bool>) -> impl IntoView {
+    let set = move || {
+        let q = query.read();
+        usize::from(q.state.is_some() || q.waiting || q.past)
+            + usize::from(!q.search.trim().is_empty())
+            + usize::from(q.unbound)
+    };
+    view! {
+        <button
+            type="button"
+            class="filters-toggle"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {move || match set() {
+                0 => "Filters".to_string(),
+                n => format!("Filters ({n})"),
+            }}
+        </button>
     }
 }
 
@@ -111,7 +139,11 @@ pub fn Toolbar(
     view! {
         <div class="toolbar">
         <Show when=move || editable.get()>
-                <button type="button" class="primary" on:click=move |_| picker_open.set(true)>
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| picker_open.set(true)
+                >
                     "Add locks"
                 </button>
                 <button

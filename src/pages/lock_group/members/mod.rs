@@ -1,6 +1,6 @@
 //! The Members tab: the group's memberships, one line each (lock, state, since when, sync
-//! status, actions; the full timeline on demand), filtered server-side by state (all in
-//! the URL); adding and removing locks with per-lock results; (sandbox) simulated syncs.
+//! status, a menu of actions; the full timeline on demand), filtered server-side by
+//! state (all in the URL); adding and removing locks with per-lock results; (sandbox) simulated syncs.
 //! While any membership is pending the tab refreshes itself (see [`self_refresh`]).
 //!
 //! The tab owns the state and the mutations; each mutation's result is handled in its
@@ -8,6 +8,7 @@
 
 pub mod add_locks;
 mod batch;
+mod empty;
 mod filter_bar;
 mod pick_table;
 mod pick_tray;
@@ -21,12 +22,13 @@ use leptos::prelude::*;
 
 use self::add_locks::AddLocks;
 use self::batch::batch;
-use self::filter_bar::{FilterBar, ListTools, StateBar, Toolbar};
+use self::empty::MembersEmpty;
+use self::filter_bar::{FilterBar, FiltersToggle, ListTools, StateBar, Toolbar};
 use self::remove_dialog::RemoveDialog;
 use self::row::RowControls;
 use self::selection::{LockRef, SelectedMembership, Selection};
 use self::self_refresh::use_self_refresh;
-use self::table::MembersTable;
+use self::table::{members_skeleton, MembersTable};
 use super::waiting_notice::WaitingNotice;
 use crate::api::{locks, memberships, use_api, ApiError, Query};
 use crate::components::announcer::use_announcer;
@@ -117,6 +119,7 @@ pub fn MembersTab() -> impl IntoView {
         refresh();
     };
 
+    let filters_open = RwSignal::new(false);
     let selection = Selection::new(query);
     let expanded = RwSignal::new(Vec::<String>::new());
     let to_remove = RwSignal::new(Vec::<SelectedMembership>::new());
@@ -180,12 +183,14 @@ pub fn MembersTab() -> impl IntoView {
 
     view! {
         <WaitingNotice/>
-        // One line at 1366 px: the state bar, then the actions; the search and toggles below.
-        <div class="members-head">
+        // One line at 1366 px: the state filter, then the actions; the search and the box
+        // below. On a phone the filters fold behind "Filters (n)", so rows show first.
+        <div class="members-head" class:folded=move || !filters_open.get()>
             <StateBar query/>
             <Toolbar editable selection picker_open ask_remove/>
+            <FiltersToggle query open=filters_open/>
         </div>
-        <div class="members-filters">
+        <div class="members-filters" class:folded=move || !filters_open.get()>
             <FilterBar query go/>
             <ListTools editable import_open query/>
         </div>
@@ -198,10 +203,14 @@ pub fn MembersTab() -> impl IntoView {
         <Loaded
             resource=list
             what="The memberships could not be loaded"
-            fallback=|| view! { <p role="status">"Loading memberships…"</p> }
+            fallback=members_skeleton
             let:page
         >
-            <MembersTable rows=page.rows controls/>
+            {if page.rows.is_empty() {
+                view! { <MembersEmpty query editable/> }.into_any()
+            } else {
+                view! { <MembersTable rows=page.rows controls/> }.into_any()
+            }}
         </Loaded>
         <Pager
             label="Members pages"

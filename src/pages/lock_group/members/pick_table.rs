@@ -8,6 +8,7 @@ use wire::{BoundLock, MembershipState};
 use super::selection::LockRef;
 use crate::components::group_context::use_group;
 use crate::components::table_head::head;
+use crate::logic::locks_list::{lock_type, lock_type_terms};
 use crate::logic::routes;
 
 /// Groups a lock occupies: every membership that is not Unjoined (what the limit counts).
@@ -49,12 +50,9 @@ fn PickRow(lock: BoundLock, member: bool, picked: RwSignal<Vec<LockRef>>) -> imp
         1 => "in 1 group".to_string(),
         n => format!("in {n} groups"),
     };
-    let kind = lock
-        .lock_type
-        .as_ref()
-        .map(|t| t.model_name.clone())
-        .or(lock.lock_type_id.clone())
-        .unwrap_or_else(|| "unknown".into());
+    // As its maker writes it ("TD30"), the API's names on hover, as on the Locks list.
+    let kind = lock_type(&lock);
+    let kind_terms = lock_type_terms(&lock);
     let item = LockRef {
         id: lock.id.clone(),
         title: lock.title.clone(),
@@ -108,7 +106,7 @@ fn PickRow(lock: BoundLock, member: bool, picked: RwSignal<Vec<LockRef>>) -> imp
                 </a>
                 {member.then(|| view! { <span class="tag">"✔ Already in this group"</span> })}
             </th>
-            <td>{kind}</td>
+            <td title=kind_terms>{kind}</td>
             <td class="num">{groups}</td>
         </tr>
     }

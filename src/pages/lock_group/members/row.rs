@@ -1,5 +1,5 @@
 //! One membership as one table line (lock, state, since when, sync status, actions) and
-//! a details line with its four dates, shown on demand.
+//! a details line with its four dates, shown on demand from the row's menu.
 //!
 //! The list is rebuilt in place when it reloads (the self-refresh), so a row keeps its
 //! elements, and the focus on them, from one load to the next: what may change is in
@@ -8,13 +8,17 @@
 //! they hold can be disposed under them.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wire::{Membership, MembershipState};
 
 use super::selection::{lock_title, LockRef, SelectedMembership, Selection};
 use crate::components::group_context::use_group;
+use crate::components::menu::{on_menu_key, on_menu_toggle};
 use crate::components::relative_time::relative_time;
 use crate::components::timestamp::now_ms;
-use crate::logic::membership_state::{behind, derive, icon, label, Dates, Derived, Event};
+use crate::logic::membership_state::{
+    behind, derive, icon, label, Dates, Derived, Event, REMOVED_HINT,
+};
 use crate::logic::odata::encode_component;
 use crate::logic::routes::{self, GroupTab};
 
@@ -59,7 +63,7 @@ pub fn MemberRow(m: Membership, controls: RowControls) -> impl IntoView {
             <td>{state_text(derived)}</td>
             <td>{relative_time(since(&m, state), now_ms(), "—")}</td>
             <td>{sync_status(m.last_seen_rcl_serial_no, state, controls.serial)}</td>
-            <td>{row_actions(&m, state, details_id.clone(), controls)}</td>
+            <td class="actions-cell">{row_actions(&m, state, details_id.clone(), controls)}</td>
         </tr>
         <tr class="details" id=details_id hidden=move || !open()>
             <td></td>
@@ -103,7 +107,7 @@ fn lock_cell(m: &Membership) -> impl IntoView {
             <div class="cell-line">
                 <a href=href>{lock_title(m)}</a>
                 <span class="id">"#" {m.bound_lock_id.clone()}</span>
-                {unbound.then(|| view! { <span class="tag">"Unbound"</span> })}
+                {unbound.then(|| view! { <span class="tag" title=REMOVED_HINT>"Removed from account"</span> })}
             </div>
         </th>
     }
@@ -152,7 +156,11 @@ fn sync_status(
     }
 }
 
-/// Details, Remove, Sync (sandbox) and Diagram: short words, the lock in each name.
+/// One "⋯" button per row and its menu (a native popover: Escape and a click elsewhere
+/// close it, focus returns to the button): Details, Show in diagram, Remove, and Sync
+/// (sandbox) on the rows that wait for one. Every row has the same one button, so the
+/// columns never shift; an item that does not apply is `hidden`, not absent, so a
+/// reloaded row keeps its elements.
 fn row_actions(
     m: &Membership,
     state: MembershipState,
@@ -165,6 +173,7 @@ fn row_actions(
     let (open_id, toggle_id) = (m.id.clone(), m.id.clone());
     let item = SelectedMembership::of(m);
     let lock = LockRef::of(m);
+    let menu_id = format!("member-menu-{}", m.id);
     let diagram = format!(
         "{}?membership={}",
         GroupTab::Diagram.path(&ctx.owner.get_untracked(), &ctx.id.get_untracked()),
@@ -179,49 +188,94 @@ fn row_actions(
                 None => e.push(toggle_id.clone()),
             })
     };
+    let last_seen = m.last_seen_rcl_serial_no;
+    let can_sync = c.sandbox && state != MembershipState::Unjoined && !unbound;
+    let waits = move || can_sync && behind(last_seen, c.serial.get());
+    // The confirm dialog gives the focus back to what had it when it opened: the menu's
+    // button, not the item (hidden with its menu by then). Found by its id, which the
+    // button keeps when the row is re-rendered in another state.
+    let button_id = format!("member-menu-button-{}", m.id);
+    let focus_button = {
+        let id = button_id.clone();
+        move || {
+            if let Some(b) = document()
+                .get_element_by_id(&id)
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                _ = b.focus();
+            }
+        }
+    };
     let remove = removable(state).then(|| {
         view! {
             <button
                 type="button"
-                class="quiet"
-                aria-label=format!("Remove {title} from group")
+                role="menuitem"
+                popovertarget=menu_id.clone()
+                popovertargetaction="hide"
                 hidden=move || !c.editable.get()
-                on:click=move |_| c.ask_remove.run(vec![item.clone()])
+                on:click=move |_| {
+                    focus_button();
+                    c.ask_remove.run(vec![item.clone()])
+                }
             >
-                "Remove"
+                "Remove from group…"
             </button>
         }
     });
-    let sync = (c.sandbox && state != MembershipState::Unjoined && !unbound).then(|| {
+    let sync = can_sync.then(|| {
         view! {
             <button
                 type="button"
-                class="quiet"
-                aria-label=format!("Simulate sync of {}", lock.title)
+                role="menuitem"
+                popovertarget=menu_id.clone()
+                popovertargetaction="hide"
+                hidden=move || !waits()
                 disabled=move || c.syncing.get()
                 on:click=move |_| {
                     c.sync.dispatch(vec![lock.clone()]);
                 }
+                aria-label="Sync now (sandbox)"
             >
-                "Sync"
+                "Sync now " <span class="tag">"sandbox"</span>
             </button>
         }
     });
     view! {
-        <div class="row-actions">
+        <button
+            type="button"
+            class="quiet row-menu-button"
+            id=button_id
+            popovertarget=menu_id.clone()
+            aria-label=format!("Actions for {title}")
+            aria-haspopup="menu"
+        >
+            <span aria-hidden="true">"⋯"</span>
+        </button>
+        <div
+            id=menu_id.clone()
+            class="row-menu"
+            popover
+            role="menu"
+            aria-label=format!("Actions for {title}")
+            on:keydown=on_menu_key
+            on:toggle=on_menu_toggle
+        >
             <button
                 type="button"
-                class="quiet"
-                aria-expanded=move || c.expanded.read().contains(&open_id).to_string()
+                role="menuitemcheckbox"
+                popovertarget=menu_id.clone()
+                popovertargetaction="hide"
+                autofocus
+                aria-checked=move || c.expanded.read().contains(&open_id).to_string()
                 aria-controls=details_id
-                aria-label=format!("Details of {title}")
                 on:click=toggle
             >
                 "Details"
             </button>
+            <a href=diagram role="menuitem">"Show in diagram"</a>
             {remove}
             {sync}
-            <a href=diagram aria-label=format!("Show {title} in the diagram")>"Diagram"</a>
         </div>
     }
 }

@@ -1,4 +1,4 @@
-//! The members table: one line per membership, its caption for screen readers only
+//! The members table (and its loading skeleton): one line per membership, its caption for screen readers only
 //! (the tab's name already says what it lists), and a header checkbox that selects every
 //! removable row of the page.
 
@@ -7,6 +7,7 @@ use wire::Membership;
 
 use super::row::{removable, MemberRow, RowControls};
 use super::selection::SelectedMembership;
+use crate::components::skeleton::skeleton_table;
 use crate::components::table_head::head_with_control;
 use crate::logic::membership_state::{derive, Dates};
 
@@ -59,15 +60,33 @@ fn select_page(rows: &[Membership], c: RowControls) -> AnyView {
     .into_any()
 }
 
+/// The columns after the selection box.
+const COLUMNS: &[&str] = &["Lock", "State", "Since", "Sync", "Actions"];
+
+/// The table while its first page loads: the same head, rows of the same height.
+pub fn members_skeleton() -> AnyView {
+    let head = head_with_control(
+        view! { <span class="visually-hidden">"Select"</span> }.into_any(),
+        COLUMNS,
+    );
+    skeleton_table(
+        "members compact",
+        head,
+        COLUMNS.len() + 1,
+        "Loading memberships…",
+    )
+}
+
+/// The page's memberships (never empty: the tab shows [`super::empty::MembersEmpty`]
+/// instead).
 #[component]
 pub fn MembersTable(rows: Vec<Membership>, controls: RowControls) -> impl IntoView {
-    let empty = rows.is_empty();
     let select = select_page(&rows, controls);
     view! {
         <div class="table-wrap">
             <table class="members compact">
                 <caption class="visually-hidden">"Lock memberships"</caption>
-                {head_with_control(select, &["Lock", "State", "Since", "Sync", "Actions"])}
+                {head_with_control(select, COLUMNS)}
                 <tbody>
                     {rows
                         .into_iter()
@@ -76,7 +95,6 @@ pub fn MembersTable(rows: Vec<Membership>, controls: RowControls) -> impl IntoVi
                 </tbody>
             </table>
         </div>
-        {empty.then(|| view! { <p class="empty">"No memberships match this filter."</p> })}
     }
 }
 
