@@ -30,6 +30,15 @@ pub fn on_menu_key(ev: leptos::ev::KeyboardEvent) {
     _ = items[next].focus();
 }
 
+/// `use:popover_menu`: makes the element an auto popover. Set here, not declared in the
+/// view: when a list reloads, Leptos rebuilds a row's elements by removing and re-adding
+/// each declared attribute, and removing `popover` closes a menu the admin has open.
+pub fn popover_menu(el: Element) {
+    if !el.has_attribute("popover") {
+        _ = el.set_attribute("popover", "auto");
+    }
+}
+
 /// `toggle` on the menu element: an opened menu has the focus on its first item, however
 /// it was opened (a click leaves it on the button, `autofocus` notwithstanding).
 pub fn on_menu_toggle(ev: leptos::ev::Event) {

@@ -13,7 +13,7 @@ use wire::{Membership, MembershipState};
 
 use super::selection::{lock_title, LockRef, SelectedMembership, Selection};
 use crate::components::group_context::use_group;
-use crate::components::menu::{on_menu_key, on_menu_toggle};
+use crate::components::menu::{on_menu_key, on_menu_toggle, popover_menu};
 use crate::components::relative_time::relative_time;
 use crate::components::timestamp::now_ms;
 use crate::logic::membership_state::{
@@ -255,7 +255,7 @@ fn row_actions(
         <div
             id=menu_id.clone()
             class="row-menu"
-            popover
+            use:popover_menu
             role="menu"
             aria-label=format!("Actions for {title}")
             on:keydown=on_menu_key
