@@ -1,11 +1,35 @@
 //! Reads the route table (src/pages/routes.json, also read by tools/split_wasm and
 //! scripts/size-report) and writes its Rust side: `route_path!(name)`, each route's
 //! `path!` (a tab's relative to its parent's), and `splits`, the split points it names, so
-//! a route's split point missing from the table does not compile.
+//! a route's split point missing from the table does not compile. And the translations
+//! (locales/*.json) as typed keys, `src/i18n/keys.rs` includes them: a key used in the code
+//! but missing from English does not compile (`scripts/check-translations` checks the rest).
 
 use std::{env, fmt::Write, fs, path::Path};
 
 fn main() {
+    routes();
+    translations();
+}
+
+/// leptos_i18n's code generation: English is the default, German the other language.
+fn translations() {
+    use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
+    // `interpolate_display`: `t_string!` with values, for attributes and composed text.
+    let config = Config::new("en")
+        .and_then(|c| c.add_locale("de"))
+        .expect("the locales")
+        .parse_options(ParseOptions::new().interpolate_display(true));
+    let infos = TranslationsInfos::parse(config).expect("locales/*.json read");
+    infos.rerun_if_locales_changed();
+    infos.emit_diagnostics();
+    let dir = Path::new(&env::var("OUT_DIR").unwrap()).join("i18n");
+    infos
+        .generate_i18n_module(dir)
+        .expect("the i18n module written");
+}
+
+fn routes() {
     let table = "src/pages/routes.json";
     println!("cargo:rerun-if-changed={table}");
     let text = fs::read_to_string(table).expect("src/pages/routes.json");

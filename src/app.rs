@@ -14,6 +14,7 @@ use crate::components::focus_keeper::FocusKeeper;
 use crate::components::layout::{Footer, Header};
 use crate::components::owner_switcher::{CurrentOwner, Owners};
 use crate::config::Config;
+use crate::i18n::{t, use_i18n};
 use crate::pages::route_table::route_path;
 use crate::pages::routes::{
     DiagramRoute, GrantsRoute, HistoryRoute, LockGroupRoute, LockGroupsRoute, LockRoute,
@@ -84,6 +85,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(Announcer::new());
     provide_context(Owners::load());
     provide_context(config);
+    crate::i18n::choice::provide();
     view! { <Router><Shell/></Router> }
 }
 
@@ -91,8 +93,9 @@ pub fn App(config: Config) -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     provide_context(CurrentOwner::follow_address());
+    let i18n = use_i18n();
     view! {
-            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to main content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, shell.skip)}</a>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>

@@ -9,6 +9,7 @@ pub mod app;
 pub mod auth;
 pub mod components;
 pub mod config;
+pub mod i18n;
 pub mod logic;
 pub mod pages;
 

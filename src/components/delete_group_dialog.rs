@@ -10,7 +10,8 @@ use crate::api::use_api;
 use crate::components::announcer::use_announcer;
 use crate::components::modal::Modal;
 use crate::components::page_code::{self, split_point, CodeMissing};
-use crate::logic::group_delete::{self, plural, Blocker};
+use crate::i18n::{t, t_string, use_i18n, words, I18n};
+use crate::logic::group_delete::{self, Blocker};
 use crate::logic::routes;
 
 /// Grants are counted up to this many; more shows as "100 or more".
@@ -51,6 +52,7 @@ fn DeleteGroupForm(open: RwSignal<bool>, group: LockGroup, owner: String) -> imp
     let api = use_api();
     let announcer = use_announcer();
     let navigate = use_navigate();
+    let i18n = use_i18n();
     let unjoin = RwSignal::new(false);
     let revoke = RwSignal::new(false);
     let blocker = RwSignal::new(None::<Blocker>);
@@ -79,10 +81,11 @@ fn DeleteGroupForm(open: RwSignal<bool>, group: LockGroup, owner: String) -> imp
     });
     let grants_text = move || match grants.get().flatten() {
         Some(n) if n as u64 >= GRANT_COUNT_LIMIT => {
-            format!("{GRANT_COUNT_LIMIT} or more active grants")
+            let count = words::number(i18n, GRANT_COUNT_LIMIT);
+            t_string!(i18n, delete_group.grants_limit, count).to_string()
         }
-        Some(n) => plural(n as u64, "active grant", "active grants"),
-        None => "an unknown number of active grants".into(),
+        Some(n) => active_grants(i18n, n as u64),
+        None => t_string!(i18n, delete_group.grants_unknown).to_string(),
     };
 
     // The answer is handled where the request completes: deleted, the list opens; a
@@ -101,13 +104,13 @@ fn DeleteGroupForm(open: RwSignal<bool>, group: LockGroup, owner: String) -> imp
                 match lock_groups::delete(&api, &owner, &id, options).await {
                     Ok(()) => {
                         open.set(false);
-                        announcer.say("Lock group deleted");
+                        announcer.say(t_string!(i18n, delete_group.deleted));
                         navigate(&routes::lock_groups(&owner), Default::default());
                     }
                     Err(e) => {
                         let b = group_delete::blocker(&e);
                         blocker.set(b);
-                        error.set(b.is_none().then(|| e.to_string()));
+                        error.set(b.is_none().then(|| words::error(i18n, &e)));
                         let focus = match b {
                             Some(Blocker::Locks) => unjoin_box.get_untracked(),
                             Some(Blocker::Grants) => revoke_box.get_untracked(),
@@ -130,7 +133,15 @@ fn DeleteGroupForm(open: RwSignal<bool>, group: LockGroup, owner: String) -> imp
         });
     };
     let pending = delete.pending();
-    let heading = format!("Delete “{}”?", group.title);
+    let title = group.title.clone();
+    let heading = Signal::derive(move || {
+        t_string!(i18n, delete_group.heading, title = title.clone()).to_string()
+    });
+    let summary = move || {
+        let locks = member_locks(i18n, locks);
+        let grants = grants_text();
+        t_string!(i18n, delete_group.summary, locks, grants).to_string()
+    };
 
     view! {
         <Modal
@@ -140,46 +151,62 @@ fn DeleteGroupForm(open: RwSignal<bool>, group: LockGroup, owner: String) -> imp
             describedby="delete-group-summary"
             initial_focus=cancel_button
         >
-            <h2 id="delete-group-title">{heading.clone()}</h2>
-            <p id="delete-group-summary">
-                "This group has " {plural(locks, "member lock", "member locks")}
-                " (Joining, Active or Leaving) and " {grants_text} ". "
-                "A deleted group leaves every list; its history stays readable."
-            </p>
+            <h2 id="delete-group-title">{heading}</h2>
+            <p id="delete-group-summary">{summary}</p>
             <div class="check">
                 <input id="delete-unjoin" type="checkbox" node_ref=unjoin_box
                     prop:checked=unjoin on:change=move |ev| unjoin.set(event_target_checked(&ev))
                     aria-describedby="delete-unjoin-help"/>
-                <label for="delete-unjoin">"Remove every lock from the group"</label>
-                <p id="delete-unjoin-help" class="help">
-                    "Each lock leaves when it next syncs; until then it keeps the group's access."
-                </p>
+                <label for="delete-unjoin">{t!(i18n, delete_group.unjoin)}</label>
+                <p id="delete-unjoin-help" class="help">{t!(i18n, delete_group.unjoin_help)}</p>
             </div>
             <div class="check">
                 <input id="delete-revoke" type="checkbox" node_ref=revoke_box
                     prop:checked=revoke on:change=move |ev| revoke.set(event_target_checked(&ev))
                     aria-describedby="delete-revoke-help"/>
-                <label for="delete-revoke">"Revoke every grant"</label>
-                <p id="delete-revoke-help" class="help">
-                    "People who open doors through this group lose that access."
-                </p>
+                <label for="delete-revoke">{t!(i18n, delete_group.revoke)}</label>
+                <p id="delete-revoke-help" class="help">{t!(i18n, delete_group.revoke_help)}</p>
             </div>
             {move || blocker.get().map(|b| {
                 let text = match b {
-                    Blocker::Locks => "This group still has member locks. To delete it, also tick “Remove every lock from the group”.",
-                    Blocker::Grants => "This group still has active grants. To delete it, also tick “Revoke every grant”.",
+                    Blocker::Locks => t_string!(i18n, delete_group.blocked_locks),
+                    Blocker::Grants => t_string!(i18n, delete_group.blocked_grants),
                 };
                 view! { <p class="form-error" role="alert">{text}</p> }
             })}
             {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <div class="dialog-actions">
                 <button type="button" node_ref=cancel_button on:click=move |_| open.set(false)>
-                    "Cancel"
+                    {t!(i18n, delete_group.cancel)}
                 </button>
                 <button type="button" class="danger" disabled=move || pending.get() on:click=confirm>
-                    {move || if pending.get() { "Deleting…" } else { "Delete lock group" }}
+                    {move || if pending.get() {
+                        t_string!(i18n, delete_group.deleting)
+                    } else {
+                        t_string!(i18n, delete_group.delete)
+                    }}
                 </button>
             </div>
         </Modal>
+    }
+}
+
+/// "1 member lock" / "2 member locks", "1 Schloss" / "2 Schlösser" (`Intl.PluralRules`).
+fn member_locks(i18n: I18n, n: u64) -> String {
+    let count = words::number(i18n, n);
+    if words::is_one(i18n, n) {
+        t_string!(i18n, delete_group.member_locks.one, count).to_string()
+    } else {
+        t_string!(i18n, delete_group.member_locks.other, count).to_string()
+    }
+}
+
+/// "1 active grant" / "3 aktive Berechtigungen".
+fn active_grants(i18n: I18n, n: u64) -> String {
+    let count = words::number(i18n, n);
+    if words::is_one(i18n, n) {
+        t_string!(i18n, delete_group.active_grants.one, count).to_string()
+    } else {
+        t_string!(i18n, delete_group.active_grants.other, count).to_string()
     }
 }

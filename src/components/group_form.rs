@@ -6,6 +6,7 @@ use leptos::{html, prelude::*};
 
 use crate::api::ApiError;
 use crate::components::modal::Modal;
+use crate::i18n::{t, t_string, use_i18n, words, I18n};
 use crate::logic::group_form::{self, Field, MAX_DESCRIPTION, MAX_TITLE};
 
 /// What the form holds: the typing and where each error shows.
@@ -40,29 +41,36 @@ impl FormState {
     }
 
     /// A refused save: the server's text next to the field it concerns, focus there.
-    pub fn refused(self, e: &ApiError) {
+    pub fn refused(self, i18n: I18n, e: &ApiError) {
+        let text = words::error(i18n, e);
         match group_form::error_field(e) {
             Field::Title => {
-                self.title_error.set(Some(e.to_string()));
+                self.title_error.set(Some(text));
                 self.focus_title();
             }
             Field::Description => {
-                self.description_error.set(Some(e.to_string()));
+                self.description_error.set(Some(text));
                 if let Some(area) = self.description_input.get_untracked() {
                     let _ = area.focus();
                 }
             }
-            Field::Form => self.form_error.set(Some(e.to_string())),
+            Field::Form => self.form_error.set(Some(text)),
         }
     }
 
     /// The trimmed title to send, or the message shown at the field (nothing is sent).
-    pub fn checked_title(self) -> Option<String> {
+    pub fn checked_title(self, i18n: I18n) -> Option<String> {
         self.clear_errors();
-        match group_form::validate_title(&self.title.get_untracked()) {
+        let title = self.title.get_untracked();
+        match group_form::validate_title(&title) {
             Ok(clean) => Some(clean),
-            Err(message) => {
-                self.title_error.set(Some(message.into()));
+            Err(_) => {
+                let message = if title.trim().is_empty() {
+                    t_string!(i18n, group_form.title_required).to_string()
+                } else {
+                    t_string!(i18n, group_form.title_too_long, max = MAX_TITLE).to_string()
+                };
+                self.title_error.set(Some(message));
                 self.focus_title();
                 None
             }
@@ -102,9 +110,9 @@ pub fn GroupForm(
     open: RwSignal<bool>,
     state: FormState,
     ids: &'static Ids,
-    heading: &'static str,
-    submit_label: &'static str,
-    pending_label: &'static str,
+    #[prop(into)] heading: TextProp,
+    #[prop(into)] submit_label: TextProp,
+    #[prop(into)] pending_label: TextProp,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] on_valid: Callback<String>,
 ) -> impl IntoView {
@@ -117,12 +125,17 @@ pub fn GroupForm(
         title_input,
         description_input,
     } = state;
+    let i18n = use_i18n();
+    // Copy, for the dialog's closures.
+    let heading = Signal::derive(move || heading.get().to_string());
+    let submit_label = Signal::derive(move || submit_label.get().to_string());
+    let pending_label = Signal::derive(move || pending_label.get().to_string());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
             return;
         }
-        if let Some(clean) = state.checked_title() {
+        if let Some(clean) = state.checked_title(i18n) {
             on_valid.run(clean);
         }
     };
@@ -138,7 +151,7 @@ pub fn GroupForm(
             <form class="dialog-form" on:submit=submit novalidate>
                 <h2 id=heading_id>{heading}</h2>
                 <div class="field">
-                    <label for=title_id>"Title"</label>
+                    <label for=title_id>{t!(i18n, group_form.title)}</label>
                     <input
                         id=title_id
                         node_ref=title_input
@@ -156,7 +169,7 @@ pub fn GroupForm(
                     })}
                 </div>
                 <div class="field">
-                    <label for=description_id>"Description"</label>
+                    <label for=description_id>{t!(i18n, group_form.description)}</label>
                     <textarea
                         id=description_id
                         node_ref=description_input
@@ -173,9 +186,9 @@ pub fn GroupForm(
                 </div>
                 {move || form_error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                 <div class="dialog-actions">
-                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="button" on:click=move |_| open.set(false)>{t!(i18n, group_form.cancel)}</button>
                     <button type="submit" class="primary" disabled=move || pending.get()>
-                        {move || if pending.get() { pending_label } else { submit_label }}
+                        {move || if pending.get() { pending_label.get() } else { submit_label.get() }}
                     </button>
                 </div>
             </form>

@@ -13,6 +13,7 @@ use crate::components::group_context::use_group;
 use crate::components::group_form::{FormState, GroupForm, CREATE_IDS, EDIT_IDS};
 use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::components::unsaved_guard::use_unsaved_guard;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::logic::group_delete::rename_patch;
 use crate::logic::routes;
 
@@ -44,6 +45,7 @@ fn CreateGroupForm(open: RwSignal<bool>, owner: Signal<String>) -> impl IntoView
     let announcer = use_announcer();
     let navigate = use_navigate();
     let state = FormState::default();
+    let i18n = use_i18n();
 
     let dirty = Signal::derive(move || {
         open.get() && !(state.title.read().is_empty() && state.description.read().is_empty())
@@ -64,10 +66,10 @@ fn CreateGroupForm(open: RwSignal<bool>, owner: Signal<String>) -> impl IntoView
                 Ok(group) => {
                     open.set(false);
                     state.fill(String::new(), String::new());
-                    announcer.say("Lock group created");
+                    announcer.say(t_string!(i18n, group_form.created));
                     navigate(&routes::lock_group(&owner, &group.id), Default::default());
                 }
-                Err(e) => state.refused(&e),
+                Err(e) => state.refused(i18n, &e),
             }
         }
     });
@@ -84,9 +86,9 @@ fn CreateGroupForm(open: RwSignal<bool>, owner: Signal<String>) -> impl IntoView
             open
             state
             ids=&CREATE_IDS
-            heading="New lock group"
-            submit_label="Create lock group"
-            pending_label="Creating…"
+            heading=move || t_string!(i18n, group_form.new_heading)
+            submit_label=move || t_string!(i18n, group_form.create)
+            pending_label=move || t_string!(i18n, group_form.creating)
             pending=create.pending()
             on_valid
         />
@@ -101,6 +103,7 @@ pub fn EditGroupButton() -> impl IntoView {
     let ctx = use_group();
     let open = RwSignal::new(false);
     let state = FormState::default();
+    let i18n = use_i18n();
     let start = move |_| {
         if let Some(g) = ctx.group.get_untracked().and_then(Result::ok) {
             state.fill(g.title, g.description.unwrap_or_default());
@@ -108,7 +111,7 @@ pub fn EditGroupButton() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" on:click=start>"Edit"</button>
+        <button type="button" on:click=start>{t!(i18n, group_form.edit)}</button>
         {page_code::on_first_open(open, preload_edit_group_form, move || {
             edit_group_dialog(open, state)
         })}
@@ -132,6 +135,7 @@ fn EditGroupForm(open: RwSignal<bool>, state: FormState) -> impl IntoView {
     let ctx = use_group();
     let api = use_api();
     let announcer = use_announcer();
+    let i18n = use_i18n();
     let current = move || ctx.group.get_untracked().and_then(Result::ok);
 
     let dirty = Signal::derive(move || {
@@ -155,10 +159,10 @@ fn EditGroupForm(open: RwSignal<bool>, state: FormState) -> impl IntoView {
             match lock_groups::patch(&api, &owner, &id, &body).await {
                 Ok(_) => {
                     ctx.group.refetch();
-                    announcer.say("Saved");
+                    announcer.say(t_string!(i18n, group_form.saved));
                     open.set(false);
                 }
-                Err(e) => state.refused(&e),
+                Err(e) => state.refused(i18n, &e),
             }
         }
     });
@@ -177,9 +181,9 @@ fn EditGroupForm(open: RwSignal<bool>, state: FormState) -> impl IntoView {
             open
             state
             ids=&EDIT_IDS
-            heading="Edit lock group"
-            submit_label="Save"
-            pending_label="Saving…"
+            heading=move || t_string!(i18n, group_form.edit_heading)
+            submit_label=move || t_string!(i18n, group_form.save)
+            pending_label=move || t_string!(i18n, group_form.saving)
             pending=save.pending()
             on_valid
         />

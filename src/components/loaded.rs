@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n, words};
 use crate::logic::api_error::ApiError;
 
 /// Renders `children` with the resource's value once it has loaded.
@@ -16,8 +17,10 @@ use crate::logic::api_error::ApiError;
 #[component]
 pub fn Loaded<T, V, F>(
     resource: LocalResource<Result<T, ApiError>>,
-    /// The sentence shown before the server's text when loading fails.
-    what: &'static str,
+    /// The sentence shown before the server's text when loading fails (a translated
+    /// page passes a closure, so it follows the language).
+    #[prop(into)]
+    what: TextProp,
     /// Shown on first load, until a value exists.
     #[prop(into, optional)]
     fallback: ViewFnOnce,
@@ -35,6 +38,7 @@ where
     // Type-erased once here, so each use adds only its own view code.
     let children: std::sync::Arc<dyn Fn(T) -> AnyView + Send + Sync> =
         std::sync::Arc::new(move |value| children(value).into_any());
+    let i18n = use_i18n();
     view! {
         <Transition fallback=fallback>
             {
@@ -43,7 +47,8 @@ where
                     // Tracked here too, so a refetch renders the new value even where the
                     // view's own code started it (the lock page's Simulate sync).
                     resource.track();
-                    let (children, not_found) = (children.clone(), not_found.clone());
+                    let (children, not_found, what) =
+                        (children.clone(), not_found.clone(), what.clone());
                     Suspend::new(async move {
                         match resource.await {
                             Ok(value) => children(value),
@@ -51,7 +56,11 @@ where
                                 not_found.map(|v| v.run()).into_any()
                             }
                             Err(e) => view! {
-                                <LoadError what error=e.to_string() retry=move || resource.refetch()/>
+                                <LoadError
+                                    what
+                                    error=Signal::derive(move || words::error(i18n, &e))
+                                    retry=move || resource.refetch()
+                                />
                             }
                             .into_any(),
                         }
@@ -66,17 +75,18 @@ where
 /// block of the console.
 #[component]
 pub fn LoadError(
-    what: &'static str,
+    #[prop(into)] what: TextProp,
     /// The server's text (or the console's explanation of the failure).
     #[prop(into)]
     error: Signal<String>,
     /// Loads again.
     retry: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="load-error" role="alert">
-            <p>{what} ": " {error}</p>
-            <button type="button" on:click=move |_| retry()>"Retry"</button>
+            <p>{move || what.get()} ": " {error}</p>
+            <button type="button" on:click=move |_| retry()>{t!(i18n, load.retry)}</button>
         </div>
     }
 }

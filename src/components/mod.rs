@@ -12,6 +12,7 @@ pub mod group_context;
 pub mod group_form;
 pub mod group_form_dialog;
 pub mod key_buffer;
+pub mod language_switch;
 pub mod layout;
 pub mod loaded;
 pub mod local_time;

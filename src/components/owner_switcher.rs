@@ -7,6 +7,7 @@ use wire::Owner;
 
 use crate::api::{owners::list_owners, use_api, ApiError};
 use crate::auth;
+use crate::i18n::{t, use_i18n, words};
 use crate::logic::routes;
 
 /// The owner account the admin works in: the one in the address, else the last one there
@@ -93,12 +94,13 @@ pub fn OwnerSwitcher() -> impl IntoView {
         }
     };
 
+    let i18n = use_i18n();
     view! {
         <div class="owner-switcher">
-            <label for="owner-switcher">"Owner account"</label>
-            <Transition fallback=|| view! {
+            <label for="owner-switcher">{t!(i18n, shell.owner_account)}</label>
+            <Transition fallback=move || view! {
                 <select id="owner-switcher" disabled=true>
-                    <option>"Loading…"</option>
+                    <option>{t!(i18n, shell.loading)}</option>
                 </select>
             }>
                 {move || {
@@ -109,7 +111,7 @@ pub fn OwnerSwitcher() -> impl IntoView {
                             view! {
                                 <select id="owner-switcher" on:change=on_change>
                                     <option value="" selected=move || current.get().is_none()>
-                                        "Choose…"
+                                        {t!(i18n, shell.choose)}
                                     </option>
                                     {list
                                         .into_iter()
@@ -129,9 +131,9 @@ pub fn OwnerSwitcher() -> impl IntoView {
                         }
                         Err(e) => view! {
                             <select id="owner-switcher" disabled=true aria-describedby="owner-switcher-error">
-                                <option>"Unavailable"</option>
+                                <option>{t!(i18n, shell.unavailable)}</option>
                             </select>
-                            <span id="owner-switcher-error" class="field-error">{e.to_string()}</span>
+                            <span id="owner-switcher-error" class="field-error">{move || words::error(i18n, &e)}</span>
                         }
                         .into_any(),
                     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_string, use_i18n};
 use crate::logic::list_params::PAGE_SIZES;
 
 /// The "Rows per page" choice: the current size and what choosing another does.
@@ -14,7 +15,8 @@ pub struct PageSize {
 #[component]
 pub fn Pager(
     /// What is paged, for the navigation's name: "Members pages".
-    label: &'static str,
+    #[prop(into)]
+    label: TextProp,
     page: Signal<u64>,
     /// Whether a next page exists.
     more: Signal<bool>,
@@ -23,6 +25,7 @@ pub fn Pager(
     #[prop(optional)]
     page_size: Option<PageSize>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let page_size = page_size.map(|PageSize { size, on_size }| {
         let on_change = move |ev: leptos::ev::Event| {
             if let Ok(size) = event_target_value(&ev).parse() {
@@ -30,7 +33,7 @@ pub fn Pager(
             }
         };
         view! {
-            <label for="page-size">"Rows per page"</label>
+            <label for="page-size">{t!(i18n, pager.per_page)}</label>
             <select id="page-size" on:change=on_change>
                 {PAGE_SIZES
                     .iter()
@@ -40,21 +43,21 @@ pub fn Pager(
         }
     });
     view! {
-        <nav class="pager" aria-label=label>
+        <nav class="pager" aria-label=move || label.get()>
             <button
                 type="button"
                 disabled=move || page.get() <= 1
                 on:click=move |_| on_page.run(page.get_untracked().saturating_sub(1).max(1))
             >
-                "Previous page"
+                {t!(i18n, pager.previous)}
             </button>
-            <span>"Page " {move || page.get()}</span>
+            <span>{move || t_string!(i18n, pager.page, n = page.get()).to_string()}</span>
             <button
                 type="button"
                 disabled=move || !more.get()
                 on:click=move |_| on_page.run(page.get_untracked() + 1)
             >
-                "Next page"
+                {t!(i18n, pager.next)}
             </button>
             {page_size}
         </nav>

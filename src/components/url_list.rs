@@ -13,6 +13,7 @@ use crate::api::{use_api, ApiClient, ApiError};
 use crate::components::pager::{PageSize, Pager};
 use crate::components::search_box::use_search_box;
 use crate::components::url_state::use_url_state;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::logic::url_state::{ListView, UrlState};
 
 /// Rows that carry the view they were asked for, so the page knows when what it shows is
@@ -82,9 +83,10 @@ where
 pub fn ListSearch<V, R>(
     /// The input's id.
     id: &'static str,
-    /// The input's label (the people list searches names and e-mails).
-    #[prop(default = "Search by title")]
-    label: &'static str,
+    /// The input's label (the people list searches names and e-mails); by default
+    /// "Search by title" in the language shown.
+    #[prop(optional, into)]
+    label: Option<TextProp>,
     list: UrlList<V, R>,
     busy: Memo<bool>,
 ) -> impl IntoView
@@ -93,6 +95,12 @@ where
     R: Answer<V> + 'static,
 {
     let UrlList { params, go, .. } = list;
+    let i18n = use_i18n();
+    let label = move || {
+        label
+            .as_ref()
+            .map_or_else(|| t_string!(i18n, list.search).into(), TextProp::get)
+    };
     let (value, on_input) = use_search_box(
         move || params.read().search(),
         move |text| go.run((params.get_untracked().with_search(text), true)),
@@ -101,7 +109,9 @@ where
         <div class="toolbar" role="search">
             <label for=id>{label}</label>
             <input id=id type="search" autocomplete="off" prop:value=value on:input=on_input/>
-            <span class="busy" role="status">{move || busy.get().then_some("Loading…")}</span>
+            <span class="busy" role="status">
+                {move || busy.get().then_some(t!(i18n, list.loading))}
+            </span>
         </div>
     }
 }
@@ -117,9 +127,10 @@ pub fn ListPager<V: ListView>(
     size: u64,
     more: bool,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <Pager
-            label="Pages"
+            label=move || t_string!(i18n, pager.pages)
             page=Signal::derive(move || page)
             more=Signal::derive(move || more)
             on_page=Callback::new(move |n| go.run((params.get_untracked().with_page(n), false)))

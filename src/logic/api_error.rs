@@ -28,31 +28,50 @@ pub enum ApiError {
     Decode(String),
 }
 
+/// The console's own text for a status whose answer said nothing (English; the views say
+/// it in the language shown, see `i18n::words::error`).
+fn explanation(status: u16) -> &'static str {
+    match status {
+        400 => "The server refused the request (400).",
+        401 => "You are not signed in, or your session expired.",
+        402 => "The owner account's plan does not allow this.",
+        403 => {
+            "You do not have permission to do this: the sign-in did not grant the scope it needs."
+        }
+        404 => "Not found.",
+        409 => "Someone else changed this, or it is already so. Reload and try again.",
+        500..=599 => "The server failed to answer.",
+        _ => "The server gave an unexpected answer.",
+    }
+}
+
 impl ApiError {
     /// Maps an HTTP status and error body to the variant, keeping the server's text.
     pub fn from_response(status: u16, body: &str) -> ApiError {
-        let text = read_error_text(body);
-        let or = |fallback: &str| text.clone().unwrap_or_else(|| fallback.to_string());
+        let text = read_error_text(body).unwrap_or_else(|| explanation(status).to_string());
         match status {
-            400 => ApiError::BadRequest(or("The server refused the request (400).")),
-            401 => ApiError::Unauthorized(or("You are not signed in, or your session expired.")),
-            402 => ApiError::PaymentRequired(or("The owner account's plan does not allow this.")),
-            403 => ApiError::Forbidden(or(
-                "You do not have permission to do this: the sign-in did not grant the scope it needs.",
-            )),
-            404 => ApiError::NotFound(or("Not found.")),
-            409 => ApiError::Conflict(or(
-                "Someone else changed this, or it is already so. Reload and try again.",
-            )),
+            400 => ApiError::BadRequest(text),
+            401 => ApiError::Unauthorized(text),
+            402 => ApiError::PaymentRequired(text),
+            403 => ApiError::Forbidden(text),
+            404 => ApiError::NotFound(text),
+            409 => ApiError::Conflict(text),
             500..=599 => ApiError::Server {
                 status,
-                message: or("The server failed to answer."),
+                message: text,
             },
             _ => ApiError::Unexpected {
                 status,
-                message: or("The server gave an unexpected answer."),
+                message: text,
             },
         }
+    }
+
+    /// Whether the text is the console's own explanation of the status (the answer said
+    /// nothing), not the server's words: then it is shown translated.
+    pub fn is_explanation(&self) -> bool {
+        self.status()
+            .is_some_and(|status| self.message() == explanation(status))
     }
 
     /// The HTTP status, where there was one.
@@ -204,6 +223,16 @@ mod tests {
             ApiError::Conflict(_)
         ));
         assert_eq!(ApiError::from_response(418, "teapot").status(), Some(418));
+    }
+
+    #[test]
+    fn tells_its_own_explanations_from_the_servers_words() {
+        assert!(ApiError::from_response(502, "").is_explanation());
+        assert!(ApiError::from_response(404, "").is_explanation());
+        assert!(
+            !ApiError::from_response(404, r#"{"Message":"lock group not found"}"#).is_explanation()
+        );
+        assert!(!ApiError::Network("TypeError: Failed to fetch".into()).is_explanation());
     }
 
     #[test]

@@ -51,6 +51,16 @@ impl Separator {
         }
     }
 
+    /// What the language's Excel opens in columns: semicolons in German (the decimal comma
+    /// takes the comma), commas in English.
+    pub fn for_language(code: &str) -> Self {
+        if code == "de" {
+            Separator::Semicolon
+        } else {
+            Separator::Comma
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.key() == key)
     }
@@ -109,6 +119,12 @@ pub fn unguard(cell: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_export_default_follows_the_language() {
+        assert_eq!(Separator::for_language("de"), Separator::Semicolon);
+        assert_eq!(Separator::for_language("en"), Separator::Comma);
+    }
 
     #[test]
     fn the_header_line_tells_the_separator() {

@@ -31,15 +31,6 @@ pub fn member_locks(group: &LockGroup) -> u64 {
     group.statistics.as_ref().map_or(0, |s| s.current())
 }
 
-/// "1 lock" / "3 locks".
-pub fn plural(n: u64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// The PATCH body for a rename: only the fields that changed, `None` when nothing did.
 /// An emptied description is sent as `""`: the API has no way to send "no change" and
 /// "clear" apart other than the field's presence.
@@ -100,8 +91,6 @@ mod tests {
         ]);
         assert_eq!(member_locks(&g), 8);
         assert_eq!(member_locks(&group(&[(MembershipState::Unjoined, 3)])), 0);
-        assert_eq!(plural(1, "lock", "locks"), "1 lock");
-        assert_eq!(plural(0, "lock", "locks"), "0 locks");
     }
 
     #[test]

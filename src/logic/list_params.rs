@@ -90,13 +90,19 @@ impl ListParams {
         }
     }
 
-    /// Human text for the rows shown, e.g. "Rows 26–50".
-    pub fn rows_label(&self, shown: usize) -> String {
+    /// The numbers of the first and last rows shown (from 1), `None` for none.
+    pub fn rows_shown(&self, shown: usize) -> Option<(u64, u64)> {
         let first = (self.page - 1) * self.size + 1;
-        match shown {
-            0 => "No rows".to_string(),
-            1 => format!("Row {first}"),
-            n => format!("Rows {first}–{}", first + n as u64 - 1),
+        (shown > 0).then(|| (first, first + shown as u64 - 1))
+    }
+
+    /// Human text for the rows shown, e.g. "Rows 26–50" (English; the lock group list says
+    /// it in the language shown from [`Self::rows_shown`]).
+    pub fn rows_label(&self, shown: usize) -> String {
+        match self.rows_shown(shown) {
+            None => "No rows".to_string(),
+            Some((first, last)) if first == last => format!("Row {first}"),
+            Some((first, last)) => format!("Rows {first}–{last}"),
         }
     }
 }
@@ -206,5 +212,7 @@ mod tests {
         assert_eq!(p.rows_label(25), "Rows 26–50");
         assert_eq!(p.rows_label(1), "Row 26");
         assert_eq!(p.rows_label(0), "No rows");
+        assert_eq!(p.rows_shown(25), Some((26, 50)));
+        assert_eq!(p.rows_shown(0), None);
     }
 }

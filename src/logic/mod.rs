@@ -18,6 +18,7 @@ pub mod group_import;
 pub mod group_overview;
 pub mod history;
 pub mod import;
+pub mod language;
 pub mod limits;
 pub mod list_params;
 pub mod lock_import;

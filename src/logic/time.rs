@@ -135,12 +135,14 @@ pub fn to_api(ms: i64) -> String {
     )
 }
 
-/// "just now", "5 minutes ago", "in 3 days", "2 years ago": the largest whole unit.
-pub fn relative(ms: i64, now: i64) -> String {
+/// The largest whole unit between `ms` and `now`, as `Intl.RelativeTimeFormat` takes it:
+/// `(-3, "hour")` for three hours ago, `(2, "day")` for in two days; `None` within 45
+/// seconds ("just now").
+pub fn relative_parts(ms: i64, now: i64) -> Option<(i64, &'static str)> {
     let diff = now - ms;
     let abs = diff.unsigned_abs() / 1000;
     if abs < 45 {
-        return "just now".into();
+        return None;
     }
     const UNITS: [(u64, &str); 6] = [
         (365 * 86_400, "year"),
@@ -155,10 +157,19 @@ pub fn relative(ms: i64, now: i64) -> String {
         .copied()
         .find(|(size, _)| abs >= *size)
         .unwrap_or((60, "minute"));
-    let n = (abs / size).max(1);
-    let plural = if n == 1 { "" } else { "s" };
-    if diff >= 0 {
-        format!("{n} {unit}{plural} ago")
+    let n = (abs / size).max(1) as i64;
+    Some((if diff >= 0 { -n } else { n }, unit))
+}
+
+/// "just now", "5 minutes ago", "in 3 days", "2 years ago": the largest whole unit, in
+/// English (the pages not yet translated; translated views use `i18n::intl::relative`).
+pub fn relative(ms: i64, now: i64) -> String {
+    let Some((n, unit)) = relative_parts(ms, now) else {
+        return "just now".into();
+    };
+    let plural = if n.abs() == 1 { "" } else { "s" };
+    if n < 0 {
+        format!("{} {unit}{plural} ago", -n)
     } else {
         format!("in {n} {unit}{plural}")
     }
@@ -248,6 +259,12 @@ mod tests {
         assert_eq!(relative(T - 60 * day, T), "2 months ago");
         assert_eq!(relative(T - 800 * day, T), "2 years ago");
         assert_eq!(relative(T + 2 * day, T), "in 2 days");
+        assert_eq!(
+            relative_parts(T - 3 * hour - 10 * min, T),
+            Some((-3, "hour"))
+        );
+        assert_eq!(relative_parts(T + 2 * day, T), Some((2, "day")));
+        assert_eq!(relative_parts(T - 44_000, T), None);
         assert_eq!(
             describe("2020-03-03T15:53:03.587Z", T + hour),
             ("1 hour ago".into(), "2020-03-03 15:53:03 UTC".into())

@@ -2,10 +2,13 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
+
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <h1>"Page not found"</h1>
-        <p>"There is no page at this address. " <a href="/">"Go to your lock groups"</a></p>
+        <h1>{t!(i18n, not_found.heading)}</h1>
+        <p>{t!(i18n, not_found.text)} <a href="/">{t!(i18n, not_found.home)}</a></p>
     }
 }

@@ -7,11 +7,12 @@ use leptos_router::components::A;
 
 use crate::api::use_api;
 use crate::auth;
+use crate::components::language_switch::LanguageSwitch;
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::{use_owners, CurrentOwner};
 use crate::config::Config;
+use crate::i18n::{code_of, intl, t, t_string, use_i18n};
 use crate::logic::routes;
-use crate::logic::time;
 
 fn reload_at(path: &str) {
     if let Some(w) = web_sys::window() {
@@ -25,16 +26,17 @@ fn reload_at(path: &str) {
 fn OwnerAccounts() -> impl IntoView {
     let owners = use_owners();
     let current = expect_context::<CurrentOwner>().0;
+    let i18n = use_i18n();
     view! {
-        <h2>"Owner account"</h2>
-        <p>"Lock groups belong to an owner account (a locking system). Open the one to work in:"</p>
+        <h2>{t!(i18n, settings.owner_heading)}</h2>
+        <p>{t!(i18n, settings.owner_intro)}</p>
         <Loaded
             resource=owners
-            what="The owner accounts could not be loaded"
-            fallback=|| view! { <p>"Loading owner accounts…"</p> }
+            what=move || t_string!(i18n, settings.owners_failed)
+            fallback=move || view! { <p>{t!(i18n, settings.owners_loading)}</p> }
             let:list
         >
-            <ul aria-label="Owner accounts">
+            <ul aria-label=move || t_string!(i18n, settings.owners)>
                 {list.into_iter().map(|o| {
                     let id = o.id.clone();
                     let is_current = Memo::new(move |_| current.get().as_deref() == Some(id.as_str()));
@@ -44,7 +46,7 @@ fn OwnerAccounts() -> impl IntoView {
                                 attr:aria-current=move || is_current.get().then_some("true")>
                                 {o.name}
                             </A>
-                            {move || is_current.get().then_some(" (current)")}
+                            {move || is_current.get().then(|| t_string!(i18n, settings.current))}
                         </li>
                     }
                 }).collect_view()}
@@ -59,10 +61,13 @@ pub fn SettingsPage() -> impl IntoView {
     let token = api.token();
     let config = use_context::<Config>();
     let sign_in_config = config.as_ref().and_then(|c| c.sign_in.clone());
-    let sign_in_server = sign_in_config
-        .as_ref()
-        .map(|s| s.authorize_url.clone())
-        .unwrap_or_else(|| "not configured".into());
+    let i18n = use_i18n();
+    let sign_in_server = sign_in_config.as_ref().map(|s| s.authorize_url.clone());
+    let sign_in_server = move || {
+        sign_in_server
+            .clone()
+            .unwrap_or_else(|| t_string!(i18n, settings.not_configured).to_string())
+    };
     let sandbox = config.as_ref().is_some_and(|c| c.sandbox);
     let dev_token = config.as_ref().and_then(|c| c.dev_token.clone());
 
@@ -70,17 +75,21 @@ pub fn SettingsPage() -> impl IntoView {
     let status = move || {
         let current = token.get();
         match (auth::session(), current) {
-            (Some(s), Some(t)) if s.access_token == t && s.expires_at > 0 => format!(
-                "Signed in through the sign-in server ({}); the token is valid until {} and renews itself before then.",
-                if s.scope.is_empty() { "no scopes named".to_string() } else { format!("scopes: {}", s.scope) },
-                time::exact(s.expires_at)
-            ),
-            (Some(_), Some(_)) => "Using a pasted access token (validity unknown).".to_string(),
-            (_, Some(t)) if Some(&t) == dev_token.as_ref() => {
-                "Using the sandbox's developer token from config.json (nobody signed in).".to_string()
+            (Some(s), Some(t)) if s.access_token == t && s.expires_at > 0 => {
+                let scopes = if s.scope.is_empty() {
+                    t_string!(i18n, settings.no_scopes).to_string()
+                } else {
+                    t_string!(i18n, settings.scopes, scopes = s.scope.clone()).to_string()
+                };
+                let until = intl::date_time(code_of(i18n), s.expires_at);
+                t_string!(i18n, settings.signed_in_until, scopes, until).to_string()
             }
-            (_, Some(_)) => "Signed in.".to_string(),
-            (_, None) => "Not signed in.".to_string(),
+            (Some(_), Some(_)) => t_string!(i18n, settings.pasted).to_string(),
+            (_, Some(t)) if Some(&t) == dev_token.as_ref() => {
+                t_string!(i18n, settings.dev_token).to_string()
+            }
+            (_, Some(_)) => t_string!(i18n, settings.signed_in).to_string(),
+            (_, None) => t_string!(i18n, settings.not_signed_in).to_string(),
         }
     };
 
@@ -130,55 +139,64 @@ pub fn SettingsPage() -> impl IntoView {
     let signed_in = move || token.with(Option::is_some);
     let sign_button = move || {
         if signed_in() {
-            Some(view! { <button type="button" on:click=sign_out>"Sign out"</button> }.into_any())
+            Some(view! { <button type="button" on:click=sign_out>{t!(i18n, settings.sign_out)}</button> }.into_any())
         } else {
             start_sign_in.clone().map(|go| {
-                view! { <button type="button" class="primary" on:click=go>"Sign in"</button> }
+                view! { <button type="button" class="primary" on:click=go>{t!(i18n, settings.sign_in)}</button> }
                     .into_any()
             })
         }
     };
 
     view! {
-        <h1>"Settings"</h1>
+        <h1>{t!(i18n, settings.heading)}</h1>
+        <section class="settings-section" aria-labelledby="language-title">
+            <h2 id="language-title">{t!(i18n, settings.language_heading)}</h2>
+            <p>{t!(i18n, settings.language_help)}</p>
+            <LanguageSwitch id="settings-language"/>
+        </section>
         <section class="settings-section" aria-labelledby="session-title">
-            <h2 id="session-title">"Session"</h2>
+            <h2 id="session-title">{t!(i18n, settings.session)}</h2>
             <p role="status">{status}</p>
             <p>{sign_button}</p>
         </section>
         <OwnerAccounts/>
         // What only an integrator or a support call needs, folded away.
         <details class="advanced">
-            <summary>"Advanced"</summary>
+            <summary>{t!(i18n, settings.advanced)}</summary>
             <dl class="facts">
-                <dt>"API"</dt>
+                <dt>{t!(i18n, settings.api)}</dt>
                 <dd><code>{api.base_url().to_string()}</code></dd>
-                <dt>"Sandbox"</dt>
-                <dd>{if sandbox { "Yes: the project's local sandbox" } else { "No" }}</dd>
-                <dt>"Sign-in server"</dt>
+                <dt>{t!(i18n, settings.sandbox)}</dt>
+                <dd>{move || if sandbox {
+                    t_string!(i18n, settings.sandbox_yes)
+                } else {
+                    t_string!(i18n, settings.sandbox_no)
+                }}</dd>
+                <dt>{t!(i18n, settings.sign_in_server)}</dt>
                 <dd><code>{sign_in_server}</code></dd>
             </dl>
-            <h3>"Access token"</h3>
+            <h3>{t!(i18n, settings.token_heading)}</h3>
             <form on:submit=use_token>
                 <div class="field">
-                    <label for="pasted-token">"Access token"</label>
+                    <label for="pasted-token">{t!(i18n, settings.token)}</label>
                     <input id="pasted-token" type="password" autocomplete="off"
                         prop:value=move || pasted.get()
                         on:input=move |ev| pasted.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit">"Use this token"</button>
+                <button type="submit">{t!(i18n, settings.use_token)}</button>
             </form>
-            <h3>"API for this browser session"</h3>
+            <h3>{t!(i18n, settings.base_heading)}</h3>
             <form on:submit=use_base>
                 <div class="field">
-                    <label for="api-base">"API base URL"</label>
+                    <label for="api-base">{t!(i18n, settings.base)}</label>
                     <input id="api-base" type="url"
                         prop:value=move || base.get()
                         on:input=move |ev| base.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit">"Use this API"</button>
+                <button type="submit">{t!(i18n, settings.use_base)}</button>
                 " "
-                <button type="button" on:click=reset_base>"Use the configured API"</button>
+                <button type="button" on:click=reset_base>{t!(i18n, settings.reset_base)}</button>
             </form>
         </details>
     }

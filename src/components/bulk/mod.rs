@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::api::{use_api, ApiClient};
 use crate::components::page_code::{self, split_point, CodeMissing};
+use crate::i18n::{code_of, t, t_string, use_i18n};
 use crate::logic::csv_dialect::Separator;
 use crate::logic::csv_export::ExportState;
 
@@ -141,7 +142,14 @@ pub fn ExportButton(job: Callback<(), ExportJob>) -> impl IntoView {
     let api = use_api();
     let state = RwSignal::new(ExportState::Idle);
     let stop = RwSignal::new(false);
-    let separator = RwSignal::new(Separator::default());
+    let i18n = use_i18n();
+    // The admin's choice, else what the language's Excel opens (German: semicolons).
+    let chosen = RwSignal::new(None::<Separator>);
+    let separator = Signal::derive(move || {
+        chosen
+            .get()
+            .unwrap_or_else(|| Separator::for_language(code_of(i18n)))
+    });
     let running = move || matches!(state.get(), ExportState::Running { .. });
     let start = move |_| {
         let (api, job) = (api.clone(), job.run(()));
@@ -163,13 +171,13 @@ pub fn ExportButton(job: Callback<(), ExportJob>) -> impl IntoView {
         });
     };
     view! {
-        <button type="button" on:click=start disabled=running>"Export CSV"</button>
-        <SeparatorChoice separator/>
+        <button type="button" on:click=start disabled=running>{t!(i18n, export.button)}</button>
+        <SeparatorChoice separator chosen/>
         <div class="export-status" role="status">
             <span class="export-progress" hidden=move || !running()>
                 <label for="export-progress">{move || state.with(ExportState::progress)}</label>
                 <progress id="export-progress"></progress>
-                <button type="button" on:click=move |_| stop.set(true)>"Cancel export"</button>
+                <button type="button" on:click=move |_| stop.set(true)>{t!(i18n, export.cancel)}</button>
             </span>
             {move || state.with(ExportState::outcome)}
         </div>
@@ -179,23 +187,30 @@ pub fn ExportButton(job: Callback<(), ExportJob>) -> impl IntoView {
 /// The separator of the exported file, beside "Export CSV": what the admin's Excel opens
 /// in columns (English: commas, German: semicolons). The file is UTF-8 with a BOM either way.
 #[component]
-fn SeparatorChoice(separator: RwSignal<Separator>) -> impl IntoView {
+fn SeparatorChoice(
+    separator: Signal<Separator>,
+    chosen: RwSignal<Option<Separator>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(s) = Separator::from_key(&event_target_value(&ev)) {
-            separator.set(s);
+            chosen.set(Some(s));
         }
     };
+    let selected = move |s: Separator| move || separator.get() == s;
     // Compact, as it sits in the tabs' toolbars; the tooltip says which Excel wants which.
     view! {
         <select
             id="export-separator"
             class="export-separator"
-            aria-label="Separator of the exported CSV (UTF-8)"
-            title="English Excel opens commas in columns, German Excel semicolons"
+            aria-label=move || t_string!(i18n, export.separator_label)
+            title=move || t_string!(i18n, export.separator_hint)
             on:change=on_change
         >
-            <option value="comma">"Commas (,)"</option>
-            <option value="semicolon">"Semicolons (;)"</option>
+            <option value="comma" selected=selected(Separator::Comma)>{t!(i18n, export.comma)}</option>
+            <option value="semicolon" selected=selected(Separator::Semicolon)>
+                {t!(i18n, export.semicolon)}
+            </option>
         </select>
     }
 }

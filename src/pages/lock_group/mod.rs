@@ -179,9 +179,10 @@ pub fn LockGroupPage(data: GroupData) -> impl IntoView {
 fn DeleteGroupButton() -> impl IntoView {
     let ctx = use_group();
     let open = RwSignal::new(false);
+    let i18n = crate::i18n::use_i18n();
     view! {
         <button type="button" class="danger-quiet" on:click=move |_| open.set(true)>
-            "Delete"
+            {crate::i18n::t!(i18n, delete_group.open)}
         </button>
         {move || ctx.group.get().and_then(Result::ok).map(|g| view! {
             <DeleteGroupDialog open group=g owner=ctx.owner.get_untracked()/>

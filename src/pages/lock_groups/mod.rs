@@ -14,6 +14,7 @@ use crate::components::group_form_dialog::CreateGroupDialog;
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::owner_name;
 use crate::components::url_list::{Answer, ListSearch, UrlList};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::logic::list_params::{ListParams, Rows};
 use crate::logic::membership_state::MembersQuery;
 use crate::logic::routes;
@@ -79,15 +80,16 @@ pub fn LockGroupsPage(data: LockGroupsData) -> impl IntoView {
         params: params.get_untracked(),
     });
 
+    let i18n = use_i18n();
     view! {
         <div class="page-head">
-            <h1>"Lock groups"</h1>
+            <h1>{t!(i18n, list.heading)}</h1>
             <div class="toolbar">
                 <button type="button" class="primary" on:click=move |_| create_open.set(true)>
-                    "New lock group"
+                    {t!(i18n, list.new)}
                 </button>
                 <button type="button" on:click=move |_| import_open.set(true)>
-                    "Import groups"
+                    {t!(i18n, list.import)}
                 </button>
                 <ExportButton job=export_job/>
             </div>
@@ -95,7 +97,7 @@ pub fn LockGroupsPage(data: LockGroupsData) -> impl IntoView {
         <ListSearch id="group-search" list=data busy/>
         <Loaded
             resource=groups
-            what="The lock groups could not be loaded"
+            what=move || t_string!(i18n, list.load_failed)
             fallback=|| view! { <SkeletonTable/> }
             let:shown
         >
@@ -104,9 +106,9 @@ pub fn LockGroupsPage(data: LockGroupsData) -> impl IntoView {
                 if rows.is_empty() && p.page == 1 && p.search.trim().is_empty() {
                     view! {
                         <div class="empty">
-                            <p>"This owner account has no lock groups yet."</p>
+                            <p>{t!(i18n, list.empty)}</p>
                             <button type="button" class="primary" on:click=move |_| create_open.set(true)>
-                                "Create the first lock group"
+                                {t!(i18n, list.create_first)}
                             </button>
                         </div>
                     }

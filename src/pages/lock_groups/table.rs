@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use wire::LockGroup;
 
 use crate::components::url_list::ListPager;
+use crate::i18n::{t, t_string, use_i18n, words, I18n};
 use crate::logic::list_params::ListParams;
 use crate::logic::routes;
 
@@ -24,24 +25,18 @@ pub(super) fn GroupTable(
     busy: Memo<bool>,
     go: Callback<(ListParams, bool)>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let p = shown.clone();
-    let shown = rows.len();
     let descending = p.descending;
-    let caption = format!(
-        "Lock groups{}, sorted by title {}. {}.",
-        if p.search.trim().is_empty() {
-            String::new()
-        } else {
-            format!(" matching “{}”", p.search.trim())
-        },
-        if descending { "Z to A" } else { "A to Z" },
-        p.rows_label(shown)
-    );
+    let caption = {
+        let (search, rows_shown) = (p.search.trim().to_string(), p.rows_shown(rows.len()));
+        move || caption(i18n, &search, descending, rows_shown)
+    };
     let sort = move |_| go.run((params.get_untracked().with_descending(!descending), false));
     let page = p.page;
     let size = p.size;
     let no_match = rows.is_empty().then(|| {
-        view! { <p class="empty">"No lock groups match this search."</p> }
+        view! { <p class="empty">{t!(i18n, list.no_match)}</p> }
     });
 
     view! {
@@ -52,16 +47,18 @@ pub(super) fn GroupTable(
                 <tr>
                     <th scope="col" aria-sort=if descending { "descending" } else { "ascending" }>
                         <button type="button" class="sort" on:click=sort>
-                            "Title"
+                            {t!(i18n, list.title)}
                             <span aria-hidden="true">{if descending { " ▼" } else { " ▲" }}</span>
                             <span class="visually-hidden">
-                                {if descending { ", sort A to Z" } else { ", sort Z to A" }}
+                                {move || if descending {
+                                    t_string!(i18n, list.sort_a_to_z)
+                                } else {
+                                    t_string!(i18n, list.sort_z_to_a)
+                                }}
                             </span>
                         </button>
                     </th>
-                    <th scope="col">"Description"</th>
-                    {COUNTED.map(|s| view! { <th scope="col" class="num">{s.label()}</th> })}
-                    <th scope="col">"Time restrictions"</th>
+                    <HeadRest i18n/>
                 </tr>
             </thead>
             <tbody>
@@ -72,25 +69,33 @@ pub(super) fn GroupTable(
                         let time = g
                             .supported_features
                             .as_ref()
-                            .map_or("Unknown", |f| f.time_restriction_ical_support.label());
+                            .map_or(wire::FeatureSupport::Unknown, |f| f.time_restriction_ical_support);
                         // Each count opens the group's members in that state.
                         let owner = owner.get_untracked();
                         let counts = COUNTED.map(|state| {
                             let n = g.count(state);
                             let href = members_in(&owner, &g.id, state);
-                            let name = format!("{n} {} in {}", state.label(), g.title);
+                            let title = g.title.clone();
+                            let name = move || {
+                                let (count, state) = (words::number(i18n, n), words::state(i18n, state));
+                                t_string!(i18n, list.count_name, count, state, group = title.clone()).to_string()
+                            };
                             view! {
-                                <td class="num" data-label=state.label()>
-                                    <A href=href attr:aria-label=name>{n}</A>
+                                <td class="num" data-label=move || words::state(i18n, state)>
+                                    <A href=href attr:aria-label=name>{move || words::number(i18n, n)}</A>
                                 </td>
                             }
                         });
                         view! {
                             <tr>
                                 <td><A href=href>{g.title}</A></td>
-                                <td data-label="Description">{g.description.unwrap_or_default()}</td>
+                                <td data-label=move || t_string!(i18n, list.description)>
+                                    {g.description.unwrap_or_default()}
+                                </td>
                                 {counts}
-                                <td data-label="Time restrictions">{time}</td>
+                                <td data-label=move || t_string!(i18n, list.time_restrictions)>
+                                    {move || words::support(i18n, time)}
+                                </td>
                             </tr>
                         }
                     })
@@ -103,18 +108,51 @@ pub(super) fn GroupTable(
     }
 }
 
+/// "Lock groups matching “x”, sorted by title A to Z. Rows 1–25." in the language shown.
+fn caption(i18n: I18n, search: &str, descending: bool, rows: Option<(u64, u64)>) -> String {
+    let order = if descending {
+        t_string!(i18n, list.z_to_a)
+    } else {
+        t_string!(i18n, list.a_to_z)
+    };
+    let rows = match rows {
+        None => t_string!(i18n, pager.no_rows).to_string(),
+        Some((first, last)) if first == last => {
+            t_string!(i18n, pager.row, first = words::number(i18n, first)).to_string()
+        }
+        Some((first, last)) => {
+            let (first, last) = (words::number(i18n, first), words::number(i18n, last));
+            t_string!(i18n, pager.rows, first, last).to_string()
+        }
+    };
+    if search.is_empty() {
+        t_string!(i18n, list.caption, order, rows).to_string()
+    } else {
+        t_string!(i18n, list.caption_matching, search, order, rows).to_string()
+    }
+}
+
+/// The column headers after Title (the table's and the skeleton's).
+#[component]
+fn HeadRest(i18n: I18n) -> impl IntoView {
+    view! {
+        <th scope="col">{t!(i18n, list.description)}</th>
+        {COUNTED.map(|s| view! { <th scope="col" class="num">{move || words::state(i18n, s)}</th> })}
+        <th scope="col">{t!(i18n, list.time_restrictions)}</th>
+    }
+}
+
 /// First load: the table's shape, without data.
 #[component]
 pub(super) fn SkeletonTable() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <table class="data skeleton" aria-busy="true">
-            <caption>"Lock groups (loading)"</caption>
+            <caption>{t!(i18n, list.caption_loading)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Title"</th>
-                    <th scope="col">"Description"</th>
-                    {COUNTED.map(|s| view! { <th scope="col" class="num">{s.label()}</th> })}
-                    <th scope="col">"Time restrictions"</th>
+                    <th scope="col">{t!(i18n, list.title)}</th>
+                    <HeadRest i18n/>
                 </tr>
             </thead>
             <tbody>

@@ -1,0 +1,80 @@
+//! The console's shared words in the language shown: membership states, feature support,
+//! counted nouns, and the errors it explains (the server's own text stays as the server
+//! sent it). Called inside a view's closure, so they follow the switch.
+
+use wire::{FeatureSupport, MembershipState};
+
+use crate::i18n::{intl, t_string, I18n};
+use crate::logic::api_error::ApiError;
+use crate::logic::time;
+
+/// "Active", "Joining", … / "Aktiv", "Wird aufgenommen", …
+pub fn state(i18n: I18n, s: MembershipState) -> String {
+    match s {
+        MembershipState::Joined => t_string!(i18n, state.joined),
+        MembershipState::JoinPending => t_string!(i18n, state.join_pending),
+        MembershipState::UnjoinPending => t_string!(i18n, state.unjoin_pending),
+        MembershipState::Unjoined => t_string!(i18n, state.unjoined),
+        MembershipState::Unknown => t_string!(i18n, state.unknown),
+    }
+    .to_string()
+}
+
+/// "Supported", "Not supported", "Unknown", in the language.
+pub fn support(i18n: I18n, s: FeatureSupport) -> String {
+    match s {
+        FeatureSupport::Supported => t_string!(i18n, support.supported),
+        FeatureSupport::NotSupported => t_string!(i18n, support.not_supported),
+        FeatureSupport::Unknown => t_string!(i18n, support.unknown),
+    }
+    .to_string()
+}
+
+/// A count with the language's digit grouping ("1,234" / "1.234").
+pub fn number(i18n: I18n, n: u64) -> String {
+    intl::number(super::code_of(i18n), n)
+}
+
+/// Whether `n` takes the singular in the language shown (`Intl.PluralRules`).
+pub fn is_one(i18n: I18n, n: u64) -> bool {
+    intl::is_one(super::code_of(i18n), n)
+}
+
+/// An error as the admin reads it: the console's own explanations in the language, the
+/// server's text as sent.
+pub fn error(i18n: I18n, e: &ApiError) -> String {
+    match e {
+        ApiError::Network(m) => {
+            let cause = m.trim_start_matches("TypeError: ");
+            t_string!(i18n, load.network, cause).to_string()
+        }
+        ApiError::Decode(cause) => t_string!(i18n, load.decode, cause).to_string(),
+        other if other.is_explanation() => match other.status() {
+            Some(400) => t_string!(i18n, load.bad_request),
+            Some(401) => t_string!(i18n, load.unauthorized),
+            Some(402) => t_string!(i18n, load.payment_required),
+            Some(403) => t_string!(i18n, load.forbidden),
+            Some(404) => t_string!(i18n, load.not_found),
+            Some(409) => t_string!(i18n, load.conflict),
+            Some(500..=599) => t_string!(i18n, load.server),
+            _ => t_string!(i18n, load.unexpected),
+        }
+        .to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// A timestamp from the API as `(relative, exact)` in the language shown: ("vor 3 Stunden",
+/// "02.12.2026, 07:05 UTC"); the text itself, twice, when it cannot be read.
+pub fn moment(i18n: I18n, value: &str, now: i64) -> (String, String) {
+    let Some(ms) = time::parse(value) else {
+        return (value.to_string(), value.to_string());
+    };
+    let code = super::code_of(i18n);
+    let relative = match time::relative_parts(ms, now) {
+        None => t_string!(i18n, time.just_now).to_string(),
+        Some((n, unit)) => intl::relative(code, n, unit),
+    };
+    let exact = intl::date_time(code, ms);
+    (relative, t_string!(i18n, time.utc, exact).to_string())
+}
