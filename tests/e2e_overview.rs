@@ -33,9 +33,29 @@ async fn requests_to(s: &Session, tail: &str) -> u64 {
     .unwrap()
 }
 
-/// The exact time the console shows beside a relative one: `2026-12-03 08:00:00 UTC`.
+/// The exact time the console shows beside a relative one, in English as `Intl` writes it
+/// (medium date, short time, UTC): `2026-12-03T08:00:00Z` → `Dec 3, 2026, 8:00 AM UTC`.
 fn exact(api_time: &str) -> String {
-    format!("{} UTC", api_time[..19].replace('T', " "))
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let n = |r: std::ops::Range<usize>| api_time[r].parse::<usize>().unwrap();
+    let (year, month, day, hour, minute) = (n(0..4), n(5..7), n(8..10), n(11..13), n(14..16));
+    let (h12, half) = match hour {
+        0 => (12, "AM"),
+        1..=11 => (hour, "AM"),
+        12 => (12, "PM"),
+        _ => (hour - 12, "PM"),
+    };
+    format!(
+        "{} {day}, {year}, {h12}:{minute:02} {half} UTC",
+        MONTHS[month - 1]
+    )
+}
+
+/// Text as the page has it, with `Intl`'s narrow no-break spaces ("8:00\u{202f}AM") as spaces.
+fn spaced(text: &str) -> String {
+    text.replace(['\u{202f}', '\u{a0}'], " ")
 }
 
 /// The text of the list named `name`, hidden parts (the exact times) included.
@@ -46,8 +66,8 @@ async fn list_text(s: &Session, name: &str) -> String {
     ))
     .await
     .as_str()
+    .map(spaced)
     .unwrap()
-    .to_string()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
