@@ -8,9 +8,12 @@ use crate::i18n::{use_i18n, words};
 
 /// `value` as a focusable `<time>`; `None` shows `empty` (muted) instead. The exact time
 /// is also in a visually hidden span, so screen readers and copy-paste get it.
-pub fn relative_time(value: Option<&str>, now: i64, empty: &'static str) -> AnyView {
+pub fn relative_time(value: Option<&str>, now: i64, empty: impl Into<TextProp>) -> AnyView {
     match value {
-        None => view! { <span class="muted">{empty}</span> }.into_any(),
+        None => {
+            let empty = empty.into();
+            view! { <span class="muted">{move || empty.get().to_string()}</span> }.into_any()
+        }
         Some(v) => {
             let i18n = use_i18n();
             let text = v.to_string();

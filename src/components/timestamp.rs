@@ -12,9 +12,12 @@ pub fn now_ms() -> i64 {
 
 /// A timestamp from the API: relative text, with the exact time beside it.
 /// `None` shows `empty` instead.
-pub fn stamp(value: Option<&str>, now: i64, empty: &'static str) -> AnyView {
+pub fn stamp(value: Option<&str>, now: i64, empty: impl Into<TextProp>) -> AnyView {
     match value {
-        None => view! { <span class="muted">{empty}</span> }.into_any(),
+        None => {
+            let empty = empty.into();
+            view! { <span class="muted">{move || empty.get().to_string()}</span> }.into_any()
+        }
         Some(v) => {
             let i18n = use_i18n();
             let text = v.to_string();

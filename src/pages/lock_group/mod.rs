@@ -10,6 +10,7 @@ pub mod history;
 pub mod members;
 pub mod overview;
 mod waiting_notice;
+mod words;
 
 use leptos::prelude::*;
 use leptos_router::{
@@ -24,6 +25,7 @@ use crate::components::delete_group_dialog::DeleteGroupDialog;
 use crate::components::group_context::{use_group, GroupContext};
 use crate::components::group_form_dialog::EditGroupButton;
 use crate::components::loaded::Loaded;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::logic::group_overview::{tab_count, Bounded, COUNT_LIMIT};
 use crate::logic::routes::{self, GroupTab};
 
@@ -111,14 +113,15 @@ pub fn LockGroupPage(data: GroupData) -> impl IntoView {
         loaded().and_then(|g| tab_count(tab, &g, grants))
     };
     let not_found = move || matches!(group.get(), Some(Err(ApiError::NotFound(_))));
+    let i18n = use_i18n();
     let title = move || match group.get() {
         Some(Ok(g)) => g.title,
-        Some(Err(ApiError::NotFound(_))) => "Lock group not found".to_string(),
-        _ => "Lock group".to_string(),
+        Some(Err(ApiError::NotFound(_))) => t_string!(i18n, group.not_found_title).to_string(),
+        _ => t_string!(i18n, group.title).to_string(),
     };
     view! {
         <p class="breadcrumb">
-            <A href=move || routes::lock_groups(&owner.get())>"Lock groups"</A>
+            <A href=move || routes::lock_groups(&owner.get())>{t!(i18n, group.breadcrumb)}</A>
         </p>
         <div class="page-head group-head">
             <h1>{title}</h1>
@@ -129,26 +132,26 @@ pub fn LockGroupPage(data: GroupData) -> impl IntoView {
                 </div>
             </Show>
         </div>
-        <Loaded resource=group what="The lock group could not be loaded"
-            fallback=|| view! { <p role="status">"Loading the lock group…"</p> }
+        <Loaded resource=group what=move || t_string!(i18n, group.load_failed)
+            fallback=move || view! { <p role="status">{t!(i18n, group.loading)}</p> }
             not_found=move || view! {
                 <p>
-                    "There is no lock group with the ID " <code>{id.get()}</code>
-                    " in this owner account. "
-                    <A href=move || routes::lock_groups(&owner.get())>"Back to the lock groups"</A>
+                    {t!(i18n, group.not_found_before)} <code>{id.get()}</code>
+                    {t!(i18n, group.not_found_after)}
+                    <A href=move || routes::lock_groups(&owner.get())>{t!(i18n, group.back)}</A>
                 </p>
             }
             let:g>
             {g.description.map(|d| view! { <p class="lead">{d}</p> })}
             {(!g.active).then(|| view! {
                 <p class="deleted-notice" role="note">
-                    <strong>"Deleted. "</strong>
-                    "This lock group was deleted: it is shown for the record and can no longer be changed."
+                    <strong>{t!(i18n, group.deleted)}</strong>
+                    {t!(i18n, group.deleted_text)}
                 </p>
             })}
         </Loaded>
         <Show when=move || !not_found()>
-            <nav class="tabs" aria-label="Lock group">
+            <nav class="tabs" aria-label=move || t_string!(i18n, group.tabs)>
                 {GroupTab::ALL
                     .into_iter()
                     .map(|tab| {
@@ -156,10 +159,10 @@ pub fn LockGroupPage(data: GroupData) -> impl IntoView {
                         view! {
                             <A href=move || tab.path(&owner.get(), &id.get()) exact=true
                                 attr:id=tab_id(tab)>
-                                {tab.label()}
+                                {move || words::tab(i18n, tab)}
                                 {move || count(tab).map(|n| view! {
                                     <span class="tab-count">
-                                        <span class="visually-hidden">", "</span>{n}
+                                        <span class="visually-hidden">{t!(i18n, group.count_sep)}</span>{n}
                                     </span>
                                 })}
                             </A>
@@ -179,10 +182,10 @@ pub fn LockGroupPage(data: GroupData) -> impl IntoView {
 fn DeleteGroupButton() -> impl IntoView {
     let ctx = use_group();
     let open = RwSignal::new(false);
-    let i18n = crate::i18n::use_i18n();
+    let i18n = use_i18n();
     view! {
         <button type="button" class="danger-quiet" on:click=move |_| open.set(true)>
-            {crate::i18n::t!(i18n, delete_group.open)}
+            {t!(i18n, delete_group.open)}
         </button>
         {move || ctx.group.get().and_then(Result::ok).map(|g| view! {
             <DeleteGroupDialog open group=g owner=ctx.owner.get_untracked()/>

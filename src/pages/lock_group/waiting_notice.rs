@@ -7,18 +7,20 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::group_context::use_group;
-use crate::logic::group_overview::{members_waiting, waiting_sentence};
+use crate::i18n::{t, use_i18n};
+use crate::logic::group_overview::members_waiting;
 use crate::logic::membership_state::waiting_count;
 
 #[component]
 pub fn WaitingNotice() -> impl IntoView {
     let ctx = use_group();
+    let i18n = use_i18n();
     let sentence = Memo::new(move |_| {
         ctx.group
             .get()
             .and_then(Result::ok)
             .and_then(|g| g.statistics)
-            .and_then(|s| waiting_sentence(waiting_count(&s)))
+            .and_then(|s| super::words::waiting(i18n, waiting_count(&s)))
     });
     let href = move || members_waiting(&ctx.owner.get(), &ctx.id.get());
     move || {
@@ -28,7 +30,7 @@ pub fn WaitingNotice() -> impl IntoView {
                     <span aria-hidden="true">"⟳ "</span>
                     {text}
                     ". "
-                    <A href=href>"Show the locks waiting for sync"</A>
+                    <A href=href>{t!(i18n, group.show_waiting)}</A>
                 </p>
             }
         })

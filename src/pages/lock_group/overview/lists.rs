@@ -9,9 +9,11 @@ use wire::{LockGroup, Membership};
 use crate::api::ApiError;
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
-use crate::logic::group_overview::{all_of, tab_with_dialog, Bounded, ADD_LOCKS, GRANT_ACCESS};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::logic::group_overview::{tab_with_dialog, Bounded, ADD_LOCKS, GRANT_ACCESS};
 use crate::logic::membership_state::Dates;
 use crate::logic::routes::{self, GroupTab};
+use crate::pages::lock_group::words as phrase;
 
 use super::attention::state_chip;
 use super::data::GrantFacts;
@@ -20,7 +22,7 @@ use super::data::GrantFacts;
 fn action(
     tab: GroupTab,
     dialog: &'static str,
-    label: &'static str,
+    label: impl Fn() -> String + Send + Sync + 'static,
     primary: bool,
 ) -> impl IntoView {
     let ctx = use_group();
@@ -34,21 +36,30 @@ fn action(
     view! { <A href=href attr:class=class>{label}</A> }
 }
 
+fn add_locks(i18n: crate::i18n::I18n) -> impl Fn() -> String + Send + Sync + 'static {
+    move || t_string!(i18n, overview.add_locks).to_string()
+}
+
+fn grant_access(i18n: crate::i18n::I18n) -> impl Fn() -> String + Send + Sync + 'static {
+    move || t_string!(i18n, overview.grant_access).to_string()
+}
+
 /// A new group: no lock, no grant. The two actions that start it.
 #[component]
 pub fn GetStarted() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="overview-section get-started" aria-labelledby="start-title">
-            <h2 id="start-title">"Start this group"</h2>
-            <p>"No lock is in this group yet, and no one has access through it."</p>
+            <h2 id="start-title">{t!(i18n, overview.start_heading)}</h2>
+            <p>{t!(i18n, overview.start_text)}</p>
             <ol class="start-steps">
                 <li>
-                    {action(GroupTab::Members, ADD_LOCKS, "Add locks", true)}
-                    <span>"Choose the locks this group opens; each joins when it next syncs."</span>
+                    {action(GroupTab::Members, ADD_LOCKS, add_locks(i18n), true)}
+                    <span>{t!(i18n, overview.add_locks_help)}</span>
                 </li>
                 <li>
-                    {action(GroupTab::Grants, GRANT_ACCESS, "Grant access", false)}
-                    <span>"Give people access to every lock of the group."</span>
+                    {action(GroupTab::Grants, GRANT_ACCESS, grant_access(i18n), false)}
+                    <span>{t!(i18n, overview.grant_access_help)}</span>
                 </li>
             </ol>
         </section>
@@ -63,19 +74,20 @@ pub fn FirstLocks(
     let ctx = use_group();
     let owner = ctx.owner.get_untracked();
     let current = group.statistics.as_ref().map_or(0, |s| s.current());
+    let i18n = use_i18n();
     let body = if current == 0 {
         view! {
-            <p class="muted">"No locks yet."</p>
-            {group.active.then(|| action(GroupTab::Members, ADD_LOCKS, "Add locks", true))}
+            <p class="muted">{t!(i18n, overview.no_locks)}</p>
+            {group.active.then(|| action(GroupTab::Members, ADD_LOCKS, add_locks(i18n), true))}
         }
         .into_any()
     } else {
         let members_tab = GroupTab::Members.path(&owner, &group.id);
         view! {
-            <Loaded resource=rows what="The group's locks could not be loaded"
-                fallback=|| view! { <p role="status">"Loading locks…"</p> }
+            <Loaded resource=rows what=move || t_string!(i18n, overview.locks_failed)
+                fallback=move || view! { <p role="status">{t!(i18n, overview.locks_loading)}</p> }
                 let:rows>
-                <ul class="overview-list" aria-label="First locks">
+                <ul class="overview-list" aria-label=move || t_string!(i18n, overview.first_locks)>
                     {rows.unwrap_or_default().into_iter().map(|m| {
                         let state = Dates::of(&m).state();
                         let title = crate::pages::lock_group::members::lock_title(&m);
@@ -89,14 +101,14 @@ pub fn FirstLocks(
                 </ul>
             </Loaded>
             <p class="overview-more">
-                <A href=members_tab>{all_of(Bounded::Exactly(current), "lock", "locks")}</A>
+                <A href=members_tab>{move || phrase::all_locks(i18n, Bounded::Exactly(current))}</A>
             </p>
         }
         .into_any()
     };
     view! {
         <section class="overview-section" aria-labelledby="locks-title">
-            <h2 id="locks-title">"Locks"</h2>
+            <h2 id="locks-title">{t!(i18n, overview.locks)}</h2>
             {body}
         </section>
     }
@@ -110,27 +122,28 @@ pub fn FirstPeople(
     let ctx = use_group();
     let owner = ctx.owner.get_untracked();
     let grants_tab = GroupTab::Grants.path(&owner, &ctx.id.get_untracked());
+    let i18n = use_i18n();
     let all_grants = move || {
         ctx.grants
             .get()
             .and_then(Result::ok)
-            .map(|n| all_of(n, "grant", "grants"))
+            .map(|n| phrase::all_grants(i18n, n))
     };
     view! {
         <section class="overview-section" aria-labelledby="people-title">
-            <h2 id="people-title">"People with access"</h2>
-            <Loaded resource=grants what="The people with access could not be loaded"
-                fallback=|| view! { <p role="status">"Loading people…"</p> }
+            <h2 id="people-title">{t!(i18n, overview.people)}</h2>
+            <Loaded resource=grants what=move || t_string!(i18n, overview.people_failed)
+                fallback=move || view! { <p role="status">{t!(i18n, overview.people_loading)}</p> }
                 let:facts>
                 {if facts.people.count == 0 {
                     view! {
-                        <p class="muted">"No one has access yet."</p>
-                        {active.then(|| action(GroupTab::Grants, GRANT_ACCESS, "Grant access", true))}
+                        <p class="muted">{t!(i18n, overview.no_one)}</p>
+                        {active.then(|| action(GroupTab::Grants, GRANT_ACCESS, grant_access(i18n), true))}
                     }
                     .into_any()
                 } else {
                     view! {
-                        <ul class="overview-list" aria-label="First people">
+                        <ul class="overview-list" aria-label=move || t_string!(i18n, overview.first_people)>
                             {facts.people.first.into_iter().map(|p| view! {
                                 <li><A href=routes::person(&owner, &p.id)>{p.name}</A></li>
                             }).collect_view()}

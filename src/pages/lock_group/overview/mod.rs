@@ -22,11 +22,12 @@ use crate::api::{memberships, use_api, ApiError, Query};
 use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::timestamp::{now_ms, stamp};
+use crate::i18n::{t, t_string, use_i18n, words};
 use crate::logic::group_overview::{
-    current_by_state, locks_phrase, members_in, people_phrase, plan as request_plan, state_phrase,
-    waiting_locks, Plan, PREVIEW, WAITING_LIMIT,
+    current_by_state, members_in, plan as request_plan, waiting_locks, Plan, PREVIEW, WAITING_LIMIT,
 };
 use crate::logic::membership_state::waiting_filter;
+use crate::pages::lock_group::words as phrase;
 
 use self::attention::{NeedsAttention, Waiting};
 use self::data::{grant_facts, GrantFacts};
@@ -119,14 +120,15 @@ fn Summary(group: LockGroup, grants: LocalResource<Result<GrantFacts, ApiError>>
     let stats = group.statistics.clone().unwrap_or_default();
     let total = stats.current();
     let parts = current_by_state(&stats);
+    let i18n = use_i18n();
     let locks = if total == 0 {
-        view! { "No locks yet" }.into_any()
+        view! { {t!(i18n, overview.no_locks_yet)} }.into_any()
     } else {
         let last = parts.len().saturating_sub(1);
         view! {
-            {locks_phrase(total)} ": "
+            {move || phrase::locks(i18n, total)} ": "
             {parts.into_iter().enumerate().map(|(i, (state, n))| view! {
-                <A href=members_in(&owner, &group.id, state)>{state_phrase(state, n)}</A>
+                <A href=members_in(&owner, &group.id, state)>{move || phrase::in_state(i18n, state, n)}</A>
                 {(i < last).then_some(", ")}
             }).collect_view()}
         }
@@ -136,10 +138,10 @@ fn Summary(group: LockGroup, grants: LocalResource<Result<GrantFacts, ApiError>>
         <p class="overview-summary" id="overview-summary">
             {locks}
             " · "
-            <Loaded resource=grants what="The people with access could not be counted"
-                fallback=|| view! { <span class="muted">"counting people…"</span> }
+            <Loaded resource=grants what=move || t_string!(i18n, overview.people_count_failed)
+                fallback=move || view! { <span class="muted">{t!(i18n, overview.counting_people)}</span> }
                 let:facts>
-                {people_phrase(&facts.people)}
+                {let people = facts.people.clone(); move || phrase::people(i18n, &people)}
             </Loaded>
         </p>
     }
@@ -151,23 +153,28 @@ fn Details(group: LockGroup) -> impl IntoView {
     let feature = group
         .supported_features
         .as_ref()
-        .map_or("Unknown", |f| f.time_restriction_ical_support.label());
+        .map_or(wire::FeatureSupport::Unknown, |f| {
+            f.time_restriction_ical_support
+        });
+    let i18n = use_i18n();
+    let none = move || t_string!(i18n, overview.none);
+    let active = group.active;
     view! {
         <details class="group-details">
-            <summary>"Details"</summary>
+            <summary>{t!(i18n, overview.details)}</summary>
             <dl class="facts">
-                <dt>"ID"</dt>
+                <dt>{t!(i18n, overview.id)}</dt>
                 <dd><code>{group.id.clone()}</code></dd>
-                <dt>"Status"</dt>
-                <dd>{if group.active { "Active" } else { "Deleted" }}</dd>
-                <dt>"RCL serial number"</dt>
-                <dd>{group.rcl_serial_no.map_or("none".to_string(), |n| n.to_string())}</dd>
-                <dt>"RCL date"</dt>
-                <dd>{stamp(group.rcl_date.as_deref(), now_ms(), "none")}</dd>
-                <dt>"Physical lock ID"</dt>
-                <dd><code>{group.physical_lock_id.clone().unwrap_or_else(|| "none".into())}</code></dd>
-                <dt>"Time restrictions"</dt>
-                <dd>{feature}</dd>
+                <dt>{t!(i18n, overview.status)}</dt>
+                <dd>{move || if active { t_string!(i18n, overview.active) } else { t_string!(i18n, overview.deleted) }}</dd>
+                <dt>{t!(i18n, overview.rcl_serial)}</dt>
+                <dd>{match group.rcl_serial_no { Some(n) => n.to_string().into_any(), None => none.into_any() }}</dd>
+                <dt>{t!(i18n, overview.rcl_date)}</dt>
+                <dd>{stamp(group.rcl_date.as_deref(), now_ms(), none)}</dd>
+                <dt>{t!(i18n, overview.physical_id)}</dt>
+                <dd><code>{match group.physical_lock_id.clone() { Some(id) => id.into_any(), None => none.into_any() }}</code></dd>
+                <dt>{t!(i18n, overview.time_restrictions)}</dt>
+                <dd>{move || words::support(i18n, feature)}</dd>
             </dl>
         </details>
     }
