@@ -6,6 +6,7 @@
 use leptos::{html, prelude::*};
 
 use crate::components::modal::Modal;
+use crate::i18n::{t, use_i18n};
 
 /// Props: `open`; `title` (the question, names what is acted on); `description` (what
 /// happens); `confirm` (the confirm button's text); `busy` (disables it while the
@@ -17,24 +18,28 @@ pub fn ConfirmDialog(
     /// Unique id prefix for the heading and description.
     id: &'static str,
     title: Signal<String>,
-    description: &'static str,
-    confirm: &'static str,
+    #[prop(into)] description: TextProp,
+    #[prop(into)] confirm: TextProp,
     busy: Signal<bool>,
     error: Signal<Option<String>>,
     on_confirm: Callback<()>,
     children: ChildrenFn,
 ) -> impl IntoView {
     let cancel = NodeRef::<html::Button>::new();
+    let i18n = use_i18n();
+    // Copy signals, for the dialog's content, rendered more than once.
+    let description = Signal::derive(move || description.get().to_string());
+    let confirm = Signal::derive(move || confirm.get().to_string());
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     view! {
         <Modal open labelledby=title_id.clone() describedby=desc_id.clone() alert=true initial_focus=cancel>
             <h2 id=title_id.clone()>{move || title.get()}</h2>
-            <p id=desc_id.clone()>{description}</p>
+            <p id=desc_id.clone()>{move || description.get()}</p>
             {children()}
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <div class="dialog-actions">
                 <button type="button" node_ref=cancel on:click=move |_| open.set(false)>
-                    "Cancel"
+                    {t!(i18n, dialog.cancel)}
                 </button>
                 <button
                     type="button"
@@ -42,7 +47,7 @@ pub fn ConfirmDialog(
                     disabled=move || busy.get()
                     on:click=move |_| on_confirm.run(())
                 >
-                    {confirm}
+                    {move || confirm.get()}
                 </button>
             </div>
         </Modal>

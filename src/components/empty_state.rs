@@ -6,26 +6,32 @@ use leptos::prelude::*;
 
 /// "No locks yet": `title`, then `can` when `editable`, else `cannot`.
 pub fn nothing_yet(
-    title: &'static str,
+    title: impl Into<TextProp>,
     editable: Memo<bool>,
-    can: &'static str,
-    cannot: &'static str,
+    can: impl Into<TextProp>,
+    cannot: impl Into<TextProp>,
 ) -> AnyView {
+    let (title, can, cannot) = (title.into(), can.into(), cannot.into());
     view! {
         <div class="empty">
-            <p><strong>{title}</strong></p>
-            <p>{move || if editable.get() { can } else { cannot }}</p>
+            <p><strong>{move || title.get().to_string()}</strong></p>
+            <p>{move || if editable.get() { can.get() } else { cannot.get() }.to_string()}</p>
         </div>
     }
     .into_any()
 }
 
 /// "No Leaving members match “abc”." with "Clear filters" (`link` to `href`).
-pub fn hidden_by_filter(text: String, href: String, link: &'static str) -> AnyView {
+pub fn hidden_by_filter(
+    text: impl Into<TextProp>,
+    href: String,
+    link: impl Into<TextProp>,
+) -> AnyView {
+    let (text, link) = (text.into(), link.into());
     view! {
         <div class="empty">
-            <p>{text}</p>
-            <a href=href>{link}</a>
+            <p>{move || text.get().to_string()}</p>
+            <a href=href>{move || link.get().to_string()}</a>
         </div>
     }
     .into_any()

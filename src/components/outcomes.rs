@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::logic::batch::{summary, Outcome};
+use crate::i18n::{t, t_string, use_i18n, words};
+use crate::logic::batch::Outcome;
 
 /// Every outcome as one line: ✔ or ✖, the item, the server's text.
 pub fn outcome_list(out: Vec<Outcome>) -> impl IntoView {
@@ -36,13 +37,14 @@ pub fn Outcomes(
     #[prop(optional, into)]
     done: Signal<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let body = move || {
         let out = outcomes.get();
         let done = done.get();
         if done.is_empty() {
             return outcome_list(out).into_any();
         }
-        let line = summary(&out, &done);
+        let line = words::summary(i18n, &out, &done);
         let (ok, refused): (Vec<_>, Vec<_>) = out.into_iter().partition(|o| o.ok);
         let n = ok.len();
         view! {
@@ -52,7 +54,7 @@ pub fn Outcomes(
             })}
             {(n > 0).then(|| view! {
                 <details class="successes">
-                    <summary>{format!("Show the {n} {done}")}</summary>
+                    <summary>{t_string!(i18n, outcomes.show, count = words::number(i18n, n as u64), done)}</summary>
                     <ul>{ok.into_iter().map(item).collect_view()}</ul>
                 </details>
             })}
@@ -65,7 +67,7 @@ pub fn Outcomes(
                 <h2 id="outcomes-title">{move || title.get()}</h2>
                 {body}
                 <button type="button" on:click=move |_| outcomes.set(Vec::new())>
-                    "Dismiss results"
+                    {t!(i18n, outcomes.dismiss)}
                 </button>
             </section>
         </Show>

@@ -13,8 +13,9 @@ pub fn skeleton_table(
     class: &'static str,
     head: AnyView,
     cells: usize,
-    what: &'static str,
+    what: impl Into<TextProp>,
 ) -> AnyView {
+    let what = what.into();
     let row = move || {
         view! {
             <tr class="skeleton" aria-hidden="true">
@@ -28,7 +29,7 @@ pub fn skeleton_table(
         }
     };
     view! {
-        <p role="status" class="visually-hidden">{what}</p>
+        <p role="status" class="visually-hidden">{move || what.get().to_string()}</p>
         <div class="table-wrap">
             <table class=class aria-hidden="true">
                 {head}

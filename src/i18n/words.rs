@@ -6,6 +6,7 @@ use wire::{FeatureSupport, MembershipState};
 
 use crate::i18n::{intl, t_string, I18n};
 use crate::logic::api_error::ApiError;
+use crate::logic::batch::Outcome;
 use crate::logic::time;
 
 /// "Active", "Joining", … / "Aktiv", "Wird aufgenommen", …
@@ -77,4 +78,18 @@ pub fn moment(i18n: I18n, value: &str, now: i64) -> (String, String) {
     };
     let exact = intl::date_time(code, ms);
     (relative, t_string!(i18n, time.utc, exact).to_string())
+}
+
+/// A batch's results in one line: "20 added, 1 refused"; `done` is the batch's verb in
+/// the language ("added" / "hinzugefügt").
+pub fn summary(i18n: I18n, outcomes: &[Outcome], done: &str) -> String {
+    let ok = outcomes.iter().filter(|o| o.ok).count() as u64;
+    let failed = outcomes.len() as u64 - ok;
+    let (ok, done) = (number(i18n, ok), done.to_string());
+    if failed == 0 {
+        t_string!(i18n, outcomes.done, ok, done).to_string()
+    } else {
+        let failed = number(i18n, failed);
+        t_string!(i18n, outcomes.refused, ok, done, failed).to_string()
+    }
 }

@@ -341,15 +341,24 @@ pub fn waiting_count(stats: &Statistics) -> u64 {
     WAITING_STATES.iter().map(|&s| stats.count(s)).sum()
 }
 
+/// Which memberships a view of the Members tab lists: the current ones (Joining, Active,
+/// Leaving), one state, those waiting for sync, or all. The view names it in the language
+/// shown (`locales/*.json`, `members.filter.*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Current,
+    State(MembershipState),
+    Waiting,
+    All,
+}
+
 /// One choice of the Members tab's state filter: Current · Joining · Active · Leaving ·
 /// Waiting for sync · Left · All (the one control for states, the old "past members"
 /// box included: `past=1` is All).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StateChoice {
-    /// The word shown ([`MembershipState::label`], "Current", "Waiting for sync", "All").
-    pub name: &'static str,
-    /// Said after the name to screen readers and in the tooltip ("All" includes Left).
-    pub hint: &'static str,
+    /// What it lists (its word and hint are the view's).
+    pub which: Which,
     /// How many memberships the choice lists (the group's statistics), once known.
     pub count: Option<u64>,
     /// Whether it is the choice shown now.
@@ -368,30 +377,26 @@ pub fn state_choices(q: &MembersQuery, stats: Option<&Statistics>) -> Vec<StateC
         })
     };
     let by_state = |s: MembershipState| StateChoice {
-        name: label(s),
-        hint: s.explain(),
+        which: Which::State(s),
         count: stats.map(|st| st.count(s)),
         selected: !q.waiting && q.state == Some(s),
         query: to(Some(s), false, false),
     };
     let none = q.state.is_none() && !q.waiting;
     let current = StateChoice {
-        name: "Current",
-        hint: "Joining, Active and Leaving: every lock in the group or on its way in or out",
+        which: Which::Current,
         count: stats.map(Statistics::current),
         selected: none && !q.past,
         query: to(None, false, false),
     };
     let waiting = StateChoice {
-        name: "Waiting for sync",
-        hint: "Joining or Leaving: the lock has not synced the change yet",
+        which: Which::Waiting,
         count: stats.map(waiting_count),
         selected: q.waiting,
         query: to(None, true, false),
     };
     let all = StateChoice {
-        name: "All",
-        hint: "every membership, including the locks that have left",
+        which: Which::All,
         count: stats.map(|st| MembershipState::ALL.iter().map(|&s| st.count(s)).sum()),
         selected: none && q.past,
         query: to(None, false, true),
@@ -415,8 +420,9 @@ pub enum EmptyMembers {
     NoLocks,
     /// No filter is set but every lock has left: the way to see them.
     OnlyLeft(u64),
-    /// A filter hides every row: which one, and "Clear filters".
-    Filtered(String),
+    /// A filter hides every row: which one (the memberships it lists, the search if
+    /// any, trimmed), and "Clear filters".
+    Filtered { which: Which, search: String },
 }
 
 impl MembersQuery {
@@ -450,20 +456,18 @@ pub fn empty_members(q: &MembersQuery, stats: Option<&Statistics>) -> EmptyMembe
         };
     }
     let which = if q.waiting {
-        "members waiting for sync".to_string()
+        Which::Waiting
     } else if let Some(s) = q.state {
-        format!("{s} members", s = label(s))
+        Which::State(s)
     } else if q.past {
-        "members".to_string()
+        Which::All
     } else {
-        "current members".to_string()
+        Which::Current
     };
-    let text = q.search.trim();
-    EmptyMembers::Filtered(if text.is_empty() {
-        format!("No {which}.")
-    } else {
-        format!("No {which} match “{text}”.")
-    })
+    EmptyMembers::Filtered {
+        which,
+        search: q.search.trim().to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -827,18 +831,18 @@ mod tests {
         let choices = state_choices(&q, Some(&stats));
         let shown: Vec<_> = choices
             .iter()
-            .map(|c| (c.name, c.count, c.selected))
+            .map(|c| (c.which, c.count, c.selected))
             .collect();
         assert_eq!(
             shown,
             [
-                ("Current", Some(8), false),
-                ("Joining", Some(2), false),
-                ("Active", Some(5), false),
-                ("Leaving", Some(1), true),
-                ("Waiting for sync", Some(3), false),
-                ("Left", Some(9), false),
-                ("All", Some(17), false),
+                (Which::Current, Some(8), false),
+                (Which::State(JoinPending), Some(2), false),
+                (Which::State(Joined), Some(5), false),
+                (Which::State(UnjoinPending), Some(1), true),
+                (Which::Waiting, Some(3), false),
+                (Which::State(Unjoined), Some(9), false),
+                (Which::All, Some(17), false),
             ]
         );
         let url = |i: usize| choices[i].query.to_url_query();
@@ -876,7 +880,10 @@ mod tests {
         assert_eq!(empty_members(&leaving, Some(&none)), EmptyMembers::NoLocks);
         assert_eq!(
             empty_members(&leaving, Some(&stats)),
-            EmptyMembers::Filtered("No Leaving members match “abc”.".into())
+            EmptyMembers::Filtered {
+                which: Which::State(UnjoinPending),
+                search: "abc".into()
+            }
         );
         let waiting = MembersQuery {
             waiting: true,
@@ -884,7 +891,10 @@ mod tests {
         };
         assert_eq!(
             empty_members(&waiting, Some(&stats)),
-            EmptyMembers::Filtered("No members waiting for sync.".into())
+            EmptyMembers::Filtered {
+                which: Which::Waiting,
+                search: String::new()
+            }
         );
         let search = MembersQuery {
             search: "x".into(),
@@ -892,7 +902,10 @@ mod tests {
         };
         assert_eq!(
             empty_members(&search, Some(&stats)),
-            EmptyMembers::Filtered("No current members match “x”.".into())
+            EmptyMembers::Filtered {
+                which: Which::Current,
+                search: "x".into()
+            }
         );
         assert!(search.is_filtered() && !q.is_filtered());
         assert_eq!(
@@ -941,9 +954,9 @@ mod tests {
         let selected: Vec<_> = choices
             .iter()
             .filter(|c| c.selected)
-            .map(|c| c.name)
+            .map(|c| c.which)
             .collect();
-        assert_eq!(selected, ["Waiting for sync"]);
+        assert_eq!(selected, [Which::Waiting]);
         assert_eq!(choices[0].query.to_url_query(), "");
         assert_eq!(choices[2].query.to_url_query(), "?state=Joined");
         // And back: choosing waiting from a state clears the state.
@@ -988,6 +1001,123 @@ mod tests {
                     .all(|c| clause(c, d))
             });
             assert_eq!(matched, derive(d).is_pending(), "{d:?}");
+        }
+    }
+
+    /// A text of `locales/{lang}.json` with its values filled in, as the view shows it.
+    fn say(lang: &str, key: &str, values: &[(&str, &str)]) -> String {
+        let file = match lang {
+            "en" => include_str!("../../locales/en.json"),
+            _ => include_str!("../../locales/de.json"),
+        };
+        let tree: serde_json::Value = serde_json::from_str(file).unwrap();
+        let mut text = key
+            .split('.')
+            .fold(&tree, |t, k| &t[k])
+            .as_str()
+            .unwrap_or_else(|| panic!("{lang}: no text {key}"))
+            .to_string();
+        for (name, value) in values {
+            text = text.replace(&format!("{{{{ {name} }}}}"), value);
+        }
+        text
+    }
+
+    #[test]
+    fn the_state_filter_and_empty_page_words_in_both_languages() {
+        // English exactly as before (the browser tests read it), German beside it.
+        let names = [
+            ("members.filter.current", "Current", "Aktuell"),
+            (
+                "members.filter.waiting",
+                "Waiting for sync",
+                "Wartet auf Sync",
+            ),
+            ("members.filter.all", "All", "Alle"),
+        ];
+        for (key, en, de) in names {
+            assert_eq!(
+                (say("en", key, &[]).as_str(), say("de", key, &[]).as_str()),
+                (en, de)
+            );
+        }
+        assert_eq!(
+            say("en", "members.filter.current_hint", &[]),
+            "Joining, Active and Leaving: every lock in the group or on its way in or out"
+        );
+        let leaving = |lang| say(lang, "state.unjoin_pending", &[]);
+        let empty = |lang| {
+            let state = leaving(lang);
+            say(
+                lang,
+                "members.empty.in_state_match",
+                &[("state", state.as_str()), ("search", "abc")],
+            )
+        };
+        assert_eq!(empty("en"), "No Leaving members match “abc”.");
+        assert_eq!(
+            empty("de"),
+            "Keine Mitglieder im Zustand „Wird entfernt“ passen zu „abc“."
+        );
+        assert_eq!(
+            say("en", "members.empty.waiting", &[]),
+            "No members waiting for sync."
+        );
+        assert_eq!(
+            say("en", "members.empty.current_match", &[("search", "x")]),
+            "No current members match “x”."
+        );
+        let left = |lang, form: &str, n| {
+            say(
+                lang,
+                &format!("members.empty.only_left.{form}"),
+                &[("count", n)],
+            )
+        };
+        assert_eq!(
+            left("en", "one", "1"),
+            "No current members: the group's 1 lock has left."
+        );
+        assert_eq!(
+            left("de", "one", "1"),
+            "Keine aktuellen Mitglieder: Das 1 Schloss der Gruppe wurde entfernt."
+        );
+        assert_eq!(
+            left("en", "other", "3"),
+            "No current members: the group's 3 locks have left."
+        );
+        assert_eq!(
+            left("de", "other", "3"),
+            "Keine aktuellen Mitglieder: Die 3 Schlösser der Gruppe wurden entfernt."
+        );
+        let events = [
+            "join_start",
+            "join_completed",
+            "leave_start",
+            "leave_completed",
+        ];
+        for (e, key) in Event::ALL.into_iter().zip(events) {
+            assert_eq!(say("en", &format!("event.{key}"), &[]), e.label());
+            assert!(!say("de", &format!("event.{key}"), &[]).is_empty());
+        }
+        // The state words the view shows are the shared vocabulary's, in English.
+        for s in MembershipState::ALL {
+            let key = format!(
+                "state.{}",
+                match s {
+                    JoinPending => "join_pending",
+                    Joined => "joined",
+                    UnjoinPending => "unjoin_pending",
+                    Unjoined => "unjoined",
+                    Unknown => "unknown",
+                }
+            );
+            assert_eq!(say("en", &key, &[]), label(s));
+            assert_eq!(
+                say("en", &key.replace("state.", "explain."), &[]),
+                s.explain()
+            );
+            assert!(!say("de", &key, &[]).is_empty());
         }
     }
 }

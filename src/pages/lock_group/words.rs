@@ -6,6 +6,7 @@ use wire::MembershipState;
 
 use crate::i18n::{t_string, words, I18n};
 use crate::logic::group_overview::{Bounded, People};
+use crate::logic::membership_state::{Event, Issue, Which};
 use crate::logic::routes::GroupTab;
 
 /// The tab's name: "Members" / "Mitglieder".
@@ -111,5 +112,63 @@ pub fn ending(i18n: I18n, n: usize, days: i64) -> String {
         t_string!(i18n, overview.ending.one, count, days).to_string()
     } else {
         t_string!(i18n, overview.ending.other, count, days).to_string()
+    }
+}
+
+/// A state as a sentence (the state's tooltip, the diagram's "now").
+pub fn explain(i18n: I18n, state: MembershipState) -> String {
+    match state {
+        MembershipState::JoinPending => t_string!(i18n, explain.join_pending),
+        MembershipState::Joined => t_string!(i18n, explain.joined),
+        MembershipState::UnjoinPending => t_string!(i18n, explain.unjoin_pending),
+        MembershipState::Unjoined => t_string!(i18n, explain.unjoined),
+        MembershipState::Unknown => t_string!(i18n, explain.unknown),
+    }
+    .to_string()
+}
+
+/// One of a membership's four recorded events: "Added", "Active (lock synced)", …
+pub fn event(i18n: I18n, e: Event) -> String {
+    match e {
+        Event::JoinStart => t_string!(i18n, event.join_start),
+        Event::JoinCompleted => t_string!(i18n, event.join_completed),
+        Event::LeaveStart => t_string!(i18n, event.leave_start),
+        Event::LeaveCompleted => t_string!(i18n, event.leave_completed),
+    }
+    .to_string()
+}
+
+/// What is wrong with a membership's dates.
+pub fn issue(i18n: I18n, i: Issue) -> String {
+    match i {
+        Issue::NoDates => t_string!(i18n, issue.no_dates).to_string(),
+        Issue::MissingJoinStart => t_string!(i18n, issue.missing_join_start).to_string(),
+        Issue::MissingLeaveStart => t_string!(i18n, issue.missing_leave_start).to_string(),
+        Issue::Unreadable(e) => {
+            t_string!(i18n, issue.unreadable, event = event(i18n, e)).to_string()
+        }
+        Issue::OutOfOrder(e) => {
+            t_string!(i18n, issue.out_of_order, event = event(i18n, e)).to_string()
+        }
+    }
+}
+
+/// The name of a view of the Members tab: "Current", "Joining", …, "Waiting for sync", "All".
+pub fn which(i18n: I18n, w: Which) -> String {
+    match w {
+        Which::Current => t_string!(i18n, members.filter.current).to_string(),
+        Which::State(s) => words::state(i18n, s),
+        Which::Waiting => t_string!(i18n, members.filter.waiting).to_string(),
+        Which::All => t_string!(i18n, members.filter.all).to_string(),
+    }
+}
+
+/// What a view of the Members tab lists, for its tooltip and screen readers.
+pub fn which_hint(i18n: I18n, w: Which) -> String {
+    match w {
+        Which::Current => t_string!(i18n, members.filter.current_hint).to_string(),
+        Which::State(s) => explain(i18n, s),
+        Which::Waiting => t_string!(i18n, members.filter.waiting_hint).to_string(),
+        Which::All => t_string!(i18n, members.filter.all_hint).to_string(),
     }
 }

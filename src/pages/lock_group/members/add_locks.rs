@@ -28,6 +28,7 @@ use crate::components::modal::Modal;
 use crate::components::page_code::{self, split_point, CodeMissing};
 use crate::components::pager::Pager;
 use crate::components::search_box::use_search_box;
+use crate::i18n::{t, t_string, use_i18n, words};
 use crate::logic::limits::ADD_LOCKS;
 use crate::logic::natural_sort::natural_cmp;
 use crate::logic::odata::{contains, Direction};
@@ -112,13 +113,11 @@ pub async fn preload() {
 #[component]
 fn PickerDialog(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView {
     // Opens on the search: typing right away searches.
+    let i18n = use_i18n();
     view! {
         <Modal open labelledby="add-locks-title" describedby="add-locks-desc">
-            <h2 id="add-locks-title">"Add locks to the group"</h2>
-            <p id="add-locks-desc">
-                "Pick one or more locks. Each joins when it is next synced; until then it shows as "
-                "“Joining”."
-            </p>
+            <h2 id="add-locks-title">{t!(i18n, members.add.heading)}</h2>
+            <p id="add-locks-desc">{t!(i18n, members.add.text)}</p>
             {move || open.get().then(|| view! { <Picker open add/> })}
         </Modal>
     }
@@ -129,6 +128,7 @@ fn PickerDialog(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl Int
 fn Picker(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView {
     let ctx = use_group();
     let api = use_api();
+    let i18n = use_i18n();
     let search = RwSignal::new(String::new());
     let page = RwSignal::new(1u64);
     let picked = RwSignal::new(Vec::<LockRef>::new());
@@ -152,7 +152,7 @@ fn Picker(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView 
 
     view! {
         <div class="field">
-            <label for="lock-search">"Search locks by title"</label>
+            <label for="lock-search">{t!(i18n, members.add.search)}</label>
             <input
                 id="lock-search"
                 type="search"
@@ -164,22 +164,22 @@ fn Picker(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView 
         </div>
         <Loaded
             resource=found
-            what="The locks could not be loaded"
-            fallback=|| view! { <p role="status">"Loading locks…"</p> }
+            what=move || t_string!(i18n, members.add.load_failed)
+            fallback=move || view! { <p role="status">{t!(i18n, members.add.loading)}</p> }
             let:f
         >
             <SelectAll found=f.clone() picked typed=search_value/>
             <PickPage found=f page picked/>
         </Loaded>
         <Pager
-            label="Lock picker pages"
+            label=move || t_string!(i18n, members.add.pages)
             page=page.into()
             more
             on_page=Callback::new(move |n| page.set(n))
         />
         <Tray picked search_box/>
         <div class="dialog-actions">
-            <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+            <button type="button" on:click=move |_| open.set(false)>{t!(i18n, dialog.cancel)}</button>
             <button
                 type="button"
                 class="primary"
@@ -189,9 +189,11 @@ fn Picker(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView 
                 }
             >
                 {move || match (adding.get(), picked.read().len()) {
-                    (true, _) => "Adding…".to_string(),
-                    (_, 1) => "Add 1 lock".to_string(),
-                    (_, n) => format!("Add {n} locks"),
+                    (true, _) => t_string!(i18n, members.add.adding).to_string(),
+                    (_, n) if words::is_one(i18n, n as u64) => {
+                        t_string!(i18n, members.add.add.one, count = n).to_string()
+                    }
+                    (_, n) => t_string!(i18n, members.add.add.other, count = n).to_string(),
                 }}
             </button>
         </div>
@@ -202,7 +204,8 @@ fn Picker(open: RwSignal<bool>, add: Action<Vec<LockRef>, ()>) -> impl IntoView 
 #[component]
 fn PickPage(found: Found, page: RwSignal<u64>, picked: RwSignal<Vec<LockRef>>) -> impl IntoView {
     if found.locks.is_empty() {
-        return view! { <p>"No locks match this search."</p> }.into_any();
+        let i18n = use_i18n();
+        return view! { <p>{t!(i18n, members.add.no_match)}</p> }.into_any();
     }
     (move || {
         let start = (page.get().max(1) as usize - 1) * PICK_PAGE;
@@ -232,9 +235,24 @@ fn SelectAll(found: Found, picked: RwSignal<Vec<LockRef>>, typed: Signal<String>
         })
         .collect();
     let n = all.len();
-    let label = match n {
-        1 => "Select the 1 matching lock".to_string(),
-        n => format!("Select all {n} matching"),
+    let i18n = use_i18n();
+    let label = move || match n {
+        1 => t_string!(i18n, members.add.select_one).to_string(),
+        n => t_string!(
+            i18n,
+            members.add.select_all,
+            count = words::number(i18n, n as u64)
+        )
+        .to_string(),
+    };
+    let matching = found.locks.len() as u64;
+    let matches = move || {
+        let count = words::number(i18n, matching);
+        if words::is_one(i18n, matching) {
+            t_string!(i18n, members.add.matches.one, count).to_string()
+        } else {
+            t_string!(i18n, members.add.matches.other, count).to_string()
+        }
     };
     let ids: Vec<String> = all.iter().map(|l| l.id.clone()).collect();
     let text = found.text.clone();
@@ -245,11 +263,8 @@ fn SelectAll(found: Found, picked: RwSignal<Vec<LockRef>>, typed: Signal<String>
     view! {
         <div class="select-all">
             <span>
-                {match found.locks.len() {
-                    1 => "1 lock matches".to_string(),
-                    m => format!("{m} locks match"),
-                }}
-                {found.cut.then_some(" (the first 5,000: narrow the search to see the rest)")}
+                {matches}
+                {found.cut.then(|| view! { {t!(i18n, members.add.cut)} })}
                 "."
             </span>
             {(n > 0).then(|| view! {

@@ -7,10 +7,16 @@ use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError};
 use crate::components::group_context::GroupContext;
+use crate::i18n::{use_i18n, words, I18n};
 use crate::logic::batch::Outcome;
 
 /// One outcome per item of a batch, each item's request made in turn.
-async fn each<T, F>(items: Vec<T>, subject: impl Fn(&T) -> String, run: F) -> Vec<Outcome>
+async fn each<T, F>(
+    i18n: I18n,
+    items: Vec<T>,
+    subject: impl Fn(&T) -> String,
+    run: F,
+) -> Vec<Outcome>
 where
     F: AsyncFn(&T) -> Result<String, ApiError>,
 {
@@ -20,7 +26,7 @@ where
         out.push(Outcome {
             subject: subject(&item),
             ok: result.is_ok(),
-            message: result.unwrap_or_else(|e| e.to_string()),
+            message: result.unwrap_or_else(|e| words::error(i18n, &e)),
         });
     }
     out
@@ -41,6 +47,7 @@ where
     R: AsyncFn(&ApiClient, &str, &str, &T) -> Result<String, ApiError> + Clone + 'static,
 {
     let done = Rc::new(done);
+    let i18n = use_i18n();
     Action::new_local(move |items: &Vec<T>| {
         let (api, owner, gid) = (
             api.clone(),
@@ -49,7 +56,7 @@ where
         );
         let (items, run, done) = (items.clone(), run.clone(), done.clone());
         async move {
-            let out = each(items, subject, async |item: &T| {
+            let out = each(i18n, items, subject, async |item: &T| {
                 run(&api, &owner, &gid, item).await
             })
             .await;

@@ -9,9 +9,11 @@ use super::selection::{SelectedMembership, Selection};
 use crate::components::bulk::{ExportButton, ExportJob};
 use crate::components::group_context::use_group;
 use crate::components::search_box::use_search_box;
+use crate::i18n::{t, t_string, use_i18n, words};
 use crate::logic::membership_state::{state_choices, MembersQuery};
 use crate::logic::routes::GroupTab;
 use crate::logic::url_state::UrlState;
+use crate::pages::lock_group::words as phrase;
 
 /// The state filter, one control: a bar of links, one per choice, each with its count from the
 /// group's statistics. The one shown now is `aria-current` and marked with "✓" and bold
@@ -19,6 +21,7 @@ use crate::logic::url_state::UrlState;
 #[component]
 pub fn StateBar(query: Memo<MembersQuery>) -> impl IntoView {
     let ctx = use_group();
+    let i18n = use_i18n();
     let choices = Memo::new(move |_| {
         let stats = ctx
             .group
@@ -35,7 +38,7 @@ pub fn StateBar(query: Memo<MembersQuery>) -> impl IntoView {
             <a
                 href=move || format!("{}{}", base(), choice().query.to_url_query())
                 aria-current=move || choice().selected.then_some("true")
-                title=move || choice().hint
+                title=move || phrase::which_hint(i18n, choice().which)
             >
                 <span class="mark" aria-hidden="true">
                     {move || if choice().selected { "✓" } else { "" }}
@@ -43,29 +46,27 @@ pub fn StateBar(query: Memo<MembersQuery>) -> impl IntoView {
                 // One flex item for the name and its spoken rest, so "All" is spaced from
                 // its count as every other choice is.
                 <span>
-                    {move || choice().name}
+                    {move || phrase::which(i18n, choice().which)}
                     {move || (i == 6).then(|| view! {
-                        <span class="visually-hidden">", including left"</span>
+                        <span class="visually-hidden">{t!(i18n, members.filter.including_left)}</span>
                     })}
                 </span>
-                {move || choice().count.map(|n| view! { " " <span class="count">{n}</span> })}
+                {move || choice().count.map(|n| view! { " " <span class="count">{words::number(i18n, n)}</span> })}
             </a>
         }
     };
     view! {
-        <div class="segmented" role="group" aria-label="Filter by state">
+        <div class="segmented" role="group" aria-label=move || t_string!(i18n, members.filter.by_state)>
             {(0..7).map(link).collect_view()}
         </div>
     }
 }
 
-/// What "removed from the account" means, with the API's term.
-const UNBOUND_HINT: &str = "Locks taken out of this owner account (the API calls them unbound) \
-     stay listed only when this is on.";
-
 /// The title search and "unbound locks"; each change navigates (`go`).
 #[component]
 pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl IntoView {
+    let i18n = use_i18n();
+    let unbound_hint = move || t_string!(i18n, members.filter.unbound_hint);
     let change = move |f: fn(&mut MembersQuery, bool), on: bool| {
         go.run(query.get_untracked().with(|q| f(q, on)));
     };
@@ -74,9 +75,9 @@ pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl 
         move |text| go.run(query.get_untracked().with(|q| q.search = text)),
     );
     view! {
-        <div class="filters" role="group" aria-label="Filter members">
+        <div class="filters" role="group" aria-label=move || t_string!(i18n, members.filter.members)>
             <div class="field inline" role="search">
-                <label for="member-search">"Search by lock title"</label>
+                <label for="member-search">{t!(i18n, members.filter.search)}</label>
                 <input
                     id="member-search"
                     class="narrow"
@@ -86,18 +87,18 @@ pub fn FilterBar(query: Memo<MembersQuery>, go: Callback<MembersQuery>) -> impl 
                     on:input=on_search
                 />
             </div>
-            <label class="check" title=UNBOUND_HINT>
+            <label class="check" title=unbound_hint>
                 <input
                     type="checkbox"
                     aria-describedby="unbound-hint"
                     prop:checked=move || query.read().unbound
                     on:change=move |ev| change(|q, on| q.unbound = on, event_target_checked(&ev))
                 />
-                "Include locks removed from the account"
+                {t!(i18n, members.filter.unbound)}
             </label>
             // Said to screen readers with the box, and shown on hover: a visible line would
             // cost the table a row at 1366×900.
-            <span id="unbound-hint" class="visually-hidden">{UNBOUND_HINT}</span>
+            <span id="unbound-hint" class="visually-hidden">{unbound_hint}</span>
         </div>
     }
 }
@@ -112,6 +113,7 @@ pub fn FiltersToggle(query: Memo<MembersQuery>, open: RwSignal<bool>) -> impl In
             + usize::from(!q.search.trim().is_empty())
             + usize::from(q.unbound)
     };
+    let i18n = use_i18n();
     view! {
         <button
             type="button"
@@ -120,8 +122,8 @@ pub fn FiltersToggle(query: Memo<MembersQuery>, open: RwSignal<bool>) -> impl In
             on:click=move |_| open.update(|o| *o = !*o)
         >
             {move || match set() {
-                0 => "Filters".to_string(),
-                n => format!("Filters ({n})"),
+                0 => t_string!(i18n, members.filter.toggle).to_string(),
+                n => t_string!(i18n, members.filter.toggle_count, count = n).to_string(),
             }}
         </button>
     }
@@ -136,6 +138,7 @@ pub fn Toolbar(
     picker_open: RwSignal<bool>,
     ask_remove: Callback<Vec<SelectedMembership>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="toolbar">
         <Show when=move || editable.get()>
@@ -144,7 +147,7 @@ pub fn Toolbar(
                     class="primary"
                     on:click=move |_| picker_open.set(true)
                 >
-                    "Add locks"
+                    {t!(i18n, members.toolbar.add)}
                 </button>
                 <button
                     type="button"
@@ -152,9 +155,11 @@ pub fn Toolbar(
                     on:click=move |_| ask_remove.run(selection.get_untracked())
                 >
                     {move || match selection.len() {
-                        0 => "Remove selected locks from group".to_string(),
-                        1 => "Remove 1 selected lock from group".to_string(),
-                        n => format!("Remove {n} selected locks from group"),
+                        0 => t_string!(i18n, members.toolbar.remove_none).to_string(),
+                        n if words::is_one(i18n, n as u64) => {
+                            t_string!(i18n, members.toolbar.remove.one, count = n).to_string()
+                        }
+                        n => t_string!(i18n, members.toolbar.remove.other, count = n).to_string(),
                     }}
                 </button>
         </Show>
@@ -178,11 +183,12 @@ pub fn ListTools(
         group_title: ctx.title_or_id(),
         query: query.get_untracked(),
     });
+    let i18n = use_i18n();
     view! {
         <div class="toolbar list-tools">
             <Show when=move || editable.get()>
                 <button type="button" on:click=move |_| import_open.set(true)>
-                    "Import locks"
+                    {t!(i18n, members.toolbar.import)}
                 </button>
             </Show>
             <ExportButton job/>

@@ -17,6 +17,7 @@ mod row;
 pub mod selection;
 mod self_refresh;
 mod table;
+mod timeline;
 
 use leptos::prelude::*;
 
@@ -39,7 +40,8 @@ use crate::components::outcomes::Outcomes;
 use crate::components::pager::Pager;
 use crate::components::url_state::open_from_url;
 use crate::config::is_sandbox;
-use crate::logic::batch::{summary, Outcome};
+use crate::i18n::{t, t_string, use_i18n, words, I18n};
+use crate::logic::batch::Outcome;
 use crate::logic::group_overview::ADD_LOCKS;
 use crate::logic::list_params::Rows;
 use crate::logic::membership_state::{derive, Dates, MembersQuery, LOCK_SEARCH_LIMIT, PAGE_SIZE};
@@ -47,8 +49,35 @@ use crate::logic::routes::GroupTab;
 
 pub use self::selection::lock_title;
 
-/// The heading of the results of adding locks (summarised, the successes collapsed).
-const ADD_TITLE: &str = "Results of adding locks";
+/// Which batch the results shown are of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Batch {
+    Add,
+    Remove,
+    Sync,
+}
+
+impl Batch {
+    /// The results' heading: "Results of adding locks".
+    fn title(self, i18n: I18n) -> String {
+        match self {
+            Batch::Add => t_string!(i18n, members.add_results),
+            Batch::Remove => t_string!(i18n, members.remove_results),
+            Batch::Sync => t_string!(i18n, members.sync_results),
+        }
+        .to_string()
+    }
+
+    /// The batch's verb: "added".
+    fn done(self, i18n: I18n) -> String {
+        match self {
+            Batch::Add => t_string!(i18n, members.added),
+            Batch::Remove => t_string!(i18n, members.removed),
+            Batch::Sync => t_string!(i18n, members.synced),
+        }
+        .to_string()
+    }
+}
 
 #[component]
 pub fn MembersTab() -> impl IntoView {
@@ -98,23 +127,24 @@ pub fn MembersTab() -> impl IntoView {
     let self_refresh = use_self_refresh(move || list.track(), pending, refresh);
 
     // Batch results (add, remove, sync), reported where each mutation completes.
+    let i18n = use_i18n();
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
-    let outcomes_title = RwSignal::new(String::new());
+    let outcomes_of = RwSignal::new(Batch::Add);
+    let outcomes_title = Signal::derive(move || outcomes_of.get().title(i18n));
     // The verb when the results are summarised with the successes collapsed (adding).
-    let outcomes_done = RwSignal::new(String::new());
-    let report = move |title: &str, done: &str, out: Vec<Outcome>| {
-        let summarised = title == ADD_TITLE;
-        announcer.say(format!("{title}: {}", summary(&out, done)));
-        _ = outcomes_done.try_set(if summarised {
-            done.to_string()
-        } else {
-            String::new()
-        });
+    let outcomes_done = Signal::derive(move || match outcomes_of.get() {
+        Batch::Add => Batch::Add.done(i18n),
+        _ => String::new(),
+    });
+    let report = move |batch: Batch, out: Vec<Outcome>| {
+        let (title, done) = (batch.title(i18n), batch.done(i18n));
+        let summary = words::summary(i18n, &out, &done);
+        announcer.say(t_string!(i18n, members.announce, title, summary).to_string());
         // The tab may be gone by the time a batch completes: then nothing is left to update.
         if outcomes.try_set(out).is_some() {
             return;
         }
-        outcomes_title.set(title.to_string());
+        outcomes_of.set(batch);
         self_refresh.restart();
         refresh();
     };
@@ -132,38 +162,38 @@ pub fn MembersTab() -> impl IntoView {
         api.clone(),
         ctx,
         |l: &LockRef| l.title.clone(),
-        async |api, owner, gid, l| {
+        async move |api, owner, gid, l| {
             memberships::create(api, owner, gid, &l.id).await?;
-            Ok("added, waiting for the lock to sync".into())
+            Ok(t_string!(i18n, members.added_waiting).to_string())
         },
         move |out| {
             picker_open.set(false);
-            report(ADD_TITLE, "added", out);
+            report(Batch::Add, out);
         },
     );
     let remove = batch(
         api.clone(),
         ctx,
         |m: &SelectedMembership| m.title.clone(),
-        async |api, owner, gid, m| {
+        async move |api, owner, gid, m| {
             memberships::delete(api, owner, gid, &m.id).await?;
-            Ok("removed, waiting for the lock to sync".into())
+            Ok(t_string!(i18n, members.removed_waiting).to_string())
         },
         move |out| {
             confirm_open.set(false);
             selection.clear();
-            report("Results of removing locks", "removed", out);
+            report(Batch::Remove, out);
         },
     );
     let sync = batch(
         api,
         ctx,
         |l: &LockRef| l.title.clone(),
-        async |api, owner, _, l| {
+        async move |api, owner, _, l| {
             locks::simulate_sync(api, owner, &l.id).await?;
-            Ok("synced: its pending changes are complete".into())
+            Ok(t_string!(i18n, members.synced_done).to_string())
         },
-        move |out| report("Result of the simulated sync", "synced", out),
+        move |out| report(Batch::Sync, out),
     );
 
     let ask_remove = Callback::new(move |items: Vec<SelectedMembership>| {
@@ -196,13 +226,13 @@ pub fn MembersTab() -> impl IntoView {
         </div>
         {(!sandbox).then(|| view! {
             <p class="note">
-                "ℹ Adding or removing a lock completes when the lock is next synced with the Tapkey app."
+                {t!(i18n, members.sync_note)}
             </p>
         })}
-        <Outcomes title=outcomes_title.into() outcomes done=outcomes_done/>
+        <Outcomes title=outcomes_title outcomes done=outcomes_done/>
         <Loaded
             resource=list
-            what="The memberships could not be loaded"
+            what=move || t_string!(i18n, members.load_failed)
             fallback=members_skeleton
             let:page
         >
@@ -213,7 +243,7 @@ pub fn MembersTab() -> impl IntoView {
             }}
         </Loaded>
         <Pager
-            label="Members pages"
+            label=move || t_string!(i18n, members.pages)
             page=Signal::derive(move || query.read().page)
             more=Signal::derive(move || loaded().is_some_and(|p| p.more))
             on_page=Callback::new(move |p| go.run(query.get_untracked().with(|q| q.page = p)))

@@ -7,7 +7,8 @@ use wire::{BoundLock, MembershipState};
 
 use super::selection::LockRef;
 use crate::components::group_context::use_group;
-use crate::components::table_head::head;
+use crate::components::table_head::head_texts;
+use crate::i18n::{t, t_string, use_i18n, words};
 use crate::logic::locks_list::{lock_type, lock_type_terms};
 use crate::logic::routes;
 
@@ -27,10 +28,17 @@ pub fn PickTable(
     members: Vec<String>,
     picked: RwSignal<Vec<LockRef>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let columns = vec![
+        (move || t_string!(i18n, members.pick.pick)).into(),
+        (move || t_string!(i18n, members.pick.lock)).into(),
+        (move || t_string!(i18n, members.pick.kind)).into(),
+        (move || t_string!(i18n, members.pick.groups)).into(),
+    ];
     view! {
         <table class="picker compact">
-            <caption>"Locks of this owner account"</caption>
-            {head(&["Pick", "Lock", "Type", "Groups"])}
+            <caption>{t!(i18n, members.pick.caption)}</caption>
+            {head_texts(None, columns)}
             <tbody>
                 {locks
                     .into_iter()
@@ -46,10 +54,17 @@ pub fn PickTable(
 
 #[component]
 fn PickRow(lock: BoundLock, member: bool, picked: RwSignal<Vec<LockRef>>) -> impl IntoView {
-    let groups = match groups_of(&lock) {
-        1 => "in 1 group".to_string(),
-        n => format!("in {n} groups"),
+    let i18n = use_i18n();
+    let n = groups_of(&lock);
+    let groups = move || {
+        let count = words::number(i18n, n);
+        if words::is_one(i18n, n) {
+            t_string!(i18n, members.pick.in_groups.one, count).to_string()
+        } else {
+            t_string!(i18n, members.pick.in_groups.other, count).to_string()
+        }
     };
+    let (pick_name, tab_name) = (lock.title.clone(), lock.title.clone());
     // As its maker writes it ("TD30"), the API's names on hover, as on the Locks list.
     let kind = lock_type(&lock);
     let kind_terms = lock_type_terms(&lock);
@@ -92,7 +107,7 @@ fn PickRow(lock: BoundLock, member: bool, picked: RwSignal<Vec<LockRef>>) -> imp
             <td>
                 <input
                     type="checkbox"
-                    aria-label=format!("Pick {}", lock.title)
+                    aria-label=move || t_string!(i18n, members.pick.row, title = pick_name.clone()).to_string()
                     disabled=member
                     prop:checked=checked
                     on:change=move |ev| set.run(event_target_checked(&ev))
@@ -101,10 +116,10 @@ fn PickRow(lock: BoundLock, member: bool, picked: RwSignal<Vec<LockRef>>) -> imp
             <th scope="row">
                 // A new tab, so the picks made so far stay.
                 <a href=href target="_blank" rel="noopener"
-                    aria-label=format!("{} (opens in a new tab)", lock.title)>
+                    aria-label=move || t_string!(i18n, members.pick.new_tab, title = tab_name.clone()).to_string()>
                     {lock.title.clone()}
                 </a>
-                {member.then(|| view! { <span class="tag">"✔ Already in this group"</span> })}
+                {member.then(|| view! { <span class="tag">{t!(i18n, members.pick.member)}</span> })}
             </th>
             <td title=kind_terms>{kind}</td>
             <td class="num">{groups}</td>

@@ -3,6 +3,7 @@
 use leptos::{html, prelude::*};
 
 use super::selection::LockRef;
+use crate::i18n::{t_string, use_i18n, words};
 
 /// "Picked (N)": the picks, each removable. Removing one moves focus to the next pick's
 /// Remove button (or the previous one; with none left, to the search box).
@@ -12,6 +13,7 @@ pub(super) fn Tray(
     search_box: NodeRef<html::Input>,
 ) -> impl IntoView {
     let list = NodeRef::<html::Ul>::new();
+    let i18n = use_i18n();
     let remove = move |id: String| {
         let Some(at) = picked.read_untracked().iter().position(|l| l.id == id) else {
             return;
@@ -41,12 +43,18 @@ pub(super) fn Tray(
     };
     view! {
         <section class="tray" aria-labelledby="tray-title">
-            <h3 id="tray-title">{move || format!("Picked ({})", picked.read().len())}</h3>
+            <h3 id="tray-title">{move || t_string!(i18n, members.tray.heading, count = words::number(i18n, picked.read().len() as u64)).to_string()}</h3>
             <p class="picked" aria-live="polite">
-                {move || match picked.read().len() {
-                    0 => "No lock picked yet.".to_string(),
-                    1 => "1 lock picked.".to_string(),
-                    n => format!("{n} locks picked."),
+                {move || match picked.read().len() as u64 {
+                    0 => t_string!(i18n, members.tray.none).to_string(),
+                    n => {
+                        let count = words::number(i18n, n);
+                        if words::is_one(i18n, n) {
+                            t_string!(i18n, members.tray.picked.one, count).to_string()
+                        } else {
+                            t_string!(i18n, members.tray.picked.other, count).to_string()
+                        }
+                    }
                 }}
             </p>
             <ul node_ref=list class="tray-items">
@@ -57,13 +65,14 @@ pub(super) fn Tray(
                 >
                     {
                         let id = lock.id.clone();
+                        let title = lock.title.clone();
                         view! {
                             <li>
                                 <span>{lock.title.clone()}</span>
                                 <button
                                     type="button"
                                     class="quiet"
-                                    aria-label=format!("Remove {} from picks", lock.title)
+                                    aria-label=move || t_string!(i18n, members.tray.remove, title = title.clone()).to_string()
                                     on:click=move |_| remove(id.clone())
                                 >
                                     <span aria-hidden="true">"✕"</span>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::selection::SelectedMembership;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::i18n::{t_string, use_i18n};
 
 #[component]
 pub fn RemoveDialog(
@@ -12,17 +13,18 @@ pub fn RemoveDialog(
     items: RwSignal<Vec<SelectedMembership>>,
     remove: Action<Vec<SelectedMembership>, ()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let heading = move || match items.read().as_slice() {
-        [one] => format!("Remove {} from group?", one.title),
-        all => format!("Remove {} locks from group?", all.len()),
+        [one] => t_string!(i18n, members.remove.heading_one, title = one.title.clone()).to_string(),
+        all => t_string!(i18n, members.remove.heading_many, count = all.len()).to_string(),
     };
     view! {
         <ConfirmDialog
             open
             id="remove"
             title=Signal::derive(heading)
-            description="A removed lock keeps its access through this group until it is next synced. Until then it shows as “Leaving”."
-            confirm="Remove from group"
+            description=move || t_string!(i18n, members.remove.text)
+            confirm=move || t_string!(i18n, members.remove.confirm)
             busy=remove.pending().into()
             error=Signal::derive(|| None)
             on_confirm=Callback::new(move |()| {

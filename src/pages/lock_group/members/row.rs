@@ -12,15 +12,16 @@ use wasm_bindgen::JsCast;
 use wire::{Membership, MembershipState};
 
 use super::selection::{lock_title, LockRef, SelectedMembership, Selection};
+use super::timeline::timeline;
 use crate::components::group_context::use_group;
 use crate::components::menu::{on_menu_key, on_menu_toggle, popover_menu};
 use crate::components::relative_time::relative_time;
 use crate::components::timestamp::now_ms;
-use crate::logic::membership_state::{
-    behind, derive, icon, label, Dates, Derived, Event, REMOVED_HINT,
-};
+use crate::i18n::{t, t_string, use_i18n, words, I18n};
+use crate::logic::membership_state::{behind, derive, icon, Dates, Derived};
 use crate::logic::odata::encode_component;
 use crate::logic::routes::{self, GroupTab};
+use crate::pages::lock_group::words as phrase;
 
 /// What every row needs from the tab (all `Copy`, all owned by the tab).
 #[derive(Clone, Copy)]
@@ -56,18 +57,19 @@ pub fn MemberRow(m: Membership, controls: RowControls) -> impl IntoView {
     let details_id = format!("member-details-{}", m.id);
     let id = m.id.clone();
     let open = move || controls.expanded.read().contains(&id);
+    let i18n = use_i18n();
     view! {
         <tr class=format!("state-{}", state.as_str())>
-            <td>{select_box(&m, state, controls)}</td>
-            {lock_cell(&m)}
-            <td>{state_text(derived)}</td>
+            <td>{select_box(i18n, &m, state, controls)}</td>
+            {lock_cell(i18n, &m)}
+            <td>{state_text(i18n, derived)}</td>
             <td>{relative_time(since(&m, state), now_ms(), "—")}</td>
-            <td>{sync_status(m.last_seen_rcl_serial_no, state, controls.serial)}</td>
-            <td class="actions-cell">{row_actions(&m, state, details_id.clone(), controls)}</td>
+            <td>{sync_status(i18n, m.last_seen_rcl_serial_no, state, controls.serial)}</td>
+            <td class="actions-cell">{row_actions(i18n, &m, state, details_id.clone(), controls)}</td>
         </tr>
         <tr class="details" id=details_id hidden=move || !open()>
             <td></td>
-            <td colspan="5">{timeline(&m, derived)}</td>
+            <td colspan="5">{timeline(i18n, &m, derived)}</td>
         </tr>
     }
 }
@@ -81,14 +83,15 @@ pub(super) fn removable(state: MembershipState) -> bool {
 }
 
 /// The row's checkbox, for memberships that can still be removed.
-fn select_box(m: &Membership, state: MembershipState, c: RowControls) -> impl IntoView {
+fn select_box(i18n: I18n, m: &Membership, state: MembershipState, c: RowControls) -> impl IntoView {
     let item = SelectedMembership::of(m);
     let id = item.id.clone();
+    let title = item.title.clone();
     removable(state).then(|| {
         view! {
             <input
                 type="checkbox"
-                aria-label=format!("Select {}", item.title)
+                aria-label=move || t_string!(i18n, members.row.select, title = title.clone()).to_string()
                 hidden=move || !c.editable.get()
                 prop:checked=move || c.selection.contains(&id)
                 on:change=move |ev| c.selection.toggle(item.clone(), event_target_checked(&ev))
@@ -99,7 +102,7 @@ fn select_box(m: &Membership, state: MembershipState, c: RowControls) -> impl In
 
 /// The lock's title (a link to its page) with its id beside it (same line), and whether
 /// it is unbound.
-fn lock_cell(m: &Membership) -> impl IntoView {
+fn lock_cell(i18n: I18n, m: &Membership) -> impl IntoView {
     let unbound = m.bound_lock.as_ref().is_some_and(|l| !l.active);
     let href = routes::lock(&use_group().owner.get_untracked(), &m.bound_lock_id);
     view! {
@@ -107,24 +110,30 @@ fn lock_cell(m: &Membership) -> impl IntoView {
             <div class="cell-line">
                 <a href=href>{lock_title(m)}</a>
                 <span class="id">"#" {m.bound_lock_id.clone()}</span>
-                {unbound.then(|| view! { <span class="tag" title=REMOVED_HINT>"Removed from account"</span> })}
+                {unbound.then(|| view! {
+                    <span class="tag" title=move || t_string!(i18n, members.removed_hint)>
+                        {t!(i18n, members.removed_tag)}
+                    </span>
+                })}
             </div>
         </th>
     }
 }
 
 /// Icon and words (never colour alone), and a short flag when the dates disagree.
-fn state_text(derived: Derived) -> impl IntoView {
+fn state_text(i18n: I18n, derived: Derived) -> impl IntoView {
     let state = derived.state;
     view! {
         <div class="cell-line">
-            <span class="state" title=state.explain()>
+            <span class="state" title=move || phrase::explain(i18n, state)>
                 <span class="state-icon" aria-hidden="true">{icon(state)}</span>
                 " "
-                {label(state)}
+                {move || words::state(i18n, state)}
             </span>
             {derived.issue.map(|i| view! {
-                <span class="inconsistent" title=i.describe()>"⚠ Dates inconsistent"</span>
+                <span class="inconsistent" title=move || phrase::issue(i18n, i)>
+                    {t!(i18n, members.row.inconsistent)}
+                </span>
             })}
         </div>
     }
@@ -132,24 +141,26 @@ fn state_text(derived: Derived) -> impl IntoView {
 
 /// "✔ Synced" or "⟳ Waiting for sync", the serial numbers in `title`.
 fn sync_status(
+    i18n: I18n,
     last_seen: Option<i64>,
     state: MembershipState,
     serial: Memo<Option<i64>>,
 ) -> impl IntoView {
-    let show = |n: Option<i64>| n.map_or("none".to_string(), |s| s.to_string());
+    let show = move |n: Option<i64>| {
+        n.map_or(t_string!(i18n, members.row.none).to_string(), |s| {
+            s.to_string()
+        })
+    };
     let left = state == MembershipState::Unjoined;
     let waiting = move || !left && behind(last_seen, serial.get());
     let text = move || match (left, waiting()) {
-        (true, _) => "— Left",
-        (_, true) => "⟳ Waiting for sync",
-        (_, false) => "✔ Synced",
+        (true, _) => t_string!(i18n, members.row.left),
+        (_, true) => t_string!(i18n, members.row.waiting),
+        (_, false) => t_string!(i18n, members.row.synced),
     };
     let title = move || {
-        format!(
-            "The lock has seen change {}; the group's latest is {}",
-            show(last_seen),
-            show(serial.get())
-        )
+        let (seen, latest) = (show(last_seen), show(serial.get()));
+        t_string!(i18n, members.row.serials, seen, latest).to_string()
     };
     view! {
         <span class="sync" class:waiting=waiting class:muted=left title=title>{text}</span>
@@ -162,6 +173,7 @@ fn sync_status(
 /// columns never shift; an item that does not apply is `hidden`, not absent, so a
 /// reloaded row keeps its elements.
 fn row_actions(
+    i18n: I18n,
     m: &Membership,
     state: MembershipState,
     details_id: String,
@@ -219,7 +231,7 @@ fn row_actions(
                     c.ask_remove.run(vec![item.clone()])
                 }
             >
-                "Remove from group…"
+                {t!(i18n, members.row.remove)}
             </button>
         }
     });
@@ -235,19 +247,20 @@ fn row_actions(
                 on:click=move |_| {
                     c.sync.dispatch(vec![lock.clone()]);
                 }
-                aria-label="Sync now (sandbox)"
+                aria-label=move || t_string!(i18n, members.row.sync_name)
             >
-                "Sync now " <span class="tag">"sandbox"</span>
+                {t!(i18n, members.row.sync)} <span class="tag">{t!(i18n, members.row.sandbox)}</span>
             </button>
         }
     });
+    let actions = move || t_string!(i18n, members.row.actions, title = title.clone()).to_string();
     view! {
         <button
             type="button"
             class="quiet row-menu-button"
             id=button_id
             popovertarget=menu_id.clone()
-            aria-label=format!("Actions for {title}")
+            aria-label=actions.clone()
             aria-haspopup="menu"
         >
             <span aria-hidden="true">"⋯"</span>
@@ -257,7 +270,7 @@ fn row_actions(
             class="row-menu"
             use:popover_menu
             role="menu"
-            aria-label=format!("Actions for {title}")
+            aria-label=actions
             on:keydown=on_menu_key
             on:toggle=on_menu_toggle
         >
@@ -271,42 +284,11 @@ fn row_actions(
                 aria-controls=details_id
                 on:click=toggle
             >
-                "Details"
+                {t!(i18n, members.row.details)}
             </button>
-            <a href=diagram role="menuitem">"Show in diagram"</a>
+            <a href=diagram role="menuitem">{t!(i18n, members.row.diagram)}</a>
             {remove}
             {sync}
         </div>
-    }
-}
-
-/// The four dates of the membership, and what is wrong with them if anything.
-fn timeline(m: &Membership, derived: Derived) -> impl IntoView {
-    let now = now_ms();
-    let skipped = m.join_completed_date.is_none() && m.leave_start_date.is_some();
-    let dates = [
-        (Event::JoinStart, m.join_start_date.as_deref()),
-        (Event::JoinCompleted, m.join_completed_date.as_deref()),
-        (Event::LeaveStart, m.leave_start_date.as_deref()),
-        (Event::LeaveCompleted, m.leave_completed_date.as_deref()),
-    ]
-    .into_iter()
-    .map(|(event, date)| {
-        let empty = if event == Event::JoinCompleted && skipped {
-            "never: removed before the lock synced"
-        } else {
-            "not yet"
-        };
-        view! {
-            <dt>{event.label()}</dt>
-            <dd>{relative_time(date, now, empty)}</dd>
-        }
-    })
-    .collect_view();
-    view! {
-        <dl class="timeline">{dates}</dl>
-        {derived.issue.map(|i| view! {
-            <p class="inconsistent">"⚠ Inconsistent dates: " {i.describe()}</p>
-        })}
     }
 }

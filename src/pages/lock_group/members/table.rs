@@ -8,7 +8,8 @@ use wire::Membership;
 use super::row::{removable, MemberRow, RowControls};
 use super::selection::SelectedMembership;
 use crate::components::skeleton::skeleton_table;
-use crate::components::table_head::head_with_control;
+use crate::components::table_head::head_texts;
+use crate::i18n::{t, t_string, use_i18n, I18n};
 use crate::logic::membership_state::{derive, Dates};
 
 /// What the header checkbox shows, from how many of the page's selectable rows are
@@ -32,14 +33,15 @@ impl PageCheck {
 
 /// "Select all on this page": checks the page's removable rows, or unchecks them when
 /// all are checked (a partly checked page is completed first, as in mail clients).
-fn select_page(rows: &[Membership], c: RowControls) -> AnyView {
+fn select_page(i18n: I18n, rows: &[Membership], c: RowControls) -> AnyView {
     let page: Vec<SelectedMembership> = rows
         .iter()
         .filter(|m| removable(derive(Dates::of(m)).state))
         .map(SelectedMembership::of)
         .collect();
     if page.is_empty() {
-        return view! { <span class="visually-hidden">"Select"</span> }.into_any();
+        return view! { <span class="visually-hidden">{t!(i18n, members.table.select)}</span> }
+            .into_any();
     }
     let ids: Vec<String> = page.iter().map(|p| p.id.clone()).collect();
     let n = ids.len();
@@ -54,39 +56,51 @@ fn select_page(rows: &[Membership], c: RowControls) -> AnyView {
                 prop:indeterminate=move || mixed() == PageCheck::Some
                 on:change=move |ev| c.selection.set_all(&page, event_target_checked(&ev))
             />
-            <span class="select-page-text">"Select all on this page"</span>
+            <span class="select-page-text">{t!(i18n, members.table.select_page)}</span>
         </label>
     }
     .into_any()
 }
 
-/// The columns after the selection box.
-const COLUMNS: &[&str] = &["Lock", "State", "Since", "Sync", "Actions"];
+/// The columns after the selection box, in the language shown.
+fn columns(i18n: I18n) -> Vec<TextProp> {
+    vec![
+        (move || t_string!(i18n, members.table.lock)).into(),
+        (move || t_string!(i18n, members.table.state)).into(),
+        (move || t_string!(i18n, members.table.since)).into(),
+        (move || t_string!(i18n, members.table.sync)).into(),
+        (move || t_string!(i18n, members.table.actions)).into(),
+    ]
+}
 
 /// The table while its first page loads: the same head, rows of the same height.
 pub fn members_skeleton() -> AnyView {
-    let head = head_with_control(
-        view! { <span class="visually-hidden">"Select"</span> }.into_any(),
-        COLUMNS,
+    let i18n = use_i18n();
+    let columns = columns(i18n);
+    let cells = columns.len() + 1;
+    let head = head_texts(
+        Some(
+            view! { <span class="visually-hidden">{t!(i18n, members.table.select)}</span> }
+                .into_any(),
+        ),
+        columns,
     );
-    skeleton_table(
-        "members compact",
-        head,
-        COLUMNS.len() + 1,
-        "Loading memberships…",
-    )
+    skeleton_table("members compact", head, cells, move || {
+        t_string!(i18n, members.table.loading)
+    })
 }
 
 /// The page's memberships (never empty: the tab shows [`super::empty::MembersEmpty`]
 /// instead).
 #[component]
 pub fn MembersTable(rows: Vec<Membership>, controls: RowControls) -> impl IntoView {
-    let select = select_page(&rows, controls);
+    let i18n = use_i18n();
+    let select = select_page(i18n, &rows, controls);
     view! {
         <div class="table-wrap">
             <table class="members compact">
-                <caption class="visually-hidden">"Lock memberships"</caption>
-                {head_with_control(select, COLUMNS)}
+                <caption class="visually-hidden">{t!(i18n, members.table.caption)}</caption>
+                {head_texts(Some(select), columns(i18n))}
                 <tbody>
                     {rows
                         .into_iter()
