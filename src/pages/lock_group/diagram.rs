@@ -14,6 +14,7 @@ use crate::components::loaded::Loaded;
 use crate::components::relative_time::relative_time;
 use crate::components::state_diagram::StateDiagram;
 use crate::components::timestamp::now_ms;
+use crate::i18n::use_i18n;
 use crate::logic::diagram_layout::trace;
 use crate::logic::membership_state::{derive, icon, label, path, Dates};
 use crate::logic::odata::encode_component;
@@ -100,7 +101,7 @@ fn TraceSelect(all: Vec<Membership>, chosen: Memo<String>) -> impl IntoView {
             let d = derive(Dates::of(&m));
             let text = format!(
                 "{}: {} (membership {})",
-                lock_title(&m),
+                lock_title(use_i18n(), &m),
                 label(d.state),
                 m.id
             );
@@ -124,7 +125,7 @@ fn TraceSelect(all: Vec<Membership>, chosen: Memo<String>) -> impl IntoView {
 /// The traced membership: where it stands and the steps it took, with their dates.
 #[component]
 fn TraceDetails(m: Membership) -> impl IntoView {
-    let title = lock_title(&m);
+    let title = lock_title(use_i18n(), &m);
     let d = derive(Dates::of(&m));
     let now = now_ms();
     let steps = path(Dates::of(&m))

@@ -84,7 +84,7 @@ pub(super) fn removable(state: MembershipState) -> bool {
 
 /// The row's checkbox, for memberships that can still be removed.
 fn select_box(i18n: I18n, m: &Membership, state: MembershipState, c: RowControls) -> impl IntoView {
-    let item = SelectedMembership::of(m);
+    let item = SelectedMembership::of(i18n, m);
     let id = item.id.clone();
     let title = item.title.clone();
     removable(state).then(|| {
@@ -105,10 +105,11 @@ fn select_box(i18n: I18n, m: &Membership, state: MembershipState, c: RowControls
 fn lock_cell(i18n: I18n, m: &Membership) -> impl IntoView {
     let unbound = m.bound_lock.as_ref().is_some_and(|l| !l.active);
     let href = routes::lock(&use_group().owner.get_untracked(), &m.bound_lock_id);
+    let shown = m.clone();
     view! {
         <th scope="row">
             <div class="cell-line">
-                <a href=href>{lock_title(m)}</a>
+                <a href=href>{move || lock_title(i18n, &shown)}</a>
                 <span class="id">"#" {m.bound_lock_id.clone()}</span>
                 {unbound.then(|| view! {
                     <span class="tag" title=move || t_string!(i18n, members.removed_hint)>
@@ -180,11 +181,11 @@ fn row_actions(
     c: RowControls,
 ) -> impl IntoView {
     let ctx = use_group();
-    let title = lock_title(m);
+    let title = m.clone();
     let unbound = m.bound_lock.as_ref().is_some_and(|l| !l.active);
     let (open_id, toggle_id) = (m.id.clone(), m.id.clone());
-    let item = SelectedMembership::of(m);
-    let lock = LockRef::of(m);
+    let item = SelectedMembership::of(i18n, m);
+    let lock = LockRef::of(i18n, m);
     let menu_id = format!("member-menu-{}", m.id);
     let diagram = format!(
         "{}?membership={}",
@@ -253,7 +254,8 @@ fn row_actions(
             </button>
         }
     });
-    let actions = move || t_string!(i18n, members.row.actions, title = title.clone()).to_string();
+    let actions =
+        move || t_string!(i18n, members.row.actions, title = lock_title(i18n, &title)).to_string();
     view! {
         <button
             type="button"

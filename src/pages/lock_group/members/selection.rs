@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wire::Membership;
 
+use crate::i18n::{t_string, I18n};
 use crate::logic::membership_state::MembersQuery;
 
 /// A lock, as the picker and the sync button name it.
@@ -20,29 +21,31 @@ pub struct SelectedMembership {
     pub title: String,
 }
 
-/// A lock's title from the expanded `boundLock`, else its id.
-pub fn lock_title(m: &Membership) -> String {
-    m.bound_lock
-        .as_ref()
-        .map(|l| l.title.clone())
-        .unwrap_or_else(|| format!("Lock {}", m.bound_lock_id))
+/// A lock's title from the expanded `boundLock`, else "Lock ID" in the language shown
+/// (call it inside a closure to follow the switch).
+pub fn lock_title(i18n: I18n, m: &Membership) -> String {
+    match &m.bound_lock {
+        Some(l) => l.title.clone(),
+        None => t_string!(i18n, members.lock_fallback, id = m.bound_lock_id.clone()).to_string(),
+    }
 }
 
 impl SelectedMembership {
-    pub fn of(m: &Membership) -> Self {
+    /// The title is the one shown when the row was made (the dialog and results name it).
+    pub fn of(i18n: I18n, m: &Membership) -> Self {
         SelectedMembership {
             id: m.id.clone(),
-            title: lock_title(m),
+            title: lock_title(i18n, m),
         }
     }
 }
 
 impl LockRef {
     /// The lock a membership binds.
-    pub fn of(m: &Membership) -> Self {
+    pub fn of(i18n: I18n, m: &Membership) -> Self {
         LockRef {
             id: m.bound_lock_id.clone(),
-            title: lock_title(m),
+            title: lock_title(i18n, m),
         }
     }
 }

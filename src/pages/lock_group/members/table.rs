@@ -37,7 +37,7 @@ fn select_page(i18n: I18n, rows: &[Membership], c: RowControls) -> AnyView {
     let page: Vec<SelectedMembership> = rows
         .iter()
         .filter(|m| removable(derive(Dates::of(m)).state))
-        .map(SelectedMembership::of)
+        .map(|m| SelectedMembership::of(i18n, m))
         .collect();
     if page.is_empty() {
         return view! { <span class="visually-hidden">{t!(i18n, members.table.select)}</span> }

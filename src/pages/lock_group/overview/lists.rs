@@ -90,7 +90,7 @@ pub fn FirstLocks(
                 <ul class="overview-list" aria-label=move || t_string!(i18n, overview.first_locks)>
                     {rows.unwrap_or_default().into_iter().map(|m| {
                         let state = Dates::of(&m).state();
-                        let title = crate::pages::lock_group::members::lock_title(&m);
+                        let title = crate::pages::lock_group::members::lock_title(i18n, &m);
                         view! {
                             <li>
                                 <A href=routes::lock(&owner, &m.bound_lock_id)>{title}</A>
