@@ -4,6 +4,7 @@
 
 use wasm_bindgen::JsValue;
 
+use crate::i18n::{t_string, I18n};
 use crate::logic::time;
 
 /// A `datetime-local` value (the browser's local time) in the API's format; the text
@@ -58,9 +59,9 @@ fn browser_time_zone() -> Option<String> {
 /// Which time zone a grant's times are in, said once in each form: the validity dates are
 /// typed in the admin's time zone (sent as UTC); a weekly restriction is sent without a
 /// time zone (see `logic::schedule`), so each lock applies it in its own local time.
-pub fn time_zone_note() -> String {
-    let yours = browser_time_zone().map_or("your time zone".to_string(), |z| {
-        format!("your time zone ({z})")
-    });
-    format!("Dates are in {yours}; weekly hours are in each lock's local time.")
+pub fn time_zone_note(i18n: I18n) -> String {
+    match browser_time_zone() {
+        Some(zone) => t_string!(i18n, grant_form.time_zone, zone).to_string(),
+        None => t_string!(i18n, grant_form.time_zone_unknown).to_string(),
+    }
 }

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use wire::FeatureSupport;
 
 use crate::components::field_error::field_error;
-use crate::logic::schedule::{time_error, Weekday, PRESETS};
+use crate::i18n::{schedule, t, t_string, use_i18n};
+use crate::logic::schedule::{bad_time, Weekday, PRESETS};
 
 #[component]
 pub fn ScheduleFields(
@@ -27,6 +28,7 @@ pub fn ScheduleFields(
     prefix: String,
 ) -> impl IntoView {
     let schedule_error = error;
+    let i18n = use_i18n();
     let day_prefix = prefix.clone();
     let day_box = move |day: Weekday| {
         let id = format!("{day_prefix}-day-{}", day.ical());
@@ -47,7 +49,9 @@ pub fn ScheduleFields(
                         });
                     }
                 />
-                <abbr title=day.name()>{day.short()}</abbr>
+                <abbr title=move || schedule::day_name(i18n, day)>
+                    {move || schedule::short_day(i18n, day)}
+                </abbr>
             </label>
         }
     };
@@ -62,7 +66,12 @@ pub fn ScheduleFields(
                     hours_from.set(from);
                     hours_to.set(to);
                 };
-                view! { <button type="button" on:click=choose>{p.name}</button> }
+                let kind = p.kind;
+                view! {
+                    <button type="button" on:click=choose>
+                        {move || schedule::preset(i18n, kind)}
+                    </button>
+                }
             })
             .collect_view()
     };
@@ -76,17 +85,19 @@ pub fn ScheduleFields(
             let error_id = error_id.clone();
             view! {
             <fieldset class="schedule" aria-describedby=hint.clone()>
-                <legend>"Time restriction (optional)"</legend>
-                <p id=hint.clone() class="hint">
-                    "Access only on these days, between these times (24-hour, HH:MM). A preset fills the days, and the times not typed yet."
-                </p>
-                <div class="presets" role="group" aria-label="Presets">{presets}</div>
-                <div class="days" role="group" aria-label="Days of the week">
+                <legend>{t!(i18n, schedule.legend)}</legend>
+                <p id=hint.clone() class="hint">{t!(i18n, schedule.hint)}</p>
+                <div class="presets" role="group" aria-label=move || t_string!(i18n, schedule.presets)>
+                    {presets}
+                </div>
+                <div class="days" role="group" aria-label=move || t_string!(i18n, schedule.days)>
                     {Weekday::ALL.map(day_box.clone())}
                 </div>
                 <div class="hours">
-                    <TimeField id=from_id.clone() label="From" value=hours_from submitted=schedule_error/>
-                    <TimeField id=to_id.clone() label="To" value=hours_to submitted=schedule_error
+                    <TimeField id=from_id.clone() label=move || t_string!(i18n, schedule.from)
+                        value=hours_from submitted=schedule_error/>
+                    <TimeField id=to_id.clone() label=move || t_string!(i18n, schedule.to)
+                        value=hours_to submitted=schedule_error
                         schedule_error_id=error_id.clone()/>
                 </div>
                 {field_error(error_id, schedule_error)}
@@ -95,15 +106,11 @@ pub fn ScheduleFields(
             .into_any()
         }
         FeatureSupport::NotSupported => view! {
-            <p class="note">
-                "No time restriction: at least one lock in this group cannot apply one, so grants on this group are valid at any time of day."
-            </p>
+            <p class="note">{t!(i18n, schedule.not_supported)}</p>
         }
         .into_any(),
         FeatureSupport::Unknown => view! {
-            <p class="note">
-                "No time restriction: the service did not say whether this group's locks can apply one."
-            </p>
+            <p class="note">{t!(i18n, schedule.support_unknown)}</p>
         }
         .into_any(),
     }}
@@ -115,7 +122,7 @@ pub fn ScheduleFields(
 #[component]
 fn TimeField(
     id: String,
-    label: &'static str,
+    #[prop(into)] label: TextProp,
     value: RwSignal<String>,
     /// The schedule's error after a submit: every field then says what is wrong with it.
     submitted: Signal<Option<String>>,
@@ -125,16 +132,18 @@ fn TimeField(
     schedule_error_id: Option<String>,
 ) -> impl IntoView {
     let left = RwSignal::new(false);
+    let i18n = use_i18n();
     let error_id = format!("{id}-error");
     let error = Signal::derive(move || {
         (left.get() || submitted.read().is_some())
-            .then(|| time_error(&value.read()))
+            .then(|| bad_time(&value.read()))
             .flatten()
+            .map(|typed| schedule::bad_time(i18n, &typed))
     });
     let described = error_id.clone();
     view! {
         <div class="field time">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.get().to_string()}</label>
             <input id=id type="text" inputmode="numeric" autocomplete="off" placeholder="HH:MM"
                 maxlength="5" size="5" pattern="([01]?[0-9]|2[0-3])[:.]?[0-5][0-9]"
                 aria-invalid=move || error.read().is_some().to_string()

@@ -3,13 +3,15 @@
 //!
 //! - `choice`: which language on first visit (the browser's preference), remembered after;
 //! - `intl`: dates, relative times, numbers and plurals through the browser's `Intl`;
-//! - `words`: the console's shared words (states, feature support, errors it explains).
+//! - `words`: the console's shared words (states, feature support, errors it explains);
+//! - `schedule`: a grant's time restriction, the days of the week, the grant form's mistakes.
 //!
 //! The switch itself is `components::language_switch`. Views write `t!(i18n, key)` / `t_string!(i18n, key)` with `let i18n = use_i18n();`.
 
 pub mod choice;
 pub mod intl;
 mod keys;
+pub mod schedule;
 pub mod words;
 
 pub use keys::i18n::{t, t_string, use_i18n, Locale};

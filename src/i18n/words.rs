@@ -2,7 +2,7 @@
 //! counted nouns, and the errors it explains (the server's own text stays as the server
 //! sent it). Called inside a view's closure, so they follow the switch.
 
-use wire::{FeatureSupport, MembershipState};
+use wire::{FeatureSupport, GrantState, MembershipState};
 
 use crate::i18n::{intl, t_string, I18n};
 use crate::logic::api_error::ApiError;
@@ -92,4 +92,14 @@ pub fn summary(i18n: I18n, outcomes: &[Outcome], done: &str) -> String {
         let failed = number(i18n, failed);
         t_string!(i18n, outcomes.refused, ok, done, failed).to_string()
     }
+}
+
+/// A grant's state: "Active", "Revoked" / "Aktiv", "Widerrufen".
+pub fn grant_state(i18n: I18n, s: GrantState) -> String {
+    match s {
+        GrantState::Ok => t_string!(i18n, grant_state.ok),
+        GrantState::Revoked => t_string!(i18n, grant_state.revoked),
+        GrantState::Unknown => t_string!(i18n, grant_state.unknown),
+    }
+    .to_string()
 }

@@ -29,24 +29,23 @@ pub fn looks_like_email(s: &str) -> bool {
         && !domain.ends_with('.')
 }
 
-/// The people field's error, in words, or `None` when every entry can be sent.
-pub fn people_error(text: &str) -> Option<String> {
+/// What is wrong with the people field (the view says it in its words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PeopleError {
+    /// Nothing typed.
+    NoOne,
+    /// Entries that are not e-mail addresses, as typed.
+    NotEmail(Vec<String>),
+}
+
+/// The people field's error, or `None` when every entry can be sent.
+pub fn people_error(text: &str) -> Option<PeopleError> {
     let all = people(text);
     if all.is_empty() {
-        return Some("Enter the e-mail address of at least one person.".into());
+        return Some(PeopleError::NoOne);
     }
-    let bad: Vec<_> = all.iter().filter(|p| !looks_like_email(p)).collect();
-    match bad.as_slice() {
-        [] => None,
-        [one] => Some(format!("“{one}” is not an e-mail address.")),
-        many => Some(format!(
-            "These are not e-mail addresses: {}.",
-            many.iter()
-                .map(|p| format!("“{p}”"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
+    let bad: Vec<String> = all.into_iter().filter(|p| !looks_like_email(p)).collect();
+    (!bad.is_empty()).then_some(PeopleError::NotEmail(bad))
 }
 
 /// The part being typed (after the last separator) and what comes before it, so a
@@ -99,18 +98,15 @@ mod tests {
     }
 
     #[test]
-    fn each_mistake_gets_a_sentence() {
-        assert_eq!(
-            people_error("  "),
-            Some("Enter the e-mail address of at least one person.".into())
-        );
+    fn each_mistake_is_named() {
+        assert_eq!(people_error("  "), Some(PeopleError::NoOne));
         assert_eq!(
             people_error("ada@example.com, bob"),
-            Some("“bob” is not an e-mail address.".into())
+            Some(PeopleError::NotEmail(vec!["bob".into()]))
         );
         assert_eq!(
             people_error("a@b, c@d.e, x@.y"),
-            Some("These are not e-mail addresses: “a@b”, “x@.y”.".into())
+            Some(PeopleError::NotEmail(vec!["a@b".into(), "x@.y".into()]))
         );
         assert_eq!(people_error("ada@example.com bob@example.org"), None);
     }

@@ -54,14 +54,12 @@ impl UrlState for GrantsQuery {
 }
 
 impl GrantsQuery {
-    /// What an empty page says when a search hides the rows (`None`: nothing is searched,
-    /// the group has no grants of this kind: "No grants yet").
-    pub fn empty_text(&self) -> Option<String> {
+    /// The search that hides every row of an empty page, trimmed (the view says "No
+    /// active grants match “…”", or "No grants match" with the revoked ones shown);
+    /// `None`: nothing is searched, the group has no grants of this kind ("No grants yet").
+    pub fn empty_search(&self) -> Option<String> {
         let text = self.search.trim();
-        (!text.is_empty()).then(|| {
-            let which = if self.all { "grants" } else { "active grants" };
-            format!("No {which} match “{text}”.")
-        })
+        (!text.is_empty()).then(|| text.to_string())
     }
 
     /// The same view without its search and the revoked grants (page 1).
@@ -114,12 +112,32 @@ impl GrantsQuery {
     }
 }
 
-/// A short reading of an iCal VEVENT time restriction: a weekly one as the form writes
-/// it ("Mon–Fri 07:00–19:00"), others as far as they can be read ("Daily, 07:00–19:00");
-/// "Custom time restriction" for anything else.
-pub fn describe_ical(ical: &str) -> String {
+/// How often a time restriction that is not the form's weekly one repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freq {
+    Daily,
+    Weekly,
+    Monthly,
+}
+
+/// An iCal VEVENT time restriction as far as it can be read, for the view to say in its
+/// words: a weekly one as the form writes it, or its parts (how often, which days as
+/// iCal's two letters, which hours), or nothing readable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Restriction {
+    Weekly(crate::logic::schedule::Weekly),
+    Parts {
+        freq: Option<Freq>,
+        days: Option<Vec<String>>,
+        hours: Option<(String, String)>,
+    },
+    Custom,
+}
+
+/// Reads a time restriction (see [`Restriction`]).
+pub fn read_ical(ical: &str) -> Restriction {
     if let Some(weekly) = crate::logic::schedule::Weekly::from_ical(ical) {
-        return weekly.describe();
+        return Restriction::Weekly(weekly);
     }
     let field = |name: &str| {
         ical.lines()
@@ -143,27 +161,43 @@ pub fn describe_ical(ical: &str) -> String {
             .find_map(|p| p.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
             .map(str::to_string)
     };
-    let days = part("BYDAY").map(|d| {
-        d.split(',')
-            .map(|day| match day {
-                "MO" => "Mon",
-                "TU" => "Tue",
-                "WE" => "Wed",
-                "TH" => "Thu",
-                "FR" => "Fri",
-                "SA" => "Sat",
-                "SU" => "Sun",
-                other => other,
+    let days = part("BYDAY").map(|d| d.split(',').map(str::to_string).collect::<Vec<_>>());
+    let freq = match part("FREQ").as_deref() {
+        Some("DAILY") => Some(Freq::Daily),
+        Some("WEEKLY") => Some(Freq::Weekly),
+        Some("MONTHLY") => Some(Freq::Monthly),
+        _ => None,
+    };
+    let hours = start.zip(end);
+    if freq.is_none() && days.is_none() && hours.is_none() {
+        return Restriction::Custom;
+    }
+    Restriction::Parts { freq, days, hours }
+}
+
+/// A short reading of an iCal VEVENT time restriction, in English (the CSV export, the
+/// reports): a weekly one as the form writes it ("Mon–Fri 07:00–19:00"), others as far as
+/// they can be read ("Daily, 07:00–19:00"); "Custom time restriction" for anything else.
+pub fn describe_ical(ical: &str) -> String {
+    let (freq, days, hours) = match read_ical(ical) {
+        Restriction::Weekly(weekly) => return weekly.describe(),
+        Restriction::Custom => return "Custom time restriction".into(),
+        Restriction::Parts { freq, days, hours } => (freq, days, hours),
+    };
+    let days = days.map(|d| {
+        d.iter()
+            .map(|code| {
+                crate::logic::schedule::Weekday::from_ical(code)
+                    .map_or(code.as_str(), |w| w.short())
             })
             .collect::<Vec<_>>()
             .join(", ")
     });
-    let freq = match part("FREQ").as_deref() {
-        Some("DAILY") => Some("Daily"),
-        Some("WEEKLY") => Some("Weekly"),
-        Some("MONTHLY") => Some("Monthly"),
-        _ => None,
-    };
+    let freq = freq.map(|f| match f {
+        Freq::Daily => "Daily",
+        Freq::Weekly => "Weekly",
+        Freq::Monthly => "Monthly",
+    });
     let mut out = Vec::new();
     match (freq, days) {
         (Some(f), Some(d)) => out.push(format!("{f} on {d}")),
@@ -171,14 +205,10 @@ pub fn describe_ical(ical: &str) -> String {
         (None, Some(d)) => out.push(format!("On {d}")),
         (None, None) => {}
     }
-    if let (Some(s), Some(e)) = (start, end) {
+    if let Some((s, e)) = hours {
         out.push(format!("{s}–{e}"));
     }
-    if out.is_empty() {
-        "Custom time restriction".into()
-    } else {
-        out.join(", ")
-    }
+    out.join(", ")
 }
 
 #[cfg(test)]
@@ -187,14 +217,13 @@ mod tests {
 
     #[test]
     fn an_empty_page_names_the_search_that_hides_the_rows() {
-        assert_eq!(GrantsQuery::default().empty_text(), None);
+        assert_eq!(GrantsQuery::default().empty_search(), None);
         let q = parse(&[("q", " ann "), ("page", "2")]);
-        assert_eq!(
-            q.empty_text().as_deref(),
-            Some("No active grants match “ann”.")
-        );
+        assert_eq!(q.empty_search().as_deref(), Some("ann"));
+        assert!(!q.all);
         let all = parse(&[("q", "ann"), ("show", "all")]);
-        assert_eq!(all.empty_text().as_deref(), Some("No grants match “ann”."));
+        assert_eq!(all.empty_search().as_deref(), Some("ann"));
+        assert!(all.all);
         assert_eq!(all.cleared(), GrantsQuery::default());
     }
 
@@ -270,6 +299,15 @@ mod tests {
             "Daily"
         );
         assert_eq!(describe_ical("garbage"), "Custom time restriction");
+        assert_eq!(read_ical("garbage"), Restriction::Custom);
+        assert_eq!(
+            read_ical("RRULE:FREQ=DAILY;BYDAY=MO,XX\nDTSTART:2024T0700\nDTEND:2024T0900"),
+            Restriction::Parts {
+                freq: Some(Freq::Daily),
+                days: Some(vec!["MO".into(), "XX".into()]),
+                hours: Some(("07:00".into(), "09:00".into())),
+            }
+        );
         assert_eq!(
             describe_ical("DTSTART:2024T0\nDTEND:x"),
             "Custom time restriction"

@@ -50,7 +50,7 @@ impl Weekday {
         ][self as usize]
     }
 
-    fn from_ical(s: &str) -> Option<Weekday> {
+    pub fn from_ical(s: &str) -> Option<Weekday> {
         Weekday::ALL.into_iter().find(|d| d.ical() == s)
     }
 }
@@ -182,21 +182,36 @@ impl Weekly {
 
     /// In words: "Mon–Fri 07:00–19:00", "Mon, Wed, Sat 08:00–12:00", "Every day …".
     pub fn describe(&self) -> String {
-        format!("{} {}–{}", describe_days(&self.days), self.from, self.to)
+        self.describe_with(|d| d.short().to_string(), "Every day")
+    }
+
+    /// As [`Weekly::describe`] with the days' short names and "every day" given (the
+    /// language shown's words).
+    pub fn describe_with(&self, short: impl Fn(Weekday) -> String, every_day: &str) -> String {
+        let days = describe_days(&self.days, short, every_day);
+        format!("{days} {}–{}", self.from, self.to)
     }
 }
 
-/// What is wrong with one time field's text, said next to it; `None` for a time, or for
-/// nothing typed yet (the form as a whole says when a time is missing). The typing stays.
-pub fn time_error(text: &str) -> Option<String> {
+/// Whether one time field's text is wrong: the text (trimmed), said next to the field in
+/// the view's words; `None` for a time, or for nothing typed yet (the form as a whole says
+/// when a time is missing). The typing stays.
+pub fn bad_time(text: &str) -> Option<String> {
     let t = text.trim();
-    (!t.is_empty() && Clock::parse(t).is_none())
-        .then(|| format!("“{t}” is not a 24-hour time: write it as HH:MM, e.g. 07:00 or 19:30."))
+    (!t.is_empty() && Clock::parse(t).is_none()).then(|| t.to_string())
+}
+
+/// Which preset: the view names it in the language shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresetKind {
+    Weekdays,
+    EveryDay,
+    Weekends,
 }
 
 /// A common weekly restriction, one click away in the form.
 pub struct Preset {
-    pub name: &'static str,
+    pub kind: PresetKind,
     pub days: &'static [Weekday],
     pub from: &'static str,
     pub to: &'static str,
@@ -204,7 +219,7 @@ pub struct Preset {
 
 pub static PRESETS: [Preset; 3] = [
     Preset {
-        name: "Weekdays",
+        kind: PresetKind::Weekdays,
         days: &[
             Weekday::Mon,
             Weekday::Tue,
@@ -216,13 +231,13 @@ pub static PRESETS: [Preset; 3] = [
         to: "19:00",
     },
     Preset {
-        name: "Every day",
+        kind: PresetKind::EveryDay,
         days: &Weekday::ALL,
         from: "07:00",
         to: "19:00",
     },
     Preset {
-        name: "Weekends",
+        kind: PresetKind::Weekends,
         days: &[Weekday::Sat, Weekday::Sun],
         from: "09:00",
         to: "17:00",
@@ -241,10 +256,11 @@ impl Preset {
     }
 }
 
-/// Days in words, runs of three or more consecutive days joined with a dash.
-fn describe_days(days: &[Weekday]) -> String {
+/// Days in words, runs of three or more consecutive days joined with a dash; `short`
+/// names a day, `every_day` says all seven.
+fn describe_days(days: &[Weekday], short: impl Fn(Weekday) -> String, every_day: &str) -> String {
     if days.len() == 7 {
-        return "Every day".into();
+        return every_day.into();
     }
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
@@ -254,9 +270,9 @@ fn describe_days(days: &[Weekday]) -> String {
             j += 1;
         }
         if j - i >= 2 {
-            parts.push(format!("{}–{}", days[i].short(), days[j].short()));
+            parts.push(format!("{}–{}", short(days[i]), short(days[j])));
         } else {
-            parts.extend(days[i..=j].iter().map(|d| d.short().to_string()));
+            parts.extend(days[i..=j].iter().map(|&d| short(d)));
         }
         i = j + 1;
     }
@@ -288,6 +304,10 @@ mod tests {
         assert_eq!(d(&[Sat, Sun]), "Sat, Sun 08:00–12:30");
         assert_eq!(d(&[Mon, Tue, Wed, Fri]), "Mon–Wed, Fri 08:00–12:30");
         assert_eq!(d(&Weekday::ALL), "Every day 08:00–12:30");
+        let german =
+            |d: Weekday| ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][d as usize].to_string();
+        let w = Weekly::new(&[Mon, Tue, Wed, Sat], "08:00", "12:30").unwrap();
+        assert_eq!(w.describe_with(german, "Täglich"), "Mo–Mi, Sa 08:00–12:30");
     }
 
     #[test]
@@ -328,17 +348,15 @@ mod tests {
         ] {
             assert_eq!(read(bad), None, "{bad}");
         }
-        assert_eq!(time_error("  "), None);
-        assert_eq!(time_error("19:30"), None);
-        assert_eq!(
-            time_error("7pm").as_deref(),
-            Some("“7pm” is not a 24-hour time: write it as HH:MM, e.g. 07:00 or 19:30.")
-        );
+        assert_eq!(bad_time("  "), None);
+        assert_eq!(bad_time("19:30"), None);
+        assert_eq!(bad_time(" 7pm ").as_deref(), Some("7pm"));
     }
 
     #[test]
     fn presets_fill_the_days_and_the_missing_times() {
         let [weekdays, every_day, weekends] = &PRESETS;
+        assert_eq!(weekdays.kind, PresetKind::Weekdays);
         assert_eq!(
             weekdays.apply("", ""),
             (

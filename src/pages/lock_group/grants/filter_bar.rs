@@ -2,13 +2,15 @@
 
 use leptos::{html, prelude::*};
 
+use crate::i18n::{t, t_string, use_i18n};
 use crate::logic::grants_query::GrantsQuery;
 
 #[component]
 pub fn GrantsFilterBar(query: Memo<GrantsQuery>, go: Callback<GrantsQuery>) -> impl IntoView {
     let search_input = NodeRef::<html::Input>::new();
+    let i18n = use_i18n();
     view! {
-        <div class="filters" role="group" aria-label="Filter grants">
+        <div class="filters" role="group" aria-label=move || t_string!(i18n, grants.filter.label)>
             <form
                 class="field inline"
                 role="search"
@@ -18,7 +20,7 @@ pub fn GrantsFilterBar(query: Memo<GrantsQuery>, go: Callback<GrantsQuery>) -> i
                     go.run(query.get_untracked().with(|q| q.search = text.trim().to_string()));
                 }
             >
-                <label for="grant-search">"Search by contact"</label>
+                <label for="grant-search">{t!(i18n, grants.filter.search)}</label>
                 <span>
                     <input
                         id="grant-search"
@@ -27,7 +29,7 @@ pub fn GrantsFilterBar(query: Memo<GrantsQuery>, go: Callback<GrantsQuery>) -> i
                         prop:value=move || query.read().search.clone()
                     />
                     " "
-                    <button type="submit">"Search"</button>
+                    <button type="submit">{t!(i18n, grants.filter.submit)}</button>
                 </span>
             </form>
             <label class="check">
@@ -39,7 +41,7 @@ pub fn GrantsFilterBar(query: Memo<GrantsQuery>, go: Callback<GrantsQuery>) -> i
                         go.run(query.get_untracked().with(|q| q.all = on));
                     }
                 />
-                "Show revoked grants too"
+                {t!(i18n, grants.filter.revoked)}
             </label>
         </div>
     }

@@ -10,9 +10,10 @@ use crate::components::field_error::field_error;
 use crate::components::group_context::use_group;
 use crate::components::local_time::{local_to_api, start_day, time_zone_note};
 use crate::components::schedule_fields::ScheduleFields;
-use crate::logic::batch::{summary, Outcome};
-use crate::logic::grant_form::{self as form, complete, people, people_error};
-use crate::logic::schedule::{Weekday, Weekly};
+use crate::i18n::{schedule as say, t, t_string, use_i18n, words};
+use crate::logic::batch::Outcome;
+use crate::logic::grant_form::{self as form, complete, people, people_error, PeopleError};
+use crate::logic::schedule::{ScheduleError, Weekday, Weekly};
 
 /// How many contacts to suggest at once.
 const SUGGESTIONS: u64 = 8;
@@ -24,14 +25,24 @@ pub(super) fn GrantFields(
 ) -> impl IntoView {
     let ctx = use_group();
     let api = use_api();
+    let i18n = use_i18n();
     let who = RwSignal::new(String::new());
     let valid_from = RwSignal::new(String::new());
     let valid_before = RwSignal::new(String::new());
     let days = RwSignal::new(Vec::<Weekday>::new());
     let (hours_from, hours_to) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let who_error = RwSignal::new(None::<String>);
-    let window_error = RwSignal::new(None::<String>);
-    let schedule_error = RwSignal::new(None::<String>);
+    // What is wrong, kept as what it is; said in the language shown (follows the switch).
+    let who_wrong = RwSignal::new(None::<PeopleError>);
+    let window_wrong = RwSignal::new(false);
+    let schedule_wrong = RwSignal::new(None::<ScheduleError>);
+    let who_error = Signal::derive(move || who_wrong.get().map(|e| say::people_error(i18n, &e)));
+    let window_error = Signal::derive(move || {
+        window_wrong
+            .get()
+            .then(|| t_string!(i18n, grant_form.window).to_string())
+    });
+    let schedule_error =
+        Signal::derive(move || schedule_wrong.get().map(|e| say::schedule_error(i18n, e)));
     let who_input = NodeRef::<html::Input>::new();
 
     let support = Memo::new(move |_| {
@@ -80,8 +91,8 @@ pub(super) fn GrantFields(
                     subject,
                     ok: result.is_ok(),
                     message: match result {
-                        Ok(_) => "access granted".into(),
-                        Err(e) => e.to_string(),
+                        Ok(_) => t_string!(i18n, grant_form.access_granted).to_string(),
+                        Err(e) => words::error(i18n, &e),
                     },
                 });
             }
@@ -107,8 +118,8 @@ pub(super) fn GrantFields(
         let text = who.get_untracked();
         let from = local_to_api(&valid_from.get_untracked());
         let before = local_to_api(&valid_before.get_untracked());
-        who_error.set(people_error(&text));
-        window_error.set(form::window_error(from.as_deref(), before.as_deref()).map(String::from));
+        who_wrong.set(people_error(&text));
+        window_wrong.set(form::window_error(from.as_deref(), before.as_deref()).is_some());
         let chosen = days.get_untracked();
         let (h_from, h_to) = (hours_from.get_untracked(), hours_to.get_untracked());
         let wants_schedule = !chosen.is_empty() || !h_from.is_empty() || !h_to.is_empty();
@@ -117,14 +128,14 @@ pub(super) fn GrantFields(
         } else {
             Ok(None)
         };
-        schedule_error.set(schedule.as_ref().err().map(|e| e.to_string()));
-        if who_error.get_untracked().is_some() {
+        schedule_wrong.set(schedule.as_ref().err().copied());
+        if who_wrong.get_untracked().is_some() {
             if let Some(input) = who_input.get_untracked() {
                 let _ = input.focus();
             }
             return;
         }
-        let (Ok(schedule), None) = (schedule, window_error.get_untracked()) else {
+        let (Ok(schedule), false) = (schedule, window_wrong.get_untracked()) else {
             return;
         };
         let ical = schedule.map(|w| w.to_ical(&start_day(from.as_deref())));
@@ -151,7 +162,10 @@ pub(super) fn GrantFields(
             .map(|out| {
                 view! {
                     <div class="form-error" role="alert">
-                        <p>{summary(&out, "granted")}</p>
+                        <p>{
+                            let out = out.clone();
+                            move || words::summary(i18n, &out, &t_string!(i18n, grant_form.granted))
+                        }</p>
                         <ul>
                             {out.into_iter()
                                 .filter(|o| !o.ok)
@@ -166,7 +180,7 @@ pub(super) fn GrantFields(
     view! {
         <form class="dialog-form" on:submit=submit novalidate=true>
             <div class="field">
-                <label for="grant-contact">"People (e-mail addresses)"</label>
+                <label for="grant-contact">{t!(i18n, grant_form.people)}</label>
                 <input
                     id="grant-contact"
                     node_ref=who_input
@@ -195,20 +209,18 @@ pub(super) fn GrantFields(
                             .collect_view()
                     }}
                 </datalist>
-                <span id="grant-contact-hint" class="hint">
-                    "Several people at once: separate them with commas. The owner's contacts are suggested as you type."
-                </span>
-                {field_error("grant-contact-error", who_error.into())}
+                <span id="grant-contact-hint" class="hint">{t!(i18n, grant_form.people_hint)}</span>
+                {field_error("grant-contact-error", who_error)}
             </div>
-            <p id="grant-time-zone" class="hint time-zone">{time_zone_note()}</p>
+            <p id="grant-time-zone" class="hint time-zone">{move || time_zone_note(i18n)}</p>
             <div class="field">
-                <label for="grant-from">"Valid from (optional)"</label>
+                <label for="grant-from">{t!(i18n, grant_form.valid_from)}</label>
                 <input id="grant-from" type="datetime-local" aria-describedby="grant-time-zone"
                     prop:value=move || valid_from.get()
                     on:input=move |ev| valid_from.set(event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for="grant-before">"Valid before (optional)"</label>
+                <label for="grant-before">{t!(i18n, grant_form.valid_before)}</label>
                 <input id="grant-before" type="datetime-local"
                     aria-invalid=move || window_error.get().is_some().to_string()
                     aria-describedby=move || match window_error.get() {
@@ -217,14 +229,18 @@ pub(super) fn GrantFields(
                     }
                     prop:value=move || valid_before.get()
                     on:input=move |ev| valid_before.set(event_target_value(&ev))/>
-                {field_error("grant-before-error", window_error.into())}
+                {field_error("grant-before-error", window_error)}
             </div>
-            <ScheduleFields support days hours_from hours_to error=schedule_error.into()/>
+            <ScheduleFields support days hours_from hours_to error=schedule_error/>
             {refused}
             <div class="dialog-actions">
-                <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" on:click=move |_| open.set(false)>{t!(i18n, dialog.cancel)}</button>
                 <button type="submit" class="primary" disabled=move || busy.get()>
-                    {move || if busy.get() { "Granting…" } else { "Create grant" }}
+                    {move || if busy.get() {
+                        t_string!(i18n, grant_form.granting)
+                    } else {
+                        t_string!(i18n, grant_form.create)
+                    }}
                 </button>
             </div>
         </form>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::modal::Modal;
 use crate::components::page_code::{self, split_point, CodeMissing};
+use crate::i18n::{t, use_i18n};
 use crate::logic::batch::Outcome;
 
 use super::grant_fields::GrantFields;
@@ -42,9 +43,10 @@ pub async fn preload() {
 #[component]
 fn GrantDialog(open: RwSignal<bool>, on_granted: Callback<Vec<Outcome>>) -> impl IntoView {
     // Opens on the people field: typing right away fills it.
+    let i18n = use_i18n();
     view! {
         <Modal open labelledby="grant-title">
-            <h2 id="grant-title">"Grant access to this lock group"</h2>
+            <h2 id="grant-title">{t!(i18n, grant_form.heading)}</h2>
             {move || open.get().then(|| view! { <GrantFields open on_granted/> })}
         </Modal>
     }

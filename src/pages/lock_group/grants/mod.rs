@@ -23,6 +23,7 @@ use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::pager::Pager;
 use crate::components::url_state::open_from_url;
+use crate::i18n::{t, t_string, use_i18n, words};
 use crate::logic::batch::Outcome;
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT, PAGE_SIZE};
 use crate::logic::group_overview::GRANT_ACCESS;
@@ -35,6 +36,7 @@ pub fn GrantsTab() -> impl IntoView {
     let ctx = use_group();
     let api = use_api();
     let announcer = use_announcer();
+    let i18n = use_i18n();
     let (query, go) = ctx.tab_view::<GrantsQuery>(GroupTab::Grants);
 
     let list = ctx.tab_rows(query, |api, owner, id, q| async move {
@@ -72,13 +74,14 @@ pub fn GrantsTab() -> impl IntoView {
         async move {
             let result = grants::revoke(&api, &owner, &grant.id).await;
             if result.is_ok() {
-                announcer.say(format!("Access of {} revoked", grant.title));
+                let title = grant.title.clone();
+                announcer.say(t_string!(i18n, grants.revoked, title).to_string());
                 confirm_open.set(false);
                 list.refetch();
                 // The tab's count in the page's header follows.
                 ctx.grants.refetch();
             }
-            result.map_err(|e| e.to_string())
+            result.map_err(|e| words::error(i18n, &e))
         }
     });
     let ask_revoke = Callback::new(move |grant: GrantRef| {
@@ -98,8 +101,8 @@ pub fn GrantsTab() -> impl IntoView {
             .map(|o| o.subject.as_str())
             .collect();
         announcer.say(match granted.as_slice() {
-            [one] => format!("Access granted to {one}"),
-            many => format!("Access granted to {} people", many.len()),
+            [one] => t_string!(i18n, grants.granted_one, who = one.to_string()).to_string(),
+            many => t_string!(i18n, grants.granted_many, count = many.len()).to_string(),
         });
         list.refetch();
         ctx.grants.refetch();
@@ -122,14 +125,14 @@ pub fn GrantsTab() -> impl IntoView {
                     class="primary"
                     on:click=move |_| form_open.set(true)
                 >
-                    "Grant access"
+                    {t!(i18n, grants.grant_access)}
                 </button>
             </Show>
             <ExportButton job=export_job/>
         </div>
         <Loaded
             resource=list
-            what="The grants could not be loaded"
+            what=move || t_string!(i18n, grants.load_failed)
             fallback=grants_skeleton
             let:page
         >
@@ -141,7 +144,7 @@ pub fn GrantsTab() -> impl IntoView {
             }}
         </Loaded>
         <Pager
-            label="Grants pages"
+            label=move || t_string!(i18n, grants.pages)
             page=Signal::derive(move || query.read().page)
             more=Signal::derive(move || list.get().and_then(Result::ok).is_some_and(|p| p.more))
             on_page=Callback::new(move |p| go.run(query.get_untracked().with(|q| q.page = p)))
@@ -155,21 +158,31 @@ pub fn GrantsTab() -> impl IntoView {
 /// search that hides the rows with "Clear filters".
 fn grants_empty(query: Memo<GrantsQuery>, editable: Memo<bool>) -> AnyView {
     let ctx = use_group();
+    let i18n = use_i18n();
     let q = query.get_untracked();
-    match q.empty_text() {
+    match q.empty_search() {
         None => nothing_yet(
-            "No grants yet",
+            move || t_string!(i18n, grants.empty.none),
             editable,
-            "Nobody has access through this group. Use “Grant access” above to give it.",
-            "Nobody has access through this group.",
+            move || t_string!(i18n, grants.empty.can),
+            move || t_string!(i18n, grants.empty.cannot),
         ),
-        Some(text) => {
+        Some(search) => {
+            let all = q.all;
+            let text = move || {
+                let search = search.clone();
+                if all {
+                    t_string!(i18n, grants.empty.all_match, search).to_string()
+                } else {
+                    t_string!(i18n, grants.empty.active_match, search).to_string()
+                }
+            };
             let href = format!(
                 "{}{}",
                 GroupTab::Grants.path(&ctx.owner.get_untracked(), &ctx.id.get_untracked()),
                 q.cleared().to_url_query()
             );
-            hidden_by_filter(text, href, "Clear filters")
+            hidden_by_filter(text, href, move || t_string!(i18n, grants.empty.clear))
         }
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::table::GrantRef;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::i18n::{t_string, use_i18n};
 
 #[component]
 pub fn RevokeDialog(
@@ -12,15 +13,17 @@ pub fn RevokeDialog(
     revoke: Action<GrantRef, Result<(), String>>,
 ) -> impl IntoView {
     let outcome = revoke.value();
+    let i18n = use_i18n();
     view! {
         <ConfirmDialog
             open
             id="revoke"
             title=Signal::derive(move || {
-                format!("Revoke access for {}?", grant.read().as_ref().map(|g| g.title.as_str()).unwrap_or_default())
+                let title = grant.read().as_ref().map(|g| g.title.clone()).unwrap_or_default();
+                t_string!(i18n, grants.revoke.heading, title).to_string()
             })
-            description="The contact loses access to every lock of this group. The grant stays listed as revoked."
-            confirm="Revoke access"
+            description=move || t_string!(i18n, grants.revoke.text)
+            confirm=move || t_string!(i18n, grants.revoke.confirm)
             busy=revoke.pending().into()
             error=Signal::derive(move || outcome.get().and_then(Result::err))
             on_confirm=Callback::new(move |()| {

@@ -7,9 +7,9 @@ use wire::{Grant, GrantState};
 
 use crate::components::relative_time::relative_time;
 use crate::components::skeleton::skeleton_table;
-use crate::components::table_head::head;
+use crate::components::table_head::head_texts;
 use crate::components::timestamp::now_ms;
-use crate::logic::grants_query::describe_ical;
+use crate::i18n::{schedule, t, t_string, use_i18n, words, I18n};
 use crate::logic::routes;
 
 /// A grant picked for revoking, with its contact's name for the dialog.
@@ -19,8 +19,9 @@ pub struct GrantRef {
     pub title: String,
 }
 
-/// The contact's name (or identifier) and its identifier.
-pub fn contact_name(g: &Grant) -> (String, String) {
+/// The contact's name (or identifier) and its identifier; "Contact ID" in the language
+/// shown when the grant names neither.
+pub fn contact_name(i18n: I18n, g: &Grant) -> (String, String) {
     let c = g.contact.as_ref();
     let identifier = c
         .and_then(|c| c.email.clone().or(c.ip_user_name.clone()))
@@ -30,7 +31,12 @@ pub fn contact_name(g: &Grant) -> (String, String) {
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| {
             if identifier.is_empty() {
-                format!("Contact {}", g.contact_id)
+                t_string!(
+                    i18n,
+                    grants.table.contact_fallback,
+                    id = g.contact_id.clone()
+                )
+                .to_string()
             } else {
                 identifier.clone()
             }
@@ -38,23 +44,28 @@ pub fn contact_name(g: &Grant) -> (String, String) {
     (title, identifier)
 }
 
-/// The grants table's columns.
-const COLUMNS: &[&str] = &[
-    "Contact",
-    "Valid from",
-    "Valid before",
-    "Time restriction",
-    "State",
-    "Actions",
-];
+/// The grants table's columns, in the language shown.
+fn columns(i18n: I18n) -> Vec<TextProp> {
+    vec![
+        (move || t_string!(i18n, grants.table.contact)).into(),
+        (move || t_string!(i18n, grants.table.valid_from)).into(),
+        (move || t_string!(i18n, grants.table.valid_before)).into(),
+        (move || t_string!(i18n, grants.table.time_restriction)).into(),
+        (move || t_string!(i18n, grants.table.state)).into(),
+        (move || t_string!(i18n, grants.table.actions)).into(),
+    ]
+}
 
 /// The table while its first page loads: the same head, rows of the same height.
 pub fn grants_skeleton() -> AnyView {
+    let i18n = use_i18n();
+    let columns = columns(i18n);
+    let cells = columns.len();
     skeleton_table(
         "grants compact",
-        head(COLUMNS),
-        COLUMNS.len(),
-        "Loading grants…",
+        head_texts(None, columns),
+        cells,
+        move || t_string!(i18n, grants.table.loading),
     )
 }
 
@@ -67,11 +78,12 @@ pub fn GrantsTable(
     ask_revoke: Callback<GrantRef>,
 ) -> impl IntoView {
     let now = now_ms();
+    let i18n = use_i18n();
     view! {
         <div class="table-wrap">
             <table class="grants compact">
-                <caption class="visually-hidden">"Grants on this lock group"</caption>
-                {head(COLUMNS)}
+                <caption class="visually-hidden">{t!(i18n, grants.table.caption)}</caption>
+                {head_texts(None, columns(i18n))}
                 <tbody>
                     {rows
                         .into_iter()
@@ -85,9 +97,11 @@ pub fn GrantsTable(
 
 #[component]
 fn GrantRow(g: Grant, now: i64, owner: String, ask_revoke: Callback<GrantRef>) -> impl IntoView {
-    let (title, identifier) = contact_name(&g);
+    let i18n = use_i18n();
+    let (title, identifier) = contact_name(i18n, &g);
     let person = routes::person(&owner, &g.contact_id);
-    let name = title.clone();
+    let shown = g.clone();
+    let name = move || contact_name(i18n, &shown).0;
     let other_id = (identifier != title).then_some(identifier);
     let grant = GrantRef {
         id: g.id.clone(),
@@ -95,14 +109,18 @@ fn GrantRow(g: Grant, now: i64, owner: String, ask_revoke: Callback<GrantRef>) -
     };
     let restriction = match g.time_restriction_ical.as_deref() {
         Some(ical) => {
-            view! { <span title=ical.to_string()>{describe_ical(ical)}</span> }.into_any()
+            let words = ical.to_string();
+            view! { <span title=ical.to_string()>{move || schedule::restriction(i18n, &words)}</span> }
+                .into_any()
         }
-        None => view! { <span class="muted">"none"</span> }.into_any(),
+        None => view! { <span class="muted">{t!(i18n, grants.table.none)}</span> }.into_any(),
     };
     // The state in words, with a symbol for whether it gives access (never colour alone);
     // "inactive" only when the flag disagrees with the state.
     let icon = if g.active { "✔ " } else { "✖ " };
-    let inactive = (!g.active && g.state == GrantState::Ok).then_some(" (inactive)");
+    let inactive = (!g.active && g.state == GrantState::Ok)
+        .then(|| view! { {t!(i18n, grants.table.inactive)} });
+    let state = g.state;
     // Only an active grant can be revoked; the button stays in the DOM (hidden) so a
     // reload rebuilds the row in place.
     let active = g.active;
@@ -114,12 +132,16 @@ fn GrantRow(g: Grant, now: i64, owner: String, ask_revoke: Callback<GrantRef>) -
                     {other_id.map(|i| view! { <span class="id">{i}</span> })}
                 </div>
             </th>
-            <td data-label="Valid from">{relative_time(g.valid_from.as_deref(), now, "no limit")}</td>
-            <td data-label="Valid before">{relative_time(g.valid_before.as_deref(), now, "no limit")}</td>
-            <td data-label="Time restriction">{restriction}</td>
-            <td data-label="State">
+            <td data-label=move || t_string!(i18n, grants.table.valid_from)>
+                {relative_time(g.valid_from.as_deref(), now, move || t_string!(i18n, grants.table.no_limit))}
+            </td>
+            <td data-label=move || t_string!(i18n, grants.table.valid_before)>
+                {relative_time(g.valid_before.as_deref(), now, move || t_string!(i18n, grants.table.no_limit))}
+            </td>
+            <td data-label=move || t_string!(i18n, grants.table.time_restriction)>{restriction}</td>
+            <td data-label=move || t_string!(i18n, grants.table.state)>
                 <span aria-hidden="true">{icon}</span>
-                {g.state.label()}
+                {move || words::grant_state(i18n, state)}
                 {inactive}
             </td>
             <td>
@@ -127,10 +149,10 @@ fn GrantRow(g: Grant, now: i64, owner: String, ask_revoke: Callback<GrantRef>) -
                     type="button"
                     class="quiet"
                     hidden=!active
-                    aria-label=format!("Revoke access for {title}")
+                    aria-label=move || t_string!(i18n, grants.table.revoke_name, title = title.clone()).to_string()
                     on:click=move |_| ask_revoke.run(grant.clone())
                 >
-                    "Revoke"
+                    {t!(i18n, grants.table.revoke)}
                 </button>
             </td>
         </tr>

@@ -16,6 +16,7 @@ use crate::components::field_error::field_error;
 use crate::components::local_time::time_zone_note;
 use crate::components::modal::Modal;
 use crate::components::outcomes::outcome_list;
+use crate::i18n::use_i18n;
 use crate::logic::batch::{summary, Outcome};
 use crate::logic::people_list::identifier;
 use crate::logic::person_access::GrantLine;
@@ -39,12 +40,13 @@ pub fn SameAccessDialog(
     name: String,
 ) -> impl IntoView {
     let owner = StoredValue::new(owner);
+    let i18n = use_i18n();
     view! {
         <Modal open labelledby="same-access-title" describedby="same-access-desc">
             <h2 id="same-access-title">{format!("Give the same access as {name}")}</h2>
             <p id="same-access-desc">
                 "The other person gets each checked group grant with its validity and time restriction as copied; change them here before sending; an empty date means no limit. "
-                {time_zone_note()}
+                {move || time_zone_note(i18n)}
             </p>
             // Mounted on each opening: it starts from the person's grants as they are now.
             {move || open.get().then(|| view! { <Body open held owner=owner.get_value()/> })}
