@@ -6,16 +6,11 @@ use leptos_router::hooks::use_navigate;
 use wire::{MembershipState, Statistics};
 
 use crate::components::group_context::GroupContext;
-use crate::components::table_head::head;
+use crate::components::table_head::head_texts;
+use crate::i18n::{t, t_string, use_i18n, words};
 use crate::logic::diagram_layout::{layout, Node, Transition, LARGE, TRANSITIONS};
 use crate::logic::routes::GroupTab;
-
-fn locks(n: u64) -> String {
-    match n {
-        1 => "1 lock".into(),
-        n => format!("{n} locks"),
-    }
-}
+use crate::pages::lock_group::words::locks;
 
 /// The lifecycle diagram: states Initial, Joining (JoinPending), Active (Joined), Leaving
 /// (UnjoinPending) and Left (Unjoined), the console's words with the API's names beside
@@ -37,6 +32,8 @@ pub fn StateDiagram(
 ) -> impl IntoView {
     let l = layout(LARGE);
     let m = l.metrics;
+    let i18n = use_i18n();
+    let locks = move |n: u64| locks(i18n, n);
     let group = use_context::<GroupContext>();
     let count =
         move |s: Option<MembershipState>| s.and_then(|s| statistics.get().map(|st| st.count(s)));
@@ -55,7 +52,7 @@ pub fn StateDiagram(
                 <g class="edge" class:taken=move || taken(t) aria-hidden="true">
                     <path d=e.d.clone() marker-end=format!("url(#{arrow})")/>
                     <text x=e.label_x y=e.label_y text-anchor="middle" font-size=m.font>
-                        {t.cause}
+                        {move || words::cause(i18n, t)}
                     </text>
                 </g>
             }
@@ -68,25 +65,29 @@ pub fn StateDiagram(
         .map(|(node, r)| {
             let node = *node;
             let (cx, f) = (r.center_x(), m.font);
-            let label = move || match count(node.state()) {
-                Some(n) => format!(
-                    "{} ({}): {}. Show them in the Members tab.",
-                    node.title(),
-                    node.api_name(),
-                    locks(n)
-                ),
-                None => format!("{}: {}", node.title(), node.meaning()),
+            let label = move || {
+                let title = words::node_title(i18n, node);
+                match count(node.state()) {
+                    Some(n) => {
+                        let (api, locks) = (words::node_api_name(i18n, node), locks(n));
+                        t_string!(i18n, diagram.node_link, title, api, locks).to_string()
+                    }
+                    None => {
+                        let meaning = words::node_meaning(i18n, node);
+                        t_string!(i18n, diagram.node_plain, title, meaning).to_string()
+                    }
+                }
             };
             let shape = view! {
                 <g>
                     <rect x=r.x y=r.y width=r.w height=r.h rx="8"/>
                     <text x=cx y=r.y + f + 8 text-anchor="middle" font-size=f font-weight="700">
-                        {node.title()}
+                        {move || words::node_title(i18n, node)}
                     </text>
                     // Bracketed and spaced as in the link's name, so that the visible words
                     // are part of it (axe: label-content-name-mismatch).
                     <text class="api" x=cx y=r.y + 2 * f + 12 text-anchor="middle" font-size=f - 3>
-                        " (" {node.api_name()} ") "
+                        " (" {move || words::node_api_name(i18n, node)} ") "
                     </text>
                     <text x=cx y=r.y + 3 * f + 16 text-anchor="middle" font-size=f>
                         {move || match (node.state(), count(node.state())) {
@@ -138,22 +139,36 @@ pub fn StateDiagram(
     let table = view! {
         <div class="table-wrap">
         <table class="diagram-table">
-            <caption>"Lifecycle states and transitions"</caption>
-            {head(&["State", "Meaning", "Locks", "Leads to"])}
+            <caption>{t!(i18n, diagram.caption)}</caption>
+            {head_texts(None, vec![
+                (move || t_string!(i18n, diagram.col.state)).into(),
+                (move || t_string!(i18n, diagram.col.meaning)).into(),
+                (move || t_string!(i18n, diagram.col.locks)).into(),
+                (move || t_string!(i18n, diagram.col.leads_to)).into(),
+            ])}
             <tbody>
                 {Node::ALL
                     .into_iter()
                     .map(|node| {
-                        let next = TRANSITIONS
-                            .iter()
-                            .filter(|t| t.from == node)
-                            .map(|t| format!("{}, by {}", t.to.title(), t.cause))
-                            .collect::<Vec<_>>()
-                            .join("; ");
+                        let next = move || {
+                            let next = TRANSITIONS
+                                .iter()
+                                .filter(|t| t.from == node)
+                                .map(|&t| {
+                                    let (to, cause) = (words::node_title(i18n, t.to), words::cause(i18n, t));
+                                    t_string!(i18n, diagram.leads, to, cause).to_string()
+                                })
+                                .collect::<Vec<_>>()
+                                .join("; ");
+                            if next.is_empty() { "–".to_string() } else { next }
+                        };
                         view! {
                             <tr>
-                                <th scope="row">{node.title()} " (" {node.api_name()} ")"</th>
-                                <td>{node.meaning()}</td>
+                                <th scope="row">
+                                    {move || words::node_title(i18n, node)}
+                                    " (" {move || words::node_api_name(i18n, node)} ")"
+                                </th>
+                                <td>{move || words::node_meaning(i18n, node)}</td>
                                 <td class="num">
                                     {move || match (node.state(), count(node.state())) {
                                         (None, _) => "–".to_string(),
@@ -161,7 +176,7 @@ pub fn StateDiagram(
                                         (Some(_), Some(n)) => locks(n),
                                     }}
                                 </td>
-                                <td>{if next.is_empty() { "–".to_string() } else { next }}</td>
+                                <td>{next}</td>
                             </tr>
                         }
                     })
@@ -181,7 +196,7 @@ pub fn StateDiagram(
                     role="group"
                     aria-labelledby=title_id
                 >
-                    <title id=title_id>"Membership lifecycle diagram"</title>
+                    <title id=title_id>{t!(i18n, diagram.svg_title)}</title>
                     <defs>
                         <marker
                             id=arrow

@@ -7,6 +7,7 @@ use wire::{FeatureSupport, GrantState, MembershipState};
 use crate::i18n::{intl, t_string, I18n};
 use crate::logic::api_error::ApiError;
 use crate::logic::batch::Outcome;
+use crate::logic::diagram_layout::{Node, Transition};
 use crate::logic::time;
 
 /// "Active", "Joining", … / "Aktiv", "Wird aufgenommen", …
@@ -100,6 +101,46 @@ pub fn grant_state(i18n: I18n, s: GrantState) -> String {
         GrantState::Ok => t_string!(i18n, grant_state.ok),
         GrantState::Revoked => t_string!(i18n, grant_state.revoked),
         GrantState::Unknown => t_string!(i18n, grant_state.unknown),
+    }
+    .to_string()
+}
+
+/// A state of the lifecycle diagram: the state's word, "Initial" / "Start" before it.
+pub fn node_title(i18n: I18n, n: Node) -> String {
+    match n.state() {
+        Some(s) => state(i18n, s),
+        None => t_string!(i18n, diagram.initial).to_string(),
+    }
+}
+
+/// The API's name of a diagram state (`JoinPending`, …, kept as the API spells it), or
+/// "not a member" / "kein Mitglied".
+pub fn node_api_name(i18n: I18n, n: Node) -> String {
+    match n.state() {
+        Some(_) => n.api_name().to_string(),
+        None => t_string!(i18n, diagram.not_member).to_string(),
+    }
+}
+
+/// What a diagram state means, as a sentence.
+pub fn node_meaning(i18n: I18n, n: Node) -> String {
+    match n {
+        Node::Initial => t_string!(i18n, diagram.meaning.initial),
+        Node::Joining => t_string!(i18n, diagram.meaning.joining),
+        Node::Active => t_string!(i18n, diagram.meaning.active),
+        Node::Leaving => t_string!(i18n, diagram.meaning.leaving),
+        Node::Left => t_string!(i18n, diagram.meaning.left),
+    }
+    .to_string()
+}
+
+/// What causes a transition: "add lock", "lock sync", … / "Hinzufügen", "Sync", …
+pub fn cause(i18n: I18n, t: Transition) -> String {
+    match (t.from, t.to) {
+        (Node::Initial, _) => t_string!(i18n, diagram.cause.add),
+        (Node::Joining, Node::Leaving) => t_string!(i18n, diagram.cause.remove_early),
+        (Node::Active, _) => t_string!(i18n, diagram.cause.remove),
+        _ => t_string!(i18n, diagram.cause.sync),
     }
     .to_string()
 }

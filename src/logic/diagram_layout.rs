@@ -347,6 +347,34 @@ mod tests {
     }
 
     #[test]
+    fn the_edge_labels_fit_in_both_languages() {
+        // The view says the causes in the language shown (`locales/*.json`, diagram.cause).
+        for file in [
+            include_str!("../../locales/en.json"),
+            include_str!("../../locales/de.json"),
+        ] {
+            let words: serde_json::Value = serde_json::from_str(file).unwrap();
+            let cause = |k: &str| {
+                words["diagram"]["cause"][k]
+                    .as_str()
+                    .unwrap()
+                    .chars()
+                    .count()
+            };
+            for m in [LARGE, COMPACT] {
+                for k in ["add", "sync", "remove"] {
+                    assert!(cause(k) as i32 * m.font * 6 / 10 <= m.gap, "{k} at {m:?}");
+                }
+                let l = layout(m);
+                let half = cause("remove_early") as i32 * m.font * 6 / 10 / 2;
+                let x = l.rect(Node::Active).center_x();
+                assert!(x - half >= l.rect(Node::Joining).x);
+                assert!(x + half <= l.rect(Node::Leaving).right());
+            }
+        }
+    }
+
+    #[test]
     fn edge_labels_fit_their_gap() {
         // Roughly 0.6 em per character at the diagram's font size.
         for m in [LARGE, COMPACT] {

@@ -14,11 +14,12 @@ use crate::components::loaded::Loaded;
 use crate::components::relative_time::relative_time;
 use crate::components::state_diagram::StateDiagram;
 use crate::components::timestamp::now_ms;
-use crate::i18n::use_i18n;
+use crate::i18n::{t, t_string, use_i18n, words, I18n};
 use crate::logic::diagram_layout::trace;
-use crate::logic::membership_state::{derive, icon, label, path, Dates};
+use crate::logic::membership_state::{derive, icon, path, Dates};
 use crate::logic::odata::encode_component;
 use crate::logic::routes::GroupTab;
+use crate::pages::lock_group::words as phrase;
 
 /// Memberships offered for tracing (the most recent first would need an order the API
 /// does not promise; the first ones by id are enough for a group's history).
@@ -30,6 +31,7 @@ pub fn DiagramTab() -> impl IntoView {
     let api = use_api();
     let query_map = use_query_map();
     let chosen = Memo::new(move |_| query_map.read().get("membership").unwrap_or_default());
+    let i18n = use_i18n();
 
     let list = LocalResource::new(move || {
         let (api, owner, id) = (api.clone(), ctx.owner.get(), ctx.id.get());
@@ -58,15 +60,12 @@ pub fn DiagramTab() -> impl IntoView {
     });
 
     view! {
-        <h2>"Diagram"</h2>
-        <p>
-            "A lock's membership completes only when the lock syncs. Choose a state to see its locks, "
-            "or trace one membership."
-        </p>
+        <h2>{t!(i18n, diagram.heading)}</h2>
+        <p>{t!(i18n, diagram.intro)}</p>
         <Loaded
             resource=list
-            what="The memberships could not be loaded"
-            fallback=|| view! { <p role="status">"Loading memberships…"</p> }
+            what=move || t_string!(i18n, diagram.load_failed)
+            fallback=move || view! { <p role="status">{t!(i18n, diagram.loading)}</p> }
             let:all
         >
             <TraceSelect all=all.clone() chosen/>
@@ -85,6 +84,7 @@ pub fn DiagramTab() -> impl IntoView {
 fn TraceSelect(all: Vec<Membership>, chosen: Memo<String>) -> impl IntoView {
     let ctx = use_group();
     let navigate = use_navigate();
+    let i18n = use_i18n();
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let base = GroupTab::Diagram.path(&ctx.owner.get_untracked(), &ctx.id.get_untracked());
@@ -99,12 +99,7 @@ fn TraceSelect(all: Vec<Membership>, chosen: Memo<String>) -> impl IntoView {
         .into_iter()
         .map(|m| {
             let d = derive(Dates::of(&m));
-            let text = format!(
-                "{}: {} (membership {})",
-                lock_title(use_i18n(), &m),
-                label(d.state),
-                m.id
-            );
+            let text = option_text(i18n, m.clone(), d.state);
             let id = m.id;
             view! {
                 <option value=id.clone() selected=move || chosen.get() == id>{text}</option>
@@ -113,9 +108,9 @@ fn TraceSelect(all: Vec<Membership>, chosen: Memo<String>) -> impl IntoView {
         .collect_view();
     view! {
         <div class="field">
-            <label for="trace-membership">"Trace a membership"</label>
+            <label for="trace-membership">{t!(i18n, diagram.trace)}</label>
             <select id="trace-membership" on:change=on_change>
-                <option value="" selected=move || chosen.read().is_empty()>"None"</option>
+                <option value="" selected=move || chosen.read().is_empty()>{t!(i18n, diagram.none)}</option>
                 {options}
             </select>
         </div>
@@ -125,23 +120,45 @@ fn TraceSelect(all: Vec<Membership>, chosen: Memo<String>) -> impl IntoView {
 /// The traced membership: where it stands and the steps it took, with their dates.
 #[component]
 fn TraceDetails(m: Membership) -> impl IntoView {
-    let title = lock_title(use_i18n(), &m);
+    let i18n = use_i18n();
+    let shown = m.clone();
+    let heading =
+        move || t_string!(i18n, diagram.path, title = lock_title(i18n, &shown)).to_string();
     let d = derive(Dates::of(&m));
     let now = now_ms();
     let steps = path(Dates::of(&m))
         .into_iter()
         .map(|(event, date)| {
-            view! { <li><strong>{event.label()}</strong> ": " {relative_time(date, now, "date missing")}</li> }
+            let missing = move || t_string!(i18n, diagram.date_missing);
+            view! {
+                <li>
+                    <strong>{move || phrase::event(i18n, event)}</strong>
+                    ": " {relative_time(date, now, missing)}
+                </li>
+            }
         })
         .collect_view();
     view! {
         <section class="trace" aria-labelledby="trace-title">
-            <h3 id="trace-title">{format!("Path of {title}")}</h3>
-            <p>"Now: " <span aria-hidden="true">{icon(d.state)}</span> " " {label(d.state)}</p>
+            <h3 id="trace-title">{heading}</h3>
+            <p>
+                {t!(i18n, diagram.now)} <span aria-hidden="true">{icon(d.state)}</span> " "
+                {move || words::state(i18n, d.state)}
+            </p>
             {d.issue.map(|i| view! {
-                <p class="inconsistent">"⚠ Inconsistent dates: " {i.describe()}</p>
+                <p class="inconsistent">
+                    {t!(i18n, members.row.inconsistent_dates)} {move || phrase::issue(i18n, i)}
+                </p>
             })}
             <ol>{steps}</ol>
         </section>
+    }
+}
+
+/// A membership as the chooser offers it: "Main Entrance: Active (membership 12)".
+fn option_text(i18n: I18n, m: Membership, state: wire::MembershipState) -> impl Fn() -> String {
+    move || {
+        let (title, state) = (lock_title(i18n, &m), words::state(i18n, state));
+        t_string!(i18n, diagram.option, title, state, id = m.id.clone()).to_string()
     }
 }

@@ -10,7 +10,7 @@ pub mod history;
 pub mod members;
 pub mod overview;
 mod waiting_notice;
-mod words;
+pub(crate) mod words;
 
 use leptos::prelude::*;
 use leptos_router::{
