@@ -26,8 +26,10 @@ pub const PAGE_SIZE: usize = 20;
 pub struct HistoryEvent {
     pub membership_id: String,
     pub lock_id: String,
-    /// The lock's title (expanded `boundLock`), else "Lock {id}".
+    /// The lock's title (expanded `boundLock`), else "Lock {id}" (English: the export's).
     pub lock: String,
+    /// Whether `lock` is the lock's title (else the view names it by its id).
+    pub named: bool,
     /// The lock was unbound from the locking system.
     pub unbound: bool,
     pub event: Event,
@@ -41,7 +43,8 @@ pub struct HistoryEvent {
     pub issue: Option<Issue>,
 }
 
-/// What happened, after the lock's name: "Main Entrance added".
+/// What happened, after the lock's name: "Main Entrance added" (English: the export's; the
+/// view says it in the language shown).
 pub fn verb(event: Event) -> &'static str {
     match event {
         Event::JoinStart => "added",
@@ -52,7 +55,8 @@ pub fn verb(event: Event) -> &'static str {
 }
 
 impl HistoryEvent {
-    /// "added 3 days ago, waiting for the lock to sync", for a step still waiting.
+    /// "added 3 days ago, waiting for the lock to sync", for a step still waiting (English:
+    /// the view says it in the language shown, with [`HistoryEvent::waiting`] and `at`).
     pub fn waiting_text(&self, now: i64) -> Option<String> {
         self.waiting.then(|| {
             let short = match self.event {
@@ -73,8 +77,24 @@ impl HistoryEvent {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
     pub events: Vec<HistoryEvent>,
-    /// Titles of the locks whose membership has no date (no event to list).
-    pub undated: Vec<String>,
+    /// The locks whose membership has no date (no event to list).
+    pub undated: Vec<LockName>,
+}
+
+/// A lock as the history names it: its title when the API gave one, else its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockName {
+    pub id: String,
+    pub title: Option<String>,
+}
+
+impl LockName {
+    fn of(m: &Membership) -> Self {
+        LockName {
+            id: m.bound_lock_id.clone(),
+            title: m.bound_lock.as_ref().map(|l| l.title.clone()),
+        }
+    }
 }
 
 fn lock_title(m: &Membership) -> String {
@@ -111,6 +131,7 @@ pub fn events_of(m: &Membership) -> Vec<HistoryEvent> {
                 membership_id: m.id.clone(),
                 lock_id: m.bound_lock_id.clone(),
                 lock: lock_title(m),
+                named: m.bound_lock.is_some(),
                 unbound: m.bound_lock.as_ref().is_some_and(|l| !l.active),
                 event,
                 date: date.to_string(),
@@ -144,7 +165,7 @@ pub fn history(memberships: &[Membership]) -> History {
     for m in memberships {
         let events = events_of(m);
         if events.is_empty() {
-            out.undated.push(lock_title(m));
+            out.undated.push(LockName::of(m));
         }
         out.events.extend(events);
     }
@@ -297,11 +318,30 @@ pub fn page_of(events: &[HistoryEvent], q: &HistoryQuery) -> HistoryRows {
     }
 }
 
-/// One lock of the lock filter: its id and the words of its option.
+/// One lock of the lock filter: its id and what its option says: the lock's name
+/// ([`HistoryEvent::lock`], `named` as there), its id when another lock has the same
+/// name, and whether it is unbound.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockChoice {
     pub id: String,
-    pub label: String,
+    pub lock: String,
+    pub named: bool,
+    pub shared: bool,
+    pub unbound: bool,
+}
+
+impl LockChoice {
+    /// The option's words in English: "Lock 2 (#13) (unbound)".
+    pub fn label(&self) -> String {
+        let mut label = self.lock.clone();
+        if self.shared {
+            label.push_str(&format!(" (#{})", self.id));
+        }
+        if self.unbound {
+            label.push_str(" (unbound)");
+        }
+        label
+    }
 }
 
 /// The locks that appear in the history, each once, in natural order of their titles;
@@ -318,19 +358,12 @@ pub fn lock_choices(events: &[HistoryEvent]) -> Vec<LockChoice> {
     });
     locks
         .iter()
-        .map(|e| {
-            let shared = locks.iter().filter(|o| o.lock == e.lock).count() > 1;
-            let mut label = e.lock.clone();
-            if shared {
-                label.push_str(&format!(" (#{})", e.lock_id));
-            }
-            if e.unbound {
-                label.push_str(" (unbound)");
-            }
-            LockChoice {
-                id: e.lock_id.clone(),
-                label,
-            }
+        .map(|e| LockChoice {
+            id: e.lock_id.clone(),
+            lock: e.lock.clone(),
+            named: e.named,
+            shared: locks.iter().filter(|o| o.lock == e.lock).count() > 1,
+            unbound: e.unbound,
         })
         .collect()
 }
@@ -469,6 +502,7 @@ mod tests {
         let e = events_of(&m);
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].lock, "Lock 5");
+        assert!(!e[0].named);
         assert_eq!(e[0].issue, Some(Issue::MissingJoinStart));
         // Out of order: kept where its date puts it, flagged.
         let m = member("5", "5", Some("X"), [Some(T3), Some(T1), None, None]);
@@ -479,7 +513,13 @@ mod tests {
         let none = member("6", "8", Some("Blank"), [None; 4]);
         let h = history(&[none]);
         assert!(h.events.is_empty());
-        assert_eq!(h.undated, ["Blank"]);
+        assert_eq!(
+            h.undated,
+            [LockName {
+                id: "8".into(),
+                title: Some("Blank".into())
+            }]
+        );
         assert_eq!(history(&[]), History::default());
     }
 
@@ -601,7 +641,7 @@ mod tests {
             member("4", "7", None, [Some(T3), None, None, None]),
         ];
         let choices = lock_choices(&history(&ms).events);
-        let labels: Vec<_> = choices.iter().map(|c| c.label.as_str()).collect();
+        let labels: Vec<_> = choices.iter().map(LockChoice::label).collect();
         assert_eq!(
             labels,
             ["Lock 2 (#2)", "Lock 2 (#13) (unbound)", "Lock 7", "Lock 10"]

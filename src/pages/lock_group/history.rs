@@ -11,12 +11,13 @@ use crate::components::group_context::use_group;
 use crate::components::loaded::Loaded;
 use crate::components::pager::Pager;
 use crate::components::timestamp::{now_ms, stamp};
+use crate::i18n::{t, t_string, use_i18n, words};
 use crate::logic::history::{
-    history, lock_choices, page_of, verb, History, HistoryEvent, HistoryQuery, Kind,
+    history, lock_choices, page_of, History, HistoryEvent, HistoryQuery, Kind,
 };
 use crate::logic::limits;
-use crate::logic::membership_state::REMOVED_HINT;
 use crate::logic::routes::{self, GroupTab};
+use crate::pages::lock_group::words as phrase;
 
 use crate::components::bulk::{ExportButton, ExportJob};
 
@@ -25,6 +26,7 @@ pub fn HistoryTab() -> impl IntoView {
     let ctx = use_group();
     let api = use_api();
     let (query, go) = ctx.tab_view::<HistoryQuery>(GroupTab::History);
+    let i18n = use_i18n();
 
     // Loaded once per group: filtering and paging happen here, without a request.
     let list = LocalResource::new(move || {
@@ -48,19 +50,16 @@ pub fn HistoryTab() -> impl IntoView {
 
     view! {
         <div class="section-head">
-            <h2>"History"</h2>
+            <h2>{t!(i18n, history.heading)}</h2>
             <div class="toolbar">
                 <ExportButton job=export_job/>
             </div>
         </div>
-        <p>
-            "What happened to this group's locks, newest first. A lock learns of a change "
-            "when it next syncs; until then the step waits."
-        </p>
+        <p>{t!(i18n, history.intro)}</p>
         <Loaded
             resource=list
-            what="The group's history could not be loaded"
-            fallback=|| view! { <p role="status">"Loading the history…"</p> }
+            what=move || t_string!(i18n, history.load_failed)
+            fallback=move || view! { <p role="status">{t!(i18n, history.loading)}</p> }
             let:h
         >
             <HistoryList h query go/>
@@ -74,33 +73,39 @@ fn HistoryList(h: History, query: Memo<HistoryQuery>, go: Callback<HistoryQuery>
     let choices = lock_choices(&h.events);
     let events = StoredValue::new(h.events);
     let page = Memo::new(move |_| events.with_value(|e| page_of(e, &query.get())));
+    let i18n = use_i18n();
     let undated = (!h.undated.is_empty()).then(|| {
-        view! {
-            <p class="inconsistent">
-                "⚠ No dates are recorded for the membership of " {h.undated.join(", ")}
-                ", so it has no event to show."
-            </p>
-        }
+        let locks = move || {
+            let names = h.undated.iter();
+            let names = names.map(|l| phrase::lock_name(i18n, l.title.as_deref(), &l.id));
+            let locks = names.collect::<Vec<_>>().join(", ");
+            t_string!(i18n, history.undated, locks).to_string()
+        };
+        view! { <p class="inconsistent">{locks}</p> }
     });
+    let count = move || {
+        let n = page.read().matching as u64;
+        let count = words::number(i18n, n);
+        if words::is_one(i18n, n) {
+            t_string!(i18n, history.events.one, count).to_string()
+        } else {
+            t_string!(i18n, history.events.other, count).to_string()
+        }
+    };
     view! {
         <HistoryFilters choices query go/>
-        <p class="muted" role="status">
-            {move || match page.read().matching {
-                1 => "1 event".to_string(),
-                n => format!("{n} events"),
-            }}
-        </p>
+        <p class="muted" role="status">{count}</p>
         {undated}
         {move || {
             let p = page.get();
             if p.events.is_empty() {
-                view! { <p class="empty">"No events match this filter."</p> }.into_any()
+                view! { <p class="empty">{t!(i18n, history.no_match)}</p> }.into_any()
             } else {
                 view! { <HistoryTable events=p.events/> }.into_any()
             }
         }}
         <Pager
-            label="History pages"
+            label=move || t_string!(i18n, history.pages)
             page=Signal::derive(move || page.read().page)
             more=Signal::derive(move || page.read().more)
             on_page=Callback::new(move |n| go.run(query.get_untracked().with(|q| q.page = n)))
@@ -115,6 +120,7 @@ fn HistoryFilters(
     query: Memo<HistoryQuery>,
     go: Callback<HistoryQuery>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let on_lock = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         go.run(
@@ -131,9 +137,10 @@ fn HistoryFilters(
         .into_iter()
         .map(|c| {
             let id = c.id.clone();
+            let label = move || phrase::lock_choice(i18n, &c);
             view! {
-                <option value=c.id prop:selected=move || query.read().lock.as_deref() == Some(id.as_str())>
-                    {c.label}
+                <option value=id.clone() prop:selected=move || query.read().lock.as_deref() == Some(id.as_str())>
+                    {label}
                 </option>
             }
         })
@@ -143,24 +150,28 @@ fn HistoryFilters(
         .map(|k| {
             view! {
                 <option value=k.param() prop:selected=move || query.read().kind == Some(k)>
-                    {k.label()}
+                    {move || phrase::kind(i18n, k)}
                 </option>
             }
         })
         .collect_view();
     view! {
-        <div class="filters" role="group" aria-label="Filter history">
+        <div class="filters" role="group" aria-label=move || t_string!(i18n, history.filter)>
             <div class="field inline">
-                <label for="history-lock">"Lock"</label>
+                <label for="history-lock">{t!(i18n, history.lock)}</label>
                 <select id="history-lock" on:change=on_lock>
-                    <option value="" prop:selected=move || query.read().lock.is_none()>"All locks"</option>
+                    <option value="" prop:selected=move || query.read().lock.is_none()>
+                        {t!(i18n, history.all_locks)}
+                    </option>
                     {lock_options}
                 </select>
             </div>
             <div class="field inline">
-                <label for="history-kind">"Event"</label>
+                <label for="history-kind">{t!(i18n, history.event)}</label>
                 <select id="history-kind" on:change=on_kind>
-                    <option value="" prop:selected=move || query.read().kind.is_none()>"All events"</option>
+                    <option value="" prop:selected=move || query.read().kind.is_none()>
+                        {t!(i18n, history.all_events)}
+                    </option>
                     {kind_options}
                 </select>
             </div>
@@ -173,18 +184,27 @@ fn HistoryTable(events: Vec<HistoryEvent>) -> impl IntoView {
     let ctx = use_group();
     let owner = ctx.owner.get_untracked();
     let now = now_ms();
+    let i18n = use_i18n();
     let rows = events
         .into_iter()
         .map(|e| {
-            let waiting = e.waiting_text(now);
+            let waiting = e.waiting.then(|| {
+                let e = e.clone();
+                move || phrase::waiting_step(i18n, &e, now)
+            });
             let href = routes::lock(&owner, &e.lock_id);
+            let (title, id) = (e.named.then(|| e.lock.clone()), e.lock_id.clone());
+            let name = move || phrase::lock_name(i18n, title.as_deref(), &id);
+            let event = e.event;
             view! {
                 <tr class:waiting=e.waiting>
                     <th scope="row">
-                        <A href=href>{e.lock}</A>
-                        " " {verb(e.event)}
+                        <A href=href>{name}</A>
+                        " " {move || phrase::verb(i18n, event)}
                         {e.unbound.then(|| view! {
-                            <span class="tag" title=REMOVED_HINT>"Removed from account"</span>
+                            <span class="tag" title=move || t_string!(i18n, members.removed_hint)>
+                                {t!(i18n, members.removed_tag)}
+                            </span>
                         })}
                         {waiting.map(|w| view! {
                             <span class="sub sync waiting">
@@ -192,10 +212,12 @@ fn HistoryTable(events: Vec<HistoryEvent>) -> impl IntoView {
                             </span>
                         })}
                         {e.issue.map(|i| view! {
-                            <span class="sub inconsistent">"⚠ Dates inconsistent: " {i.describe()}</span>
+                            <span class="sub inconsistent">
+                                {t!(i18n, history.inconsistent)} {move || phrase::issue(i18n, i)}
+                            </span>
                         })}
                     </th>
-                    <td data-label="When">{stamp(Some(&e.date), now, "")}</td>
+                    <td data-label=move || t_string!(i18n, history.when)>{stamp(Some(&e.date), now, "")}</td>
                 </tr>
             }
         })
@@ -203,11 +225,11 @@ fn HistoryTable(events: Vec<HistoryEvent>) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="history">
-                <caption>"Membership events, newest first"</caption>
+                <caption>{t!(i18n, history.caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Event"</th>
-                        <th scope="col">"When"</th>
+                        <th scope="col">{t!(i18n, history.event)}</th>
+                        <th scope="col">{t!(i18n, history.when)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -6,6 +6,7 @@ use wire::MembershipState;
 
 use crate::i18n::{t_string, words, I18n};
 use crate::logic::group_overview::{Bounded, People};
+use crate::logic::history::{HistoryEvent, Kind, LockChoice};
 use crate::logic::membership_state::{Event, Issue, Which};
 use crate::logic::routes::GroupTab;
 
@@ -171,4 +172,63 @@ pub fn which_hint(i18n: I18n, w: Which) -> String {
         Which::Waiting => t_string!(i18n, members.filter.waiting_hint).to_string(),
         Which::All => t_string!(i18n, members.filter.all_hint).to_string(),
     }
+}
+
+/// A lock as the history names it: its title, else "Lock 12" / "Schloss 12".
+pub fn lock_name(i18n: I18n, title: Option<&str>, id: &str) -> String {
+    match title {
+        Some(t) => t.to_string(),
+        None => t_string!(i18n, members.lock_fallback, id = id.to_string()).to_string(),
+    }
+}
+
+/// A choice of the History tab's kind filter: "Added", …, "Waiting for the lock to sync".
+pub fn kind(i18n: I18n, k: Kind) -> String {
+    match k {
+        Kind::Step(Event::JoinStart) => t_string!(i18n, history.kind.added),
+        Kind::Step(Event::JoinCompleted) => t_string!(i18n, history.kind.joined),
+        Kind::Step(Event::LeaveStart) => t_string!(i18n, history.kind.removed),
+        Kind::Step(Event::LeaveCompleted) => t_string!(i18n, history.kind.left),
+        Kind::Waiting => t_string!(i18n, history.kind.waiting),
+    }
+    .to_string()
+}
+
+/// What happened, after the lock's name: "added" / "hinzugefügt".
+pub fn verb(i18n: I18n, e: Event) -> String {
+    match e {
+        Event::JoinStart => t_string!(i18n, history.verb.added),
+        Event::JoinCompleted => t_string!(i18n, history.verb.joined),
+        Event::LeaveStart => t_string!(i18n, history.verb.removed),
+        Event::LeaveCompleted => t_string!(i18n, history.verb.left),
+    }
+    .to_string()
+}
+
+/// "added 3 days ago, waiting for the lock to sync", for a step still waiting.
+pub fn waiting_step(i18n: I18n, e: &HistoryEvent, now: i64) -> Option<String> {
+    e.waiting.then(|| {
+        let when = match e.at {
+            Some(_) => words::moment(i18n, &e.date, now).0,
+            None => t_string!(i18n, history.unreadable_time).to_string(),
+        };
+        match e.event {
+            Event::LeaveStart => t_string!(i18n, history.waiting.removed, when),
+            _ => t_string!(i18n, history.waiting.added, when),
+        }
+        .to_string()
+    })
+}
+
+/// A lock of the History tab's lock filter: "Lock 2 (#13) (unbound)".
+pub fn lock_choice(i18n: I18n, c: &LockChoice) -> String {
+    let title = c.named.then_some(c.lock.as_str());
+    let mut label = lock_name(i18n, title, &c.id);
+    if c.shared {
+        label.push_str(&t_string!(i18n, history.shared, id = c.id.clone()).to_string());
+    }
+    if c.unbound {
+        label.push_str(&t_string!(i18n, history.unbound).to_string());
+    }
+    label
 }
