@@ -8,6 +8,7 @@ use crate::i18n::{intl, t_string, I18n};
 use crate::logic::api_error::ApiError;
 use crate::logic::batch::Outcome;
 use crate::logic::diagram_layout::{Node, Transition};
+use crate::logic::locks_list::Seen;
 use crate::logic::time;
 
 /// "Active", "Joining", … / "Aktiv", "Wird aufgenommen", …
@@ -143,4 +144,37 @@ pub fn cause(i18n: I18n, t: Transition) -> String {
         _ => t_string!(i18n, diagram.cause.sync),
     }
     .to_string()
+}
+
+/// "Rows 1–20", "Row 21", "No rows": which rows of a list a page shows.
+pub fn rows(i18n: I18n, shown: Option<(u64, u64)>) -> String {
+    match shown {
+        None => t_string!(i18n, pager.no_rows).to_string(),
+        Some((first, last)) if first == last => {
+            t_string!(i18n, pager.row, first = number(i18n, first)).to_string()
+        }
+        Some((first, last)) => {
+            let (first, last) = (number(i18n, first), number(i18n, last));
+            t_string!(i18n, pager.rows, first, last).to_string()
+        }
+    }
+}
+
+/// Whether a lock has its latest configuration: "✔ Up to date", "⟳ Behind: version 3 of 5".
+pub fn seen(i18n: I18n, s: Seen) -> String {
+    match s {
+        Seen::Latest => t_string!(i18n, seen.latest).to_string(),
+        Seen::Behind { seen, latest } => {
+            let (seen, latest) = (seen.to_string(), latest.to_string());
+            t_string!(i18n, seen.behind, seen, latest).to_string()
+        }
+        Seen::Never => t_string!(i18n, seen.never).to_string(),
+        Seen::Unknown => t_string!(i18n, seen.unknown).to_string(),
+    }
+}
+
+/// A lock's type as its maker writes it, "Unknown" / "Unbekannt" when the API says none.
+pub fn lock_type(i18n: I18n, lock: &wire::BoundLock) -> String {
+    crate::logic::locks_list::known_lock_type(lock)
+        .unwrap_or_else(|| t_string!(i18n, support.unknown).to_string())
 }

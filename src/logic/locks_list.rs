@@ -271,11 +271,15 @@ impl Seen {
 /// The lock type as its maker writes it: the API's model name ("Td30"), a product code
 /// (letters then digits) in capitals ("TD30"); else the type id; "Unknown" without either.
 pub fn lock_type(lock: &BoundLock) -> String {
+    known_lock_type(lock).unwrap_or_else(|| "Unknown".to_string())
+}
+
+/// As [`lock_type`], `None` without either (the view says "Unknown" in its language).
+pub fn known_lock_type(lock: &BoundLock) -> Option<String> {
     lock.lock_type
         .as_ref()
         .map(|t| product_name(&t.model_name))
         .or_else(|| lock.lock_type_id.clone())
-        .unwrap_or_else(|| "Unknown".to_string())
 }
 
 /// "Td30" → "TD30", "Cylinder" stays: a short run of letters followed by digits is a model

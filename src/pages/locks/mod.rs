@@ -14,6 +14,7 @@ use crate::components::bulk::{ExportButton, ExportJob};
 use crate::components::loaded::Loaded;
 use crate::components::owner_switcher::owner_name;
 use crate::components::url_list::{Answer, ListSearch, UrlList};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::logic::limits::WORKLIST;
 use crate::logic::list_params::Rows;
 use crate::logic::locks_list::LocksParams;
@@ -81,6 +82,7 @@ impl LocksData {
 #[component]
 pub fn LocksPage(data: LocksData) -> impl IntoView {
     let busy = data.busy();
+    let i18n = use_i18n();
     let UrlList {
         owner,
         params,
@@ -95,10 +97,12 @@ pub fn LocksPage(data: LocksData) -> impl IntoView {
             format!("{}{}", routes::locks(&owner.get()), next.to_url_query())
         };
         let current = move || params.read().waiting == waiting;
-        let name = if waiting {
-            "Waiting for sync"
-        } else {
-            "All locks"
+        let name = move || {
+            if waiting {
+                t_string!(i18n, locks.waiting)
+            } else {
+                t_string!(i18n, locks.all)
+            }
         };
         view! {
             <a href=href aria-current=move || current().then_some("true")>
@@ -118,20 +122,20 @@ pub fn LocksPage(data: LocksData) -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>"Locks"</h1>
+            <h1>{t!(i18n, locks.heading)}</h1>
             <div class="toolbar">
                 <ExportButton job=export_job/>
             </div>
         </div>
-        <div class="segmented" role="group" aria-label="Which locks">
+        <div class="segmented" role="group" aria-label=move || t_string!(i18n, locks.which)>
             {choice(false)}
             {choice(true)}
         </div>
         <ListSearch id="lock-search" list=data busy/>
         <Loaded
             resource=locks
-            what="The locks could not be loaded"
-            fallback=|| view! { <p role="status">"Loading the locks…"</p> }
+            what=move || t_string!(i18n, locks.load_failed)
+            fallback=move || view! { <p role="status">{t!(i18n, locks.loading)}</p> }
             let:shown
         >
             <LockTable shown params owner busy go/>

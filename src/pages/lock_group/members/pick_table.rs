@@ -9,7 +9,7 @@ use super::selection::LockRef;
 use crate::components::group_context::use_group;
 use crate::components::table_head::head_texts;
 use crate::i18n::{t, t_string, use_i18n, words};
-use crate::logic::locks_list::{lock_type, lock_type_terms};
+use crate::logic::locks_list::lock_type_terms;
 use crate::logic::routes;
 
 /// Groups a lock occupies: every membership that is not Unjoined (what the limit counts).
@@ -66,7 +66,8 @@ fn PickRow(lock: BoundLock, member: bool, picked: RwSignal<Vec<LockRef>>) -> imp
     };
     let (pick_name, tab_name) = (lock.title.clone(), lock.title.clone());
     // As its maker writes it ("TD30"), the API's names on hover, as on the Locks list.
-    let kind = lock_type(&lock);
+    let shown = lock.clone();
+    let kind = move || words::lock_type(i18n, &shown);
     let kind_terms = lock_type_terms(&lock);
     let item = LockRef {
         id: lock.id.clone(),
