@@ -18,8 +18,9 @@ use crate::components::announcer::Announcer;
 use crate::components::loaded::Loaded;
 use crate::components::timestamp::{now_ms, stamp};
 use crate::config::Config;
+use crate::i18n::{t, t_string, use_i18n, words, I18n};
 use crate::logic::lock_scan::Scope;
-use crate::logic::locks_list::{lock_type, lock_type_terms, pending, LockCounts, Seen};
+use crate::logic::locks_list::{lock_type_terms, pending, LockCounts, Seen};
 use crate::logic::routes;
 use access::{Access, Source};
 use access_view::AccessView;
@@ -55,10 +56,13 @@ impl LockData {
 #[component]
 pub fn LockPage(data: LockData) -> impl IntoView {
     let LockData { owner, id, lock } = data;
+    let i18n = use_i18n();
     let title = move || match lock.get() {
         Some(Ok(l)) if l.active => l.title,
-        Some(Ok(_)) | Some(Err(ApiError::NotFound(_))) => "Lock not found".to_string(),
-        _ => "Lock".to_string(),
+        Some(Ok(_)) | Some(Err(ApiError::NotFound(_))) => {
+            t_string!(i18n, lock.not_found_title).to_string()
+        }
+        _ => t_string!(i18n, lock.title).to_string(),
     };
     // Made here, outside the loaded view it reloads, so it outlives the view it replaces.
     let sync = {
@@ -73,30 +77,30 @@ pub fn LockPage(data: LockData) -> impl IntoView {
             async move {
                 match locks::simulate_sync(&api, &owner, &id).await {
                     Ok(()) => {
-                        announcer.say(format!("{title} synced: its pending changes are complete"));
+                        announcer.say(t_string!(i18n, lock.synced, title).to_string());
                         lock.refetch();
                         Ok(())
                     }
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(words::error(i18n, &e)),
                 }
             }
         })
     };
     let back =
-        move || view! { <A href=move || routes::locks(&owner.get())>"Back to the locks"</A> };
+        move || view! { <A href=move || routes::locks(&owner.get())>{t!(i18n, lock.back)}</A> };
     view! {
         <p class="breadcrumb">
-            <A href=move || routes::locks(&owner.get())>"Locks"</A>
+            <A href=move || routes::locks(&owner.get())>{t!(i18n, lock.breadcrumb)}</A>
         </p>
         <div class="page-head">
             <h1>{title}</h1>
         </div>
-        <Loaded resource=lock what="The lock could not be loaded"
-            fallback=|| view! { <p role="status">"Loading the lock…"</p> }
+        <Loaded resource=lock what=move || t_string!(i18n, lock.load_failed)
+            fallback=move || view! { <p role="status">{t!(i18n, lock.loading)}</p> }
             not_found=move || view! {
                 <p>
-                    "There is no bound lock with the ID " <code>{id.get()}</code>
-                    " in this owner account. " {back()}
+                    {t!(i18n, lock.not_found_before)} <code>{id.get()}</code>
+                    {t!(i18n, lock.not_found_after)} {back()}
                 </p>
             }
             let:_loaded>
@@ -105,12 +109,16 @@ pub fn LockPage(data: LockData) -> impl IntoView {
             {move || lock.get().and_then(Result::ok).map(|l| if l.active {
                 view! { <LockView lock=l owner=owner.get_untracked() sync/> }.into_any()
             } else {
+                // The date in the API's UTC form, the same in every language.
+                let date = l.unbind_date.map(|d| crate::logic::time::describe(&d, now_ms()).1);
+                let after = move || match date.clone() {
+                    Some(date) => t_string!(i18n, lock.unbound_after_on, date).to_string(),
+                    None => t_string!(i18n, lock.unbound_after).to_string(),
+                };
                 view! {
                     <p>
-                        "The lock with the ID " <code>{id.get()}</code>
-                        " was removed from this owner account (unbound)"
-                        {l.unbind_date.map(|d| format!(" on {}", crate::logic::time::describe(&d, now_ms()).1))}
-                        ". " {back()}
+                        {t!(i18n, lock.unbound_before)} <code>{id.get()}</code>
+                        {after} {back()}
                     </p>
                 }.into_any()
             })}
@@ -127,6 +135,7 @@ fn LockView(
     sync: Action<(), Result<(), String>>,
 ) -> impl IntoView {
     let api = use_api();
+    let i18n = use_i18n();
     let counts = pending(&lock);
     // Every group of the lock is sought when the page opens: each one found brings its
     // grants to "Who can open this lock", and its pending ones make "Waiting for".
@@ -157,68 +166,83 @@ fn LockView(
     let sync_error = move || sync.value().get().and_then(Result::err);
     let now = now_ms();
     let description = lock.description.clone().filter(|d| !d.trim().is_empty());
+    let seen = Seen::of(&lock);
     view! {
         {description.map(|d| view! { <p class="lead">{d}</p> })}
         {sandbox.then(|| view! {
             <div class="toolbar">
                 <button type="button" disabled=move || sync.pending().get()
                     on:click=move |_| { sync.dispatch(()); }>
-                    "Simulate sync"
+                    {t!(i18n, lock.simulate)}
                 </button>
-                <span class="muted">"Sandbox only: completes this lock's pending joins and leaves, as a sync in the field would."</span>
-                {move || sync_error().map(|e| view! { <p class="field-error" role="alert">"The sync failed: " {e}</p> })}
+                <span class="muted">{t!(i18n, lock.simulate_hint)}</span>
+                {move || sync_error().map(|e| view! {
+                    <p class="field-error" role="alert">{t!(i18n, lock.sync_failed)} {e}</p>
+                })}
             </div>
         })}
         <section aria-labelledby="lock-facts">
-            <h2 id="lock-facts">"Details"</h2>
+            <h2 id="lock-facts">{t!(i18n, lock.details)}</h2>
             <dl class="facts">
-                <dt>"ID"</dt><dd><code>{lock.id.clone()}</code></dd>
+                <dt>{t!(i18n, lock.id)}</dt><dd><code>{lock.id.clone()}</code></dd>
                 // An admin's words; the API's terms in the tooltips.
-                <dt>"Lock type"</dt><dd title=lock_type_terms(&lock)>{lock_type(&lock)}</dd>
-                <dt title="bindDate">"In this account since"</dt>
-                <dd>{stamp(lock.bind_date.as_deref(), now, "unknown")}</dd>
-                <dt title="The lock's own configuration (RCL): rclSerialNo, rclDate">"Latest configuration"</dt>
-                <dd>{serial(lock.rcl_serial_no)} ", " {stamp(lock.rcl_date.as_deref(), now, "no date")}</dd>
-                <dt title="lastSeenRclSerialNo, lastSeenRclUpdateDate">"Configuration on the lock"</dt>
+                <dt>{t!(i18n, locks.col.lock_type)}</dt>
+                <dd title=lock_type_terms(&lock)>{words::lock_type(i18n, &lock)}</dd>
+                <dt title="bindDate">{t!(i18n, lock.in_account_since)}</dt>
+                <dd>{stamp(lock.bind_date.as_deref(), now, move || t_string!(i18n, lock.unknown))}</dd>
+                <dt title=move || t_string!(i18n, lock.latest_config_tip)>{t!(i18n, lock.latest_config)}</dt>
                 <dd>
-                    {serial(lock.last_seen_rcl_serial_no)} ", "
-                    {stamp(lock.last_seen_rcl_update_date.as_deref(), now, "never synced")}
-                    " · " <span title=Seen::of(&lock).api_terms()>{Seen::of(&lock).text()}</span>
+                    {serial(i18n, lock.rcl_serial_no)} ", "
+                    {stamp(lock.rcl_date.as_deref(), now, move || t_string!(i18n, lock.no_date))}
                 </dd>
-                <dt>"Groups"</dt><dd>{groups_line(counts)}</dd>
+                <dt title="lastSeenRclSerialNo, lastSeenRclUpdateDate">{t!(i18n, lock.config_on_lock)}</dt>
+                <dd>
+                    {serial(i18n, lock.last_seen_rcl_serial_no)} ", "
+                    {stamp(lock.last_seen_rcl_update_date.as_deref(), now, move || t_string!(i18n, lock.never_synced))}
+                    " · " <span title=Seen::of(&lock).api_terms()>{move || words::seen(i18n, seen)}</span>
+                </dd>
+                <dt>{t!(i18n, lock.groups)}</dt><dd>{groups_line(i18n, counts)}</dd>
             </dl>
         </section>
         <section aria-labelledby="lock-access">
-            <h2 id="lock-access">"Who can open this lock"</h2>
+            <h2 id="lock-access">{t!(i18n, lock.access)}</h2>
             <AccessView access scan=all src lock_title=lock.title.clone()/>
         </section>
         <section aria-labelledby="lock-waiting">
-            <h2 id="lock-waiting">"Waiting for"</h2>
+            <h2 id="lock-waiting">{t!(i18n, lock.waiting)}</h2>
             {if counts.any() {
                 view! { <ScanView scan=all target=target.clone() owner=owner.clone() lock_title=lock.title.clone() show=Scope::Waiting/> }.into_any()
             } else {
-                view! { <p>"Nothing waits for this lock: it has synced every group change."</p> }.into_any()
+                view! { <p>{t!(i18n, lock.nothing_waits)}</p> }.into_any()
             }}
         </section>
         <section aria-labelledby="lock-groups">
-            <h2 id="lock-groups">"All groups of this lock"</h2>
+            <h2 id="lock-groups">{t!(i18n, lock.all_groups)}</h2>
             {if counts.current() > 0 {
                 view! { <ScanView scan=all target owner lock_title=lock.title show=Scope::All/> }.into_any()
             } else {
-                view! { <p>"This lock is in no group."</p> }.into_any()
+                view! { <p>{t!(i18n, lock.no_group)}</p> }.into_any()
             }}
         </section>
     }
 }
 
-fn serial(n: Option<i64>) -> String {
-    n.map_or("no version".to_string(), |n| format!("version {n}"))
+/// "version 12", "no version", in the language shown.
+fn serial(i18n: I18n, n: Option<i64>) -> impl Fn() -> String + Copy {
+    move || match n {
+        None => t_string!(i18n, lock.no_version).to_string(),
+        Some(n) => t_string!(i18n, lock.version, n = n.to_string()).to_string(),
+    }
 }
 
 /// "Active in 3 · joining 1 · leaving 0".
-fn groups_line(c: LockCounts) -> String {
-    format!(
-        "Active in {} · joining {} · leaving {}",
-        c.joined, c.joins, c.leaves
-    )
+fn groups_line(i18n: I18n, c: LockCounts) -> impl Fn() -> String {
+    move || {
+        let (joined, joins, leaves) = (
+            c.joined.to_string(),
+            c.joins.to_string(),
+            c.leaves.to_string(),
+        );
+        t_string!(i18n, lock.groups_line, joined, joins, leaves).to_string()
+    }
 }
