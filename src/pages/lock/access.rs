@@ -3,6 +3,7 @@
 //! grants (one request each, as the groups are found, so several are in flight). Each
 //! answer shows as it arrives; `logic::access` turns them into one row per person.
 
+use crate::i18n::{use_i18n, words, I18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wire::Grant;
@@ -32,6 +33,8 @@ pub struct Access {
     pub groups: RwSignal<Vec<GroupGrants>>,
     /// Requests made.
     pub requests: RwSignal<u64>,
+    /// The language the console's explanations of errors are said in.
+    i18n: I18n,
 }
 
 /// What the requests need.
@@ -48,6 +51,7 @@ impl Access {
             direct: RwSignal::new(None),
             groups: RwSignal::new(Vec::new()),
             requests: RwSignal::new(0),
+            i18n: use_i18n(),
         }
     }
 
@@ -117,7 +121,7 @@ impl Access {
             }
             Err(e) => {
                 self.requests.try_update(|r| *r += 1);
-                set(Err(e.to_string()));
+                set(Err(words::error(self.i18n, &e)));
             }
         }
     }

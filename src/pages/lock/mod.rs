@@ -6,6 +6,7 @@
 
 mod access;
 mod access_view;
+mod phrases;
 mod scan;
 mod scan_view;
 

@@ -3,6 +3,7 @@
 //! time; each answer shows as it arrives. Cancel stops before the next request; Retry asks
 //! only the groups that failed.
 
+use crate::i18n::{use_i18n, words, I18n};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -32,6 +33,8 @@ pub struct Scan {
     run: RwSignal<u64>,
     /// Told of each membership as it is found (the access section loads its group's grants).
     on_found: StoredValue<Option<Callback<Found>>>,
+    /// The language the console's explanations of errors are said in.
+    i18n: I18n,
 }
 
 /// What a run needs to ask the server.
@@ -55,6 +58,7 @@ impl Scan {
             running: RwSignal::new(false),
             run: RwSignal::new(0),
             on_found: StoredValue::new(None),
+            i18n: use_i18n(),
         }
     }
 
@@ -93,7 +97,7 @@ impl Scan {
                     self.ask(run, target, groups);
                 }
                 Err(e) => {
-                    self.error.try_set(Some(e.to_string()));
+                    self.error.try_set(Some(words::error(self.i18n, &e)));
                     self.running.try_set(false);
                 }
             }
@@ -166,7 +170,7 @@ impl Scan {
                             p.requests += 1;
                             match answer {
                                 Ok(found) => p.answered(group, found),
-                                Err(e) => p.failed(group, e.to_string()),
+                                Err(e) => p.failed(group, words::error(self.i18n, &e)),
                             }
                         }
                     });

@@ -7,11 +7,13 @@ use leptos_router::components::A;
 use crate::components::loaded::LoadError;
 use crate::components::relative_time::relative_time;
 use crate::components::timestamp::now_ms;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::logic::lock_scan::{Found, Missing, Scope};
 use crate::logic::membership_state::MembersQuery;
 use crate::logic::routes::GroupTab;
 use crate::logic::url_state::UrlState;
 
+use super::phrases;
 use super::scan::{Scan, Target};
 
 /// The Members tab of a group, searched for this lock, where its membership can be acted on.
@@ -39,6 +41,7 @@ pub(super) fn ScanView(
     show: Scope,
 ) -> impl IntoView {
     let full = show == Scope::All;
+    let i18n = use_i18n();
     let retry_target = target.clone();
     let counts = target.counts;
     let status = move || {
@@ -46,13 +49,13 @@ pub(super) fn ScanView(
             return scan
                 .running
                 .get()
-                .then(|| view! { <p class="muted">"Searching the lock's groups…"</p> }.into_any());
+                .then(|| view! { <p class="muted">{t!(i18n, scan.searching)}</p> }.into_any());
         }
         if let Some(e) = scan.error.get() {
             let t = target.clone();
             return Some(
                 view! {
-                    <LoadError what="The lock groups could not be read" error=e
+                    <LoadError what=move || t_string!(i18n, scan.load_failed) error=e
                         retry=move || scan.start(t.clone())/>
                 }
                 .into_any(),
@@ -61,21 +64,30 @@ pub(super) fn ScanView(
         let running = scan.running.get();
         let progress = scan.progress.get();
         let text = match (&progress, running) {
-            (None, true) => "Reading the owner's lock groups…".to_string(),
+            (None, true) => t_string!(i18n, scan.reading).to_string(),
             (None, false) => return None,
-            (Some(p), true) => format!("{}…", p.text()),
-            (Some(p), false) if p.complete() => format!("{}: all found.", p.text()),
-            (Some(p), false) => format!("{}.", p.text()),
+            (Some(p), true) => {
+                let progress = phrases::checked(i18n, p);
+                t_string!(i18n, scan.running, progress).to_string()
+            }
+            (Some(p), false) if p.complete() => {
+                let progress = phrases::checked(i18n, p);
+                t_string!(i18n, scan.all_found, progress).to_string()
+            }
+            (Some(p), false) => {
+                let progress = phrases::checked(i18n, p);
+                t_string!(i18n, scan.stopped_at, progress).to_string()
+            }
         };
         let value = progress.as_ref().map(|p| p.checked as f64);
         let max = progress.as_ref().map(|p| p.total.max(1) as f64);
         Some(
             view! {
                 <div class="scan-status">
-                    <progress value=value max=max aria-label="Groups checked"></progress>
+                    <progress value=value max=max aria-label=move || t_string!(i18n, scan.progress_label)></progress>
                     <span role="status">{text}</span>
                     {running.then(|| view! {
-                        <button type="button" on:click=move |_| scan.cancel()>"Cancel"</button>
+                        <button type="button" on:click=move |_| scan.cancel()>{t!(i18n, dialog.cancel)}</button>
                     })}
                 </div>
             }
@@ -93,9 +105,9 @@ pub(super) fn ScanView(
         scan.progress
             .with(|p| p.as_ref().map(|p| p.failed.clone()).unwrap_or_default())
     };
-    let heading = match show {
-        Scope::Waiting => "Groups waiting for this lock to sync",
-        Scope::All => "Groups of this lock",
+    let heading = move || match show {
+        Scope::Waiting => t_string!(i18n, scan.waiting_heading),
+        Scope::All => t_string!(i18n, scan.all_heading),
     };
     let now = now_ms();
     let (owner, lock_title) = (StoredValue::new(owner), StoredValue::new(lock_title));
@@ -107,15 +119,17 @@ pub(super) fn ScanView(
                 <caption>{heading} {move || format!(" ({})", found().len())}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Lock group"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Since"</th>
+                        <th scope="col">{t!(i18n, scan.col.group)}</th>
+                        <th scope="col">{t!(i18n, members.table.state)}</th>
+                        <th scope="col">{t!(i18n, members.table.since)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     <For each=found key=|f: &Found| f.membership.id.clone() children=move |f: Found| {
                         let href = members_of(&owner.get_value(), &f.group.id, &lock_title.get_value());
-                        let (words, since) = (f.waiting_words(), f.since().map(str::to_string));
+                        let since = f.since().map(str::to_string);
+                        let shown = f.clone();
+                        let words = move || phrases::waiting(i18n, &shown);
                         view! {
                             <tr>
                                 <th scope="row"><A href=href>{f.group.title}</A></th>
@@ -134,14 +148,14 @@ pub(super) fn ScanView(
                 let t = retry_target.clone();
                 view! {
                     <div class="load-error" role="alert">
-                        <p>"These lock groups could not be checked:"</p>
+                        <p>{t!(i18n, scan.failed)}</p>
                         <ul>
                             {failed.into_iter().map(|(g, why)| view! {
                                 <li>{g.title} ": " {why}</li>
                             }).collect_view()}
                         </ul>
                         <button type="button" on:click=move |_| scan.retry_failed(t.clone())>
-                            "Retry these groups"
+                            {t!(i18n, scan.retry)}
                         </button>
                     </div>
                 }
@@ -152,7 +166,7 @@ pub(super) fn ScanView(
                 p.as_ref().is_some_and(|p| p.checked < p.total && !p.complete())
             });
             (full && unasked && !scan.running.get() && failed().is_empty()).then(|| view! {
-                <p class="muted">"Stopped before every group was checked."</p>
+                <p class="muted">{t!(i18n, scan.stopped)}</p>
             })
         }}
         {move || {
@@ -166,7 +180,7 @@ pub(super) fn ScanView(
                 .filter(|m| m.any())?;
             Some(view! {
                 <div class="callout" role="note">
-                    {missing.text().into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}
+                    {move || phrases::missing(i18n, missing).into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}
                 </div>
             })
         }}
