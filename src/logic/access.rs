@@ -164,11 +164,16 @@ impl Person {
     /// The person's state in words: "now", unless every way that opens now ends at the
     /// sync and none starts then.
     pub fn state(&self) -> &'static str {
+        self.state_opens().label()
+    }
+
+    /// As [`Person::state`], the kind (the view says it in the language shown).
+    pub fn state_opens(&self) -> Opens {
         match (self.now(), self.after_sync()) {
-            (true, true) => Opens::Now.label(),
-            (true, false) => Opens::UntilSync.label(),
-            (false, true) => Opens::FromSync.label(),
-            (false, false) => Opens::No.label(),
+            (true, true) => Opens::Now,
+            (true, false) => Opens::UntilSync,
+            (false, true) => Opens::FromSync,
+            (false, false) => Opens::No,
         }
     }
 }

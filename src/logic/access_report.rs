@@ -6,8 +6,8 @@ use super::csv_export::iso_utc;
 use super::grants_query::describe_ical;
 use super::time;
 
-/// "2026-12-01 07:00 UTC": a validity bound, to the minute.
-fn minute(s: &str) -> String {
+/// "2026-12-01 07:00 UTC": a validity bound, to the minute (the same in every language).
+pub fn minute(s: &str) -> String {
     match time::parse(s) {
         Some(ms) => {
             let exact = time::exact(ms); // "2026-12-01 07:00:00 UTC"

@@ -9,11 +9,13 @@ use leptos_router::components::A;
 use crate::components::bulk::{ExportButton, ExportJob};
 use crate::components::loaded::LoadError;
 use crate::components::timestamp::now_ms;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::logic::access::{people, Counts, Opens, Person, Way};
 use crate::logic::access_report::{report, REPORT_HEADER};
 use crate::logic::routes::{self, GroupTab};
 
 use super::access::{Access, Source};
+use super::phrases;
 use super::scan::Scan;
 
 #[component]
@@ -24,6 +26,7 @@ pub(super) fn AccessView(
     lock_title: String,
 ) -> impl IntoView {
     let now = now_ms();
+    let i18n = use_i18n();
     let show_all = RwSignal::new(false);
     let rows = Memo::new(move |_| people(access.ways(now), show_all.get()));
     let hidden = Memo::new(move |_| {
@@ -34,15 +37,13 @@ pub(super) fn AccessView(
             .count()
     });
     let complete = move || access.loading() == 0 && !scan.running.get();
-    let counts = move || rows.with(|r| Counts::of(r).sentence());
+    let counts = move || rows.with(|r| phrases::counts(i18n, Counts::of(r)));
     let status = move || {
+        let counts = counts();
         if complete() {
-            format!("{}.", counts())
+            t_string!(i18n, access.status_done, counts).to_string()
         } else {
-            format!(
-                "{} so far. Still reading the grants of the lock and of its groups…",
-                counts()
-            )
+            t_string!(i18n, access.status_reading, counts).to_string()
         }
     };
     let owner = StoredValue::new(src.owner.clone());
@@ -77,22 +78,28 @@ pub(super) fn AccessView(
         <p class="access-counts" role="status">{status}</p>
         {move || direct_error().map(|e| {
             let retry = retry_direct.clone();
-            view! { <LoadError what="The lock's own grants could not be read" error=e retry=move || retry()/> }
+            view! {
+                <LoadError what=move || t_string!(i18n, access.direct_failed) error=e retry=move || retry()/>
+            }
         })}
         {move || {
             let failed = failed_groups();
             (!failed.is_empty()).then(|| view! {
                 <div class="load-error" role="alert">
-                    <p>"The grants of these groups could not be read:"</p>
+                    <p>{t!(i18n, access.groups_failed)}</p>
                     <ul>
                         {failed.into_iter().map(|(id, title, why)| {
                             let retry_id = id.clone();
+                            let name = title.clone();
+                            let retry_name = move || {
+                                t_string!(i18n, access.retry_group, title = name.clone()).to_string()
+                            };
                             view! {
                                 <li>
                                     {title.clone()} ": " {why} " "
-                                    <button type="button" aria-label=format!("Retry the grants of {title}")
+                                    <button type="button" aria-label=retry_name
                                         on:click=move |_| access.load_group(src_groups.get_value(), retry_id.clone())>
-                                        "Retry"
+                                        {t!(i18n, load.retry)}
                                     </button>
                                 </li>
                             }
@@ -105,20 +112,22 @@ pub(super) fn AccessView(
             <label>
                 <input type="checkbox" prop:checked=move || show_all.get()
                     on:change=move |ev| show_all.set(event_target_checked(&ev))/>
-                {move || format!("Also show revoked, expired and not yet valid grants ({})", hidden.get())}
+                {move || t_string!(i18n, access.show_all, count = hidden.get()).to_string()}
             </label>
             <ExportButton job/>
         </div>
         <Show when=move || !rows.with(Vec::is_empty)
-            fallback=move || complete().then(|| view! { <p class="empty">"Nobody has a grant that opens this lock."</p> })>
+            fallback=move || complete().then(|| view! { <p class="empty">{t!(i18n, access.nobody)}</p> })>
             <div class="table-wrap">
                 <table class="data access">
-                    <caption>"People who can open this lock" {move || format!(" ({})", rows.with(Vec::len))}</caption>
+                    <caption>
+                        {t!(i18n, access.caption)} {move || format!(" ({})", rows.with(Vec::len))}
+                    </caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Person"</th>
-                            <th scope="col">"Access"</th>
-                            <th scope="col">"How"</th>
+                            <th scope="col">{t!(i18n, access.col.person)}</th>
+                            <th scope="col">{t!(i18n, access.col.access)}</th>
+                            <th scope="col">{t!(i18n, access.col.how)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -143,18 +152,19 @@ fn row_key(p: &Person) -> String {
 }
 
 /// The state with a symbol, never colour alone.
-fn symbol(state: &str) -> &'static str {
+fn symbol(state: Opens) -> &'static str {
     match state {
-        s if s == Opens::Now.label() => "✔ ",
+        Opens::Now => "✔ ",
         // Both wait for the lock's next sync; the words say which way.
-        s if s == Opens::FromSync.label() || s == Opens::UntilSync.label() => "⟳ ",
-        _ => "✖ ",
+        Opens::FromSync | Opens::UntilSync => "⟳ ",
+        Opens::No => "✖ ",
     }
 }
 
 #[component]
 fn PersonRow(p: Person, owner: String) -> impl IntoView {
-    let state = p.state();
+    let state = p.state_opens();
+    let i18n = use_i18n();
     let href = routes::person(&owner, &p.contact_id);
     let identifier = (p.identifier != p.name).then_some(p.identifier);
     view! {
@@ -165,8 +175,10 @@ fn PersonRow(p: Person, owner: String) -> impl IntoView {
                     {identifier.map(|i| view! { <span class="id">{i}</span> })}
                 </div>
             </th>
-            <td data-label="Access"><span aria-hidden="true">{symbol(state)}</span>{state}</td>
-            <td data-label="How">
+            <td data-label=move || t_string!(i18n, access.col.access)>
+                <span aria-hidden="true">{symbol(state)}</span>{move || phrases::opens(i18n, state)}
+            </td>
+            <td data-label=move || t_string!(i18n, access.col.how)>
                 <ul class="ways">
                     {p.ways.into_iter().map(|w| view! { <WayItem w owner=owner.clone() person_state=state/> }).collect_view()}
                 </ul>
@@ -176,24 +188,29 @@ fn PersonRow(p: Person, owner: String) -> impl IntoView {
 }
 
 #[component]
-fn WayItem(w: Way, owner: String, person_state: &'static str) -> impl IntoView {
+fn WayItem(w: Way, owner: String, person_state: Opens) -> impl IntoView {
+    let i18n = use_i18n();
     let how = match w.via.clone() {
-        None => view! { "directly" }.into_any(),
+        None => view! { {t!(i18n, access.directly)} }.into_any(),
         Some(v) => {
             let href = GroupTab::Grants.path(&owner, &v.id);
-            view! { "through group " <A href=href>{v.title}</A> }.into_any()
+            view! { {t!(i18n, access.through)} <A href=href>{v.title}</A> }.into_any()
         }
     };
     // Said per way only where it differs from the row's state.
-    let note = if w.opens == Opens::No {
-        Some(w.validity.label().to_string())
+    let (opens, validity) = (w.opens, w.validity);
+    let note = if opens == Opens::No {
+        Some((move || phrases::validity(i18n, validity)).into_any())
     } else {
-        (w.opens.label() != person_state).then(|| w.opens.label().to_string())
+        (opens != person_state).then(|| (move || phrases::opens(i18n, opens)).into_any())
     };
+    let (shown, also) = (w.clone(), w.clone());
+    let window = move || phrases::window(i18n, &shown);
+    let schedule = move || phrases::schedule(i18n, &also);
     view! {
         <li>
             {how}
-            <span class="muted">" · " {w.window()} " · " {w.schedule()}</span>
+            <span class="muted">" · " {window} " · " {schedule}</span>
             {note.map(|n| view! { <strong class="way-note">" (" {n} ")"</strong> })}
         </li>
     }
