@@ -228,7 +228,7 @@ pub fn lock_choice(i18n: I18n, c: &LockChoice) -> String {
         label.push_str(&t_string!(i18n, history.shared, id = c.id.clone()).to_string());
     }
     if c.unbound {
-        label.push_str(&t_string!(i18n, history.unbound).to_string());
+        label.push_str(t_string!(i18n, history.unbound));
     }
     label
 }

@@ -164,7 +164,7 @@ pub(super) fn GrantFields(
                     <div class="form-error" role="alert">
                         <p>{
                             let out = out.clone();
-                            move || words::summary(i18n, &out, &t_string!(i18n, grant_form.granted))
+                            move || words::summary(i18n, &out, t_string!(i18n, grant_form.granted))
                         }</p>
                         <ul>
                             {out.into_iter()
