@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_string, use_i18n};
+
 /// Whether the browser says it has no network (`navigator.onLine`).
 pub fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
@@ -23,11 +25,13 @@ pub fn on_back_online(retry: impl Fn() + 'static) {
 
 /// In place of a dialog whose code has not downloaded: it opens by itself once it has.
 pub fn dialog_notice() -> AnyView {
-    let text = if is_offline() {
-        "You are offline. This opens when the connection is back."
-    } else {
-        "This dialog could not be loaded: part of the console did not download. \
-         It opens when you try again."
+    let (i18n, offline) = (use_i18n(), is_offline());
+    let text = move || {
+        if offline {
+            t_string!(i18n, code_missing.dialog_offline)
+        } else {
+            t_string!(i18n, code_missing.dialog)
+        }
     };
     view! { <p role="alert" class="field-error">{text}</p> }.into_any()
 }
@@ -42,27 +46,20 @@ pub fn PageNotice(retry: Callback<()>) -> impl IntoView {
         }
     };
     let offline = is_offline();
+    let i18n = use_i18n();
     view! {
         <div class="code-missing" role="alert">
-            <h1>"This page could not be loaded"</h1>
+            <h1>{t!(i18n, code_missing.page_heading)}</h1>
             {if offline {
-                view! { <p>"You are offline. This page opens when the connection is back."</p> }
-                    .into_any()
+                view! { <p>{t!(i18n, code_missing.page_offline)}</p> }.into_any()
             } else {
-                view! {
-                    <p>
-                        "Part of the console did not download. The network may be down, or a "
-                        "newer version of the console may have been published. Try again, or "
-                        "reload to fetch the newest version; nothing you saved is lost."
-                    </p>
-                }
-                .into_any()
+                view! { <p>{t!(i18n, code_missing.page)}</p> }.into_any()
             }}
             <p class="actions">
                 <button type="button" class="primary" on:click=move |_| retry.run(())>
-                    "Try again"
+                    {t!(i18n, code_missing.try_again)}
                 </button>
-                <button type="button" on:click=reload>"Reload the console"</button>
+                <button type="button" on:click=reload>{t!(i18n, code_missing.reload)}</button>
             </p>
         </div>
     }
