@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::api::{use_api, ApiClient};
 use crate::components::page_code::{self, split_point, CodeMissing};
-use crate::i18n::{code_of, t, t_string, use_i18n};
+use crate::i18n::{code_of, t, t_string, use_i18n, words, I18n};
 use crate::logic::csv_dialect::Separator;
 use crate::logic::csv_export::ExportState;
 
@@ -164,9 +164,8 @@ pub fn ExportButton(job: Callback<(), ExportJob>) -> impl IntoView {
                 stop,
             };
             if bulk_part(part).await.is_err() {
-                _ = state.try_set(ExportState::Failed(
-                    "part of the console did not download. Reload the page to try again.".into(),
-                ));
+                let missing = t_string!(i18n, export.code_missing).to_string();
+                _ = state.try_set(ExportState::Failed(missing));
             }
         });
     };
@@ -175,12 +174,48 @@ pub fn ExportButton(job: Callback<(), ExportJob>) -> impl IntoView {
         <SeparatorChoice separator chosen/>
         <div class="export-status" role="status">
             <span class="export-progress" hidden=move || !running()>
-                <label for="export-progress">{move || state.with(ExportState::progress)}</label>
+                <label for="export-progress">{move || state.with(|s| progress(i18n, s))}</label>
                 <progress id="export-progress"></progress>
                 <button type="button" on:click=move |_| stop.set(true)>{t!(i18n, export.cancel)}</button>
             </span>
-            {move || state.with(ExportState::outcome)}
+            {move || state.with(|s| outcome(i18n, s))}
         </div>
+    }
+}
+
+/// The progress bar's label: "Exporting… 1,200 rows".
+fn progress(i18n: I18n, state: &ExportState) -> String {
+    let ExportState::Running { rows } = *state else {
+        return String::new();
+    };
+    let (one, count) = (
+        words::is_one(i18n, rows as u64),
+        words::number(i18n, rows as u64),
+    );
+    if one {
+        t_string!(i18n, export.progress.one, count).to_string()
+    } else {
+        t_string!(i18n, export.progress.other, count).to_string()
+    }
+}
+
+/// What the status region says once the export has ended.
+fn outcome(i18n: I18n, state: &ExportState) -> String {
+    match state {
+        ExportState::Idle | ExportState::Running { .. } => String::new(),
+        ExportState::Done { rows, file } => {
+            let n = *rows as u64;
+            let (count, file) = (words::number(i18n, n), file.clone());
+            if words::is_one(i18n, n) {
+                t_string!(i18n, export.done.one, count, file).to_string()
+            } else {
+                t_string!(i18n, export.done.other, count, file).to_string()
+            }
+        }
+        ExportState::Cancelled => t_string!(i18n, export.cancelled).to_string(),
+        ExportState::Failed(error) => {
+            t_string!(i18n, export.failed, error = error.clone()).to_string()
+        }
     }
 }
 
