@@ -17,6 +17,7 @@ mod row;
 pub mod selection;
 mod self_refresh;
 mod table;
+mod timeline;
 
 use leptos::prelude::*;
 
