@@ -39,6 +39,17 @@ pub fn popover_menu(el: Element) {
     }
 }
 
+/// Closes the menu `id`. For an item whose click disables it: the native `popovertarget`
+/// action runs after the click's handlers and does nothing on a disabled button.
+pub fn close_menu(id: &str) {
+    if let Some(menu) = leptos::prelude::document()
+        .get_element_by_id(id)
+        .and_then(|m| m.dyn_into::<HtmlElement>().ok())
+    {
+        _ = menu.hide_popover();
+    }
+}
+
 /// `toggle` on the menu element: an opened menu has the focus on its first item, however
 /// it was opened (a click leaves it on the button, `autofocus` notwithstanding).
 pub fn on_menu_toggle(ev: leptos::ev::Event) {

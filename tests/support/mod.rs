@@ -961,13 +961,22 @@ impl Session {
             .expect("script runs");
     }
 
-    /// [`Session::assert_accessible`] in the light theme, then in the dark one.
+    /// [`Session::assert_accessible`] on a laptop (1366 px) and a phone (390 px), each in
+    /// the light theme and the dark one; the window's size is restored after.
     pub async fn assert_accessible_light_and_dark(&self, what: &str) {
-        self.set_dark(false).await;
-        self.assert_accessible(&format!("{what} (light)")).await;
-        self.set_dark(true).await;
-        self.assert_accessible(&format!("{what} (dark)")).await;
-        self.set_dark(false).await;
+        let inner = self.eval("return [innerWidth, innerHeight];").await;
+        let before = (as_px(&inner[0]), as_px(&inner[1]));
+        for (width, size) in [("1366 px", (1366, 900)), ("390 px", (390, 844))] {
+            self.set_viewport(size).await;
+            self.set_dark(false).await;
+            self.assert_accessible(&format!("{what} ({width}, light)"))
+                .await;
+            self.set_dark(true).await;
+            self.assert_accessible(&format!("{what} ({width}, dark)"))
+                .await;
+            self.set_dark(false).await;
+        }
+        self.set_viewport(before).await;
     }
 }
 

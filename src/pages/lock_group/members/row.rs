@@ -14,7 +14,7 @@ use wire::{Membership, MembershipState};
 use super::selection::{lock_title, LockRef, SelectedMembership, Selection};
 use super::timeline::timeline;
 use crate::components::group_context::use_group;
-use crate::components::menu::{on_menu_key, on_menu_toggle, popover_menu};
+use crate::components::menu::{close_menu, on_menu_key, on_menu_toggle, popover_menu};
 use crate::components::relative_time::relative_time;
 use crate::components::timestamp::now_ms;
 use crate::i18n::{t, t_string, use_i18n, words, I18n};
@@ -236,6 +236,7 @@ fn row_actions(
             </button>
         }
     });
+    let sync_menu = menu_id.clone();
     let sync = can_sync.then(|| {
         view! {
             <button
@@ -246,6 +247,7 @@ fn row_actions(
                 hidden=move || !waits()
                 disabled=move || c.syncing.get()
                 on:click=move |_| {
+                    close_menu(&sync_menu);
                     c.sync.dispatch(vec![lock.clone()]);
                 }
                 aria-label=move || t_string!(i18n, members.row.sync_name)
