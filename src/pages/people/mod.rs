@@ -11,6 +11,7 @@ use wire::Contact;
 use crate::api::grants;
 use crate::components::loaded::Loaded;
 use crate::components::url_list::{Answer, ListSearch, UrlList};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::logic::list_params::Rows;
 use crate::logic::people_list::PeopleParams;
 use crate::logic::routes;
@@ -52,6 +53,7 @@ impl PeopleData {
 #[component]
 pub fn PeoplePage(data: PeopleData) -> impl IntoView {
     let busy = data.busy();
+    let i18n = use_i18n();
     let UrlList {
         owner,
         params,
@@ -60,13 +62,13 @@ pub fn PeoplePage(data: PeopleData) -> impl IntoView {
     } = data;
     view! {
         <div class="page-head">
-            <h1>"People"</h1>
+            <h1>{t!(i18n, people.heading)}</h1>
         </div>
-        <ListSearch id="people-search" label="Search by name or e-mail" list=data busy/>
+        <ListSearch id="people-search" label=move || t_string!(i18n, people.search) list=data busy/>
         <Loaded
             resource=people
-            what="The people could not be loaded"
-            fallback=|| view! { <p role="status">"Loading the people…"</p> }
+            what=move || t_string!(i18n, people.load_failed)
+            fallback=move || view! { <p role="status">{t!(i18n, people.loading)}</p> }
             let:shown
         >
             <PeopleTable shown params owner busy go/>

@@ -12,6 +12,7 @@ use crate::api::paging::{all_pages, every_page};
 use crate::api::{grants, use_api, ApiError};
 use crate::components::timestamp::now_ms;
 use crate::components::url_list::ListPager;
+use crate::i18n::{t, t_string, use_i18n, words, I18n};
 use crate::logic::limits::PEOPLE_GRANTS;
 use crate::logic::list_params::ListParams;
 use crate::logic::people_list::{counts_filter, display_name, held, identifier, Held, PersonSort};
@@ -32,27 +33,26 @@ pub(super) fn PeopleTable(
         rows,
         more,
     } = shown;
+    let i18n = use_i18n();
     let search = p.search.trim().to_string();
-    let matching = if search.is_empty() {
-        String::new()
-    } else {
-        format!(" matching “{search}”")
-    };
-    let rows_label = ListParams {
+    let shown = ListParams {
         page: p.page,
         size: p.size,
         ..Default::default()
     }
-    .rows_label(rows.len());
-    let caption = format!(
-        "People{matching}, sorted {}. {rows_label}.",
-        p.order_words()
-    );
+    .rows_shown(rows.len());
+    let caption = {
+        let (search, sort, descending) = (search.clone(), p.sort, p.descending);
+        move || caption(i18n, &search, (sort, descending), shown)
+    };
     let empty = rows.is_empty().then(|| {
-        let text = if search.is_empty() {
-            "This owner account has no contacts yet: grant someone access to a group or a lock."
-        } else {
-            "Nobody's name or e-mail matches this search."
+        let searched = !search.is_empty();
+        let text = move || {
+            if searched {
+                t_string!(i18n, people.no_match)
+            } else {
+                t_string!(i18n, people.no_contacts)
+            }
         };
         view! { <p class="empty">{text}</p> }
     });
@@ -92,12 +92,15 @@ pub(super) fn PeopleTable(
         }
     };
     let counts_status = move || match counts.get() {
-        None => Some("Counting their grants…".to_string()),
+        None => Some(t_string!(i18n, people.counting).to_string()),
         Some(Ok(_)) => None,
-        Some(Err(e)) => Some(format!("The grants could not be counted: {e}")),
+        Some(Err(e)) => {
+            let error = words::error(i18n, &e);
+            Some(t_string!(i18n, people.count_failed, error).to_string())
+        }
     };
 
-    let sort_head = move |sort: PersonSort, label: &'static str| {
+    let sort_head = move |sort: PersonSort, label: fn(I18n) -> String| {
         let on = p.sort == sort;
         let aria = on.then_some(if p.descending {
             "descending"
@@ -116,7 +119,7 @@ pub(super) fn PeopleTable(
                     class="sort"
                     on:click=move |_| go.run((params.get_untracked().with_sort(sort), false))
                 >
-                    {label}
+                    {move || label(i18n)}
                     <span aria-hidden="true">{arrow}</span>
                 </button>
             </th>
@@ -130,10 +133,10 @@ pub(super) fn PeopleTable(
             <caption>{caption}</caption>
             <thead>
                 <tr>
-                    {sort_head(PersonSort::Name, "Name")}
-                    {sort_head(PersonSort::Email, "E-mail")}
-                    <th scope="col" class="num">"Groups"</th>
-                    <th scope="col" class="num">"Locks"</th>
+                    {sort_head(PersonSort::Name, |i| t_string!(i, people.col.name).to_string())}
+                    {sort_head(PersonSort::Email, |i| t_string!(i, people.col.email).to_string())}
+                    <th scope="col" class="num">{t!(i18n, people.col.groups)}</th>
+                    <th scope="col" class="num">{t!(i18n, people.col.locks)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -146,9 +149,13 @@ pub(super) fn PeopleTable(
                         view! {
                             <tr>
                                 <th scope="row"><A href=href>{name}</A></th>
-                                <td data-label="E-mail">{email}</td>
-                                <td class="num" data-label="Groups">{count_of(c.id.clone(), |h| h.groups)}</td>
-                                <td class="num" data-label="Locks">{count_of(c.id, |h| h.locks)}</td>
+                                <td data-label=move || t_string!(i18n, people.col.email)>{email}</td>
+                                <td class="num" data-label=move || t_string!(i18n, people.col.groups)>
+                                    {count_of(c.id.clone(), |h| h.groups)}
+                                </td>
+                                <td class="num" data-label=move || t_string!(i18n, people.col.locks)>
+                                    {count_of(c.id, |h| h.locks)}
+                                </td>
                             </tr>
                         }
                     })
@@ -158,5 +165,28 @@ pub(super) fn PeopleTable(
         </div>
         {empty}
         <ListPager params go page size more/>
+    }
+}
+
+/// "People matching “x”, sorted by name A to Z. Rows 1–20." in the language shown.
+fn caption(
+    i18n: I18n,
+    search: &str,
+    sort: (PersonSort, bool),
+    shown: Option<(u64, u64)>,
+) -> String {
+    let order = match sort {
+        (PersonSort::Name, false) => t_string!(i18n, people.order.name_asc),
+        (PersonSort::Name, true) => t_string!(i18n, people.order.name_desc),
+        (PersonSort::Email, false) => t_string!(i18n, people.order.email_asc),
+        (PersonSort::Email, true) => t_string!(i18n, people.order.email_desc),
+    }
+    .to_string();
+    let rows = words::rows(i18n, shown);
+    if search.is_empty() {
+        t_string!(i18n, people.caption, order, rows).to_string()
+    } else {
+        let search = search.to_string();
+        t_string!(i18n, people.caption_matching, search, order, rows).to_string()
     }
 }
