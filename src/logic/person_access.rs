@@ -162,10 +162,11 @@ pub fn direct(line: &GrantLine) -> Option<Reached> {
 /// "Opens 3 locks now; 1 joining (from its next sync), 1 leaving (until its next sync)":
 /// the locks that open now include the leaving ones.
 pub fn group_sentence(reached: &[Reached]) -> String {
-    let count = |f: fn(Opens) -> bool| reached.iter().filter(|r| f(r.opens)).count();
-    let now = count(Opens::now);
-    let joining = count(|o| o == Opens::FromSync);
-    let leaving = count(|o| o == Opens::UntilSync);
+    let GroupCounts {
+        now,
+        joining,
+        leaving,
+    } = GroupCounts::of(reached);
     let mut out = format!("Opens {} now", locks(now));
     let its = |n: usize| if n == 1 { "its" } else { "their" };
     let mut changes = Vec::new();
@@ -186,6 +187,26 @@ pub fn group_sentence(reached: &[Reached]) -> String {
         out.push_str(&changes.join(", "));
     }
     out
+}
+
+/// What one group grant reaches: the locks that open now (the leaving ones included),
+/// those joining (from their next sync), those leaving (until it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GroupCounts {
+    pub now: usize,
+    pub joining: usize,
+    pub leaving: usize,
+}
+
+impl GroupCounts {
+    pub fn of(reached: &[Reached]) -> GroupCounts {
+        let count = |f: fn(Opens) -> bool| reached.iter().filter(|r| f(r.opens)).count();
+        GroupCounts {
+            now: count(Opens::now),
+            joining: count(|o| o == Opens::FromSync),
+            leaving: count(|o| o == Opens::UntilSync),
+        }
+    }
 }
 
 fn locks(n: usize) -> String {

@@ -1,6 +1,7 @@
 //! A batch's requests (an import's, a person's revokes), one at a time, with a progress
 //! bar and Cancel: Cancel stops before the next request and keeps what was done.
 
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -70,12 +71,22 @@ impl Default for Batch {
 #[component]
 pub fn BatchProgress(
     batch: Batch,
-    verb: &'static str,
+    /// "Adding", in the language shown (a closure follows the switch).
+    #[prop(into)]
+    verb: TextProp,
     /// The cancel button's text.
-    #[prop(default = "Cancel import")]
-    cancel: &'static str,
+    #[prop(into, default = "Cancel import".into())]
+    cancel: TextProp,
 ) -> impl IntoView {
-    let label = move || format!("{verb}… {} of {}", batch.done.get(), batch.total.get());
+    let i18n = use_i18n();
+    let label = move || {
+        let (verb, done, total) = (
+            verb.get().to_string(),
+            batch.done.get().to_string(),
+            batch.total.get().to_string(),
+        );
+        t_string!(i18n, batch.progress, verb, done, total).to_string()
+    };
     view! {
         <div class="batch-progress">
             <label for="batch-progress">{label}</label>
@@ -90,7 +101,7 @@ pub fn BatchProgress(
                 disabled=move || batch.stop.get()
                 on:click=move |_| batch.stop.set(true)
             >
-                {move || if batch.stop.get() { "Cancelling…" } else { cancel }}
+                {move || if batch.stop.get() { t_string!(i18n, batch.cancelling).to_string() } else { cancel.get().to_string() }}
             </button>
         </div>
     }

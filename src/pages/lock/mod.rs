@@ -6,7 +6,7 @@
 
 mod access;
 mod access_view;
-mod phrases;
+pub(crate) mod phrases;
 mod scan;
 mod scan_view;
 

@@ -5,6 +5,7 @@
 //! way (`logic::person_access`). Revoke one grant, or everything (`revoke_all`).
 
 mod grants_table;
+mod phrases;
 mod reach;
 mod revoke;
 mod revoke_all;
@@ -18,6 +19,7 @@ use crate::api::paging::{all_pages, every_page};
 use crate::api::{grants, use_api, ApiError, Query};
 use crate::components::loaded::Loaded;
 use crate::components::timestamp::now_ms;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::logic::limits::PERSON_GRANTS;
 use crate::logic::odata::string_literal;
 use crate::logic::people_list::{display_name, identifier};
@@ -94,32 +96,34 @@ pub fn PersonPage(data: PersonData) -> impl IntoView {
         contact,
         grants,
     } = data;
+    let i18n = use_i18n();
     let title = move || match contact.get() {
         Some(Ok(c)) => display_name(&c),
-        Some(Err(ApiError::NotFound(_))) => "Person not found".to_string(),
-        _ => "Person".to_string(),
+        Some(Err(ApiError::NotFound(_))) => t_string!(i18n, person.not_found_title).to_string(),
+        _ => t_string!(i18n, person.title).to_string(),
     };
-    let back =
-        move || view! { <A href=move || routes::people(&owner.get())>"Back to the people"</A> };
+    let back = move || {
+        view! { <A href=move || routes::people(&owner.get())>{t!(i18n, person.back)}</A> }
+    };
     view! {
         <p class="breadcrumb">
-            <A href=move || routes::people(&owner.get())>"People"</A>
+            <A href=move || routes::people(&owner.get())>{t!(i18n, people.heading)}</A>
         </p>
         <div class="page-head">
             <h1>{title}</h1>
         </div>
-        <Loaded resource=contact what="The person could not be loaded"
-            fallback=|| view! { <p role="status">"Loading the person…"</p> }
+        <Loaded resource=contact what=move || t_string!(i18n, person.load_failed)
+            fallback=move || view! { <p role="status">{t!(i18n, person.loading)}</p> }
             not_found=move || view! {
                 <p>
-                    "There is no contact with the ID " <code>{id.get()}</code>
-                    " in this owner account. " {back()}
+                    {t!(i18n, person.not_found_before)} <code>{id.get()}</code>
+                    {t!(i18n, person.not_found_after)} {back()}
                 </p>
             }
             let:person>
             {identifier(&person).map(|e| view! { <p class="lead">{e}</p> })}
-            <Loaded resource=grants what="Their grants could not be loaded"
-                fallback=|| view! { <p role="status">"Loading their grants…"</p> }
+            <Loaded resource=grants what=move || t_string!(i18n, person.grants_failed)
+                fallback=move || view! { <p role="status">{t!(i18n, person.grants_loading)}</p> }
                 let:held>
                 <PersonView
                     held=lines(held, now_ms())
@@ -156,25 +160,30 @@ fn PersonView(
     });
     let all_open = RwSignal::new(false);
     let any_revocable = move || held.read().iter().any(GrantLine::revocable);
+    let i18n = use_i18n();
+    let heading = {
+        let name = name.clone();
+        move || t_string!(i18n, person.can_open, name = name.clone()).to_string()
+    };
     view! {
         <section aria-labelledby="person-access">
-            <h2 id="person-access">"What " {name.clone()} " can open"</h2>
+            <h2 id="person-access">{heading}</h2>
             <TotalLine held reach/>
             <div class="toolbar">
                 <SameAccess held owner=owner.clone() name=name.clone()/>
                 <Show when=any_revocable>
                     <button type="button" class="danger" on:click=move |_| all_open.set(true)>
-                        "Revoke all access"
+                        {t!(i18n, person.revoke_all)}
                     </button>
                 </Show>
             </div>
         </section>
         <section aria-labelledby="person-grants">
-            <h2 id="person-grants">"Grants"</h2>
+            <h2 id="person-grants">{t!(i18n, person.grants)}</h2>
             <label class="check">
                 <input type="checkbox" prop:checked=move || show_past.get()
                     on:change=move |ev| show_past.set(event_target_checked(&ev))/>
-                {move || format!("Show past grants ({})", past())}
+                {move || t_string!(i18n, person.show_past, count = past()).to_string()}
             </label>
             <GrantsTable held show_past reach owner=owner.clone() name=name.clone() ask_revoke/>
         </section>

@@ -12,16 +12,19 @@ use leptos_router::components::A;
 use wire::Membership;
 
 use crate::api::paging::{all_pages, every_page};
-use crate::api::{memberships, ApiClient, Query};
+use crate::api::{memberships, ApiClient, ApiError, Query};
+use crate::i18n::{t, use_i18n, words};
 use crate::logic::access::{Opens, Validity};
 use crate::logic::limits::{GROUPS_IN_FLIGHT, GROUP_REACH};
 use crate::logic::person_access::{
-    direct, group_sentence, groups_to_ask, through_group, GrantLine, Kind, Reached, Total,
+    direct, groups_to_ask, through_group, GrantLine, GroupCounts, Kind, Reached, Total,
 };
 use crate::logic::routes;
 
-/// One group's answer: its current memberships, or the server's text.
-pub type Answer = Result<Vec<Membership>, String>;
+use super::phrases;
+
+/// One group's answer: its current memberships, or why not (said in the language shown).
+pub type Answer = Result<Vec<Membership>, ApiError>;
 
 /// The groups asked and their answers so far.
 #[derive(Clone, Copy)]
@@ -75,13 +78,13 @@ async fn current_members(api: &ApiClient, owner: &str, group: &str) -> Answer {
     )
     .await
     .map(|all| all.rows)
-    .map_err(|e| e.to_string())
 }
 
 /// "Opens 2 locks now, 1 more after pending syncs", over every way; while groups are
 /// still being asked, how many.
 #[component]
 pub fn TotalLine(held: RwSignal<Vec<GrantLine>>, reach: Reach) -> impl IntoView {
+    let i18n = use_i18n();
     let text = move || {
         let answers = reach.answers.read();
         let held = held.read();
@@ -96,22 +99,11 @@ pub fn TotalLine(held: RwSignal<Vec<GrantLine>>, reach: Reach) -> impl IntoView 
                 }
             }
         }
-        let total = Total::of(&all).sentence();
+        let total = phrases::total(i18n, Total::of(&all));
         let waiting = reach.asked.saturating_sub(answers.len());
         let failed = answers.values().filter(|a| a.is_err()).count();
-        let mut out = format!("{total}.");
-        if waiting > 0 {
-            out.push_str(&format!(
-                " Still asking {waiting} of {} groups…",
-                reach.asked
-            ));
-        }
-        if failed > 0 {
-            out.push_str(&format!(
-                " {failed} groups could not be asked: not counted."
-            ));
-        }
-        out
+        let asking = phrases::asking(i18n, waiting, reach.asked, failed);
+        format!("{total}.{asking}")
     };
     view! { <p class="lead" role="status">{text}</p> }
 }
@@ -120,20 +112,28 @@ pub fn TotalLine(held: RwSignal<Vec<GrantLine>>, reach: Reach) -> impl IntoView 
 #[component]
 pub fn GroupReach(line: GrantLine, reach: Reach, owner: String) -> impl IntoView {
     let group = line.grant.bound_lock_id.clone();
+    let i18n = use_i18n();
     move || {
         if line.validity != Validity::Active {
-            let why = format!("Opens nothing: {}", line.validity.label());
+            let shown = line.clone();
+            let why = move || phrases::opens_nothing(i18n, &shown);
             return view! { <span class="muted">{why}</span> }.into_any();
         }
         match reach.answers.read().get(&group) {
-            None => view! { <span class="muted">"Asking the group…"</span> }.into_any(),
-            Some(Err(e)) => view! {
-                <span class="field-error">"The group's locks could not be loaded: " {e.clone()}</span>
+            None => view! { <span class="muted">{t!(i18n, person.asking_group)}</span> }.into_any(),
+            Some(Err(e)) => {
+                let e = e.clone();
+                view! {
+                    <span class="field-error">
+                        {t!(i18n, person.group_failed)} {move || words::error(i18n, &e)}
+                    </span>
+                }
+                .into_any()
             }
-            .into_any(),
             Some(Ok(ms)) => {
-                let reached = through_group(&line, ms);
-                let sentence = group_sentence(&reached);
+                let reached: Vec<Reached> = through_group(&line, ms);
+                let counts = GroupCounts::of(&reached);
+                let sentence = move || phrases::group_sentence(i18n, counts);
                 if reached.is_empty() {
                     return view! { <span>{sentence}</span> }.into_any();
                 }
@@ -144,10 +144,9 @@ pub fn GroupReach(line: GrantLine, reach: Reach, owner: String) -> impl IntoView
                         <ul>
                             {reached.into_iter().map(|r| {
                                 let when = match r.opens {
-                                    Opens::Now => "",
-                                    Opens::UntilSync => ": leaving, opens until its next sync",
-                                    Opens::FromSync => ": joining, opens from its next sync",
-                                    Opens::No => "",
+                                    Opens::UntilSync => Some(t!(i18n, person.lock_leaving).into_any()),
+                                    Opens::FromSync => Some(t!(i18n, person.lock_joining).into_any()),
+                                    Opens::Now | Opens::No => None,
                                 };
                                 view! {
                                     <li><A href=routes::lock(&owner, &r.lock_id)>{r.title}</A>{when}</li>

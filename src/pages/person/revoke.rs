@@ -7,13 +7,17 @@ use leptos::prelude::*;
 use crate::api::{grants, use_api};
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::logic::person_access::GrantLine;
+use crate::i18n::{t_string, use_i18n, words};
+use crate::logic::person_access::{GrantLine, Kind};
 
-/// The grant picked for revoking, with its target in words ("group Staff").
+use super::phrases;
+
+/// The grant picked for revoking, with its target (said "group Staff" in the language).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ToRevoke {
     pub grant_id: String,
-    pub target: String,
+    pub kind: Kind,
+    pub title: String,
 }
 
 /// The revoke; its error is its value, shown in the dialog.
@@ -23,19 +27,20 @@ pub fn action(
     held: RwSignal<Vec<GrantLine>>,
     open: RwSignal<bool>,
 ) -> Action<ToRevoke, Result<(), String>> {
-    let (api, announcer) = (use_api(), use_announcer());
+    let (api, announcer, i18n) = (use_api(), use_announcer(), use_i18n());
     Action::new_local(move |t: &ToRevoke| {
         let (api, owner, name, t) = (api.clone(), owner.clone(), name.clone(), t.clone());
         async move {
             grants::revoke(&api, &owner, &t.grant_id)
                 .await
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| words::error(i18n, &e))?;
             held.try_update(|lines| {
                 for l in lines.iter_mut().filter(|l| l.grant.id == t.grant_id) {
                     l.mark_revoked();
                 }
             });
-            announcer.say(format!("{name}'s access to {} revoked", t.target));
+            let target = phrases::target(i18n, t.kind, &t.title);
+            announcer.say(t_string!(i18n, person.revoked_notice, name, target).to_string());
             _ = open.try_set(false);
             Ok(())
         }
@@ -50,16 +55,21 @@ pub fn RevokeDialog(
     name: String,
 ) -> impl IntoView {
     let outcome = revoke.value();
+    let i18n = use_i18n();
     view! {
         <ConfirmDialog
             open
             id="revoke-one"
             title=Signal::derive(move || {
-                let target = to_revoke.read().as_ref().map(|t| t.target.clone()).unwrap_or_default();
-                format!("Revoke {name}'s access to {target}?")
+                let target = to_revoke
+                    .read()
+                    .as_ref()
+                    .map(|t| phrases::target(i18n, t.kind, &t.title))
+                    .unwrap_or_default();
+                t_string!(i18n, person.revoke_one.title, name = name.clone(), target).to_string()
             })
-            description="The grant is revoked at once; each lock learns of it when it next syncs. It stays listed with the past grants."
-            confirm="Revoke access"
+            description=move || t_string!(i18n, person.revoke_one.text)
+            confirm=move || t_string!(i18n, grants.revoke.confirm)
             busy=revoke.pending().into()
             error=Signal::derive(move || outcome.get().and_then(Result::err))
             on_confirm=Callback::new(move |()| {

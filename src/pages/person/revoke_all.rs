@@ -10,8 +10,11 @@ use crate::components::announcer::use_announcer;
 use crate::components::bulk::batch_progress::{focus_by_id, Batch, BatchProgress};
 use crate::components::modal::Modal;
 use crate::components::outcomes::outcome_list;
-use crate::logic::batch::{summary, Outcome};
+use crate::i18n::{t, t_string, use_i18n, words};
+use crate::logic::batch::Outcome;
 use crate::logic::person_access::GrantLine;
+
+use super::phrases;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -29,7 +32,8 @@ pub fn RevokeAll(
     /// Reads the grants again, once the results are closed.
     reload: Callback<()>,
 ) -> impl IntoView {
-    let (api, announcer) = (use_api(), use_announcer());
+    let (api, announcer, i18n) = (use_api(), use_announcer(), use_i18n());
+    let revoked = move || t_string!(i18n, person.all.revoked).to_string();
     let step = RwSignal::new(Step::Confirm);
     let results = RwSignal::new(Vec::<Outcome>::new());
     let batch = Batch::new();
@@ -65,18 +69,18 @@ pub fn RevokeAll(
                 .zip(sent)
                 .map(|(l, r)| {
                     let (ok, message) = match r {
-                        Some(Ok(())) => (true, "revoked".to_string()),
-                        Some(Err(e)) => (false, e.to_string()),
-                        None => (false, "not sent: cancelled".to_string()),
+                        Some(Ok(())) => (true, revoked()),
+                        Some(Err(e)) => (false, words::error(i18n, &e)),
+                        None => (false, t_string!(i18n, person.all.not_sent).to_string()),
                     };
                     Outcome {
-                        subject: l.target_words(),
+                        subject: phrases::target(i18n, l.kind, &l.title),
                         ok,
                         message,
                     }
                 })
                 .collect();
-            announcer.say(summary(&out, "revoked"));
+            announcer.say(words::summary(i18n, &out, &revoked()));
             _ = results.try_set(out);
             _ = step.try_set(Step::Done);
             focus_by_id("revoke-all-summary".into());
@@ -92,25 +96,40 @@ pub fn RevokeAll(
 
     let confirm_step = move || {
         let lines = to_revoke();
-        let n = match lines.len() {
-            1 => "1 grant".to_string(),
-            n => format!("{n} grants"),
+        let n = lines.len() as u64;
+        let will = move || {
+            let count = words::number(i18n, n);
+            if words::is_one(i18n, n) {
+                t_string!(i18n, person.all.will.one, count).to_string()
+            } else {
+                t_string!(i18n, person.all.will.other, count).to_string()
+            }
+        };
+        let confirm = move || {
+            let count = words::number(i18n, n);
+            if words::is_one(i18n, n) {
+                t_string!(i18n, person.all.confirm.one, count).to_string()
+            } else {
+                t_string!(i18n, person.all.confirm.other, count).to_string()
+            }
         };
         view! {
             <p id="revoke-all-desc">
-                {format!("{n} will be revoked now. ")}
-                "Each lock learns of it when it next syncs: until then, a lock that has not synced may still open for this person."
+                {will} " " {t!(i18n, person.all.each_lock)}
             </p>
             <ul>
-                {lines.iter().map(|l| view! {
-                    <li>{l.target_words()} " · " {l.validity.label()} ", " {l.window()}</li>
+                {lines.into_iter().map(|l| {
+                    let (kind, title) = (l.kind, l.title.clone());
+                    let target = move || phrases::target(i18n, kind, &title);
+                    let validity = move || phrases::validity_window(i18n, &l);
+                    view! { <li>{target} " · " {validity}</li> }
                 }).collect_view()}
             </ul>
             <div class="dialog-actions">
-                <button type="button" node_ref=cancel on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" node_ref=cancel on:click=move |_| open.set(false)>{t!(i18n, dialog.cancel)}</button>
                 <button type="button" class="danger" disabled=move || run.pending().get()
                     on:click=move |_| { run.dispatch(to_revoke()); }>
-                    {format!("Revoke {n}")}
+                    {confirm}
                 </button>
             </div>
         }
@@ -119,11 +138,11 @@ pub fn RevokeAll(
         let out = results.get();
         view! {
             <p id="revoke-all-summary" class="outcomes-summary" role="status" tabindex="-1">
-                {summary(&out, "revoked")}
+                {move || words::summary(i18n, &out, &revoked())}
             </p>
-            {outcome_list(out)}
+            {outcome_list(results.get_untracked())}
             <div class="dialog-actions">
-                <button type="button" class="primary" on:click=move |_| open.set(false)>"Close"</button>
+                <button type="button" class="primary" on:click=move |_| open.set(false)>{t!(i18n, person.close)}</button>
             </div>
         }
     };
@@ -131,13 +150,16 @@ pub fn RevokeAll(
     let body = move || match step.get() {
         Step::Confirm => confirm_step.into_any(),
         Step::Running => {
-            view! { <BatchProgress batch verb="Revoking" cancel="Cancel"/> }.into_any()
+            let verb = move || t_string!(i18n, person.all.revoking);
+            let cancel = move || t_string!(i18n, dialog.cancel);
+            view! { <BatchProgress batch verb cancel/> }.into_any()
         }
         Step::Done => done_step.into_any(),
     };
+    let title = move || t_string!(i18n, person.all.title, name = name.clone()).to_string();
     view! {
         <Modal open labelledby="revoke-all-title" describedby="revoke-all-desc" alert=true initial_focus=cancel>
-            <h2 id="revoke-all-title">{format!("Revoke all of {name}'s access?")}</h2>
+            <h2 id="revoke-all-title">{title.clone()}</h2>
             {body}
         </Modal>
     }
