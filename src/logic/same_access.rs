@@ -63,18 +63,29 @@ pub fn copyable(lines: &[GrantLine]) -> Vec<Copied> {
     out
 }
 
-/// The e-mail field's error, as the grant form words it, or `None`. `own` is the
+/// What is wrong with the e-mail field (the view says it in the language shown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PersonError {
+    /// Nothing typed.
+    Empty,
+    /// Not an e-mail address: the text as typed, trimmed.
+    NotEmail(String),
+    /// The person's own address.
+    Own,
+}
+
+/// The e-mail field's error, as the grant form checks it, or `None`. `own` is the
 /// person's own identifier: copying their access to themselves does nothing.
-pub fn person_error(text: &str, own: Option<&str>) -> Option<String> {
+pub fn person_error(text: &str, own: Option<&str>) -> Option<PersonError> {
     let t = text.trim();
     if t.is_empty() {
-        return Some("Enter the e-mail address of the person.".into());
+        return Some(PersonError::Empty);
     }
     if !looks_like_email(t) {
-        return Some(format!("“{t}” is not an e-mail address."));
+        return Some(PersonError::NotEmail(t.to_string()));
     }
     if own.is_some_and(|o| o.trim().eq_ignore_ascii_case(t)) {
-        return Some("That is this person's own address: enter the other person's.".into());
+        return Some(PersonError::Own);
     }
     None
 }
@@ -247,15 +258,15 @@ mod tests {
 
     #[test]
     fn the_email_is_checked_like_the_grant_forms() {
+        assert_eq!(person_error(" ", None), Some(PersonError::Empty));
         assert_eq!(
-            person_error(" ", None).as_deref(),
-            Some("Enter the e-mail address of the person.")
+            person_error(" bob ", None),
+            Some(PersonError::NotEmail("bob".into()))
         );
         assert_eq!(
-            person_error("bob", None).as_deref(),
-            Some("“bob” is not an e-mail address.")
+            person_error("Zed@Example.com", Some("zed@example.com")),
+            Some(PersonError::Own)
         );
-        assert!(person_error("Zed@Example.com", Some("zed@example.com")).is_some());
         assert_eq!(
             person_error(" amy@example.com ", Some("zed@example.com")),
             None

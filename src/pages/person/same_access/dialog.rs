@@ -16,13 +16,14 @@ use crate::components::field_error::field_error;
 use crate::components::local_time::time_zone_note;
 use crate::components::modal::Modal;
 use crate::components::outcomes::outcome_list;
-use crate::i18n::use_i18n;
-use crate::logic::batch::{summary, Outcome};
+use crate::i18n::{t, t_string, use_i18n, words, I18n};
+use crate::logic::batch::Outcome;
 use crate::logic::people_list::identifier;
-use crate::logic::person_access::GrantLine;
+use crate::logic::person_access::{GrantLine, Kind};
 use crate::logic::routes;
-use crate::logic::same_access::{bodies, copyable, person_error, ToSend};
+use crate::logic::same_access::{bodies, copyable, person_error, PersonError, ToSend};
 
+use super::super::phrases;
 use super::row::{CopyRow, RowState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,11 +42,12 @@ pub fn SameAccessDialog(
 ) -> impl IntoView {
     let owner = StoredValue::new(owner);
     let i18n = use_i18n();
+    let title = move || t_string!(i18n, same_access.title, name = name.clone()).to_string();
     view! {
         <Modal open labelledby="same-access-title" describedby="same-access-desc">
-            <h2 id="same-access-title">{format!("Give the same access as {name}")}</h2>
+            <h2 id="same-access-title">{title.clone()}</h2>
             <p id="same-access-desc">
-                "The other person gets each checked group grant with its validity and time restriction as copied; change them here before sending; an empty date means no limit. "
+                {t!(i18n, same_access.desc)} " "
                 {move || time_zone_note(i18n)}
             </p>
             // Mounted on each opening: it starts from the person's grants as they are now.
@@ -74,6 +76,28 @@ fn ask_support(api: ApiClient, owner: String, rows: Vec<RowState>) {
     });
 }
 
+/// The e-mail field's error in the language shown.
+fn say_person_error(i18n: I18n, e: &PersonError) -> String {
+    match e {
+        PersonError::Empty => t_string!(i18n, same_access.empty).to_string(),
+        PersonError::NotEmail(entry) => {
+            t_string!(i18n, grant_form.not_email, entry = entry.clone()).to_string()
+        }
+        PersonError::Own => t_string!(i18n, same_access.own).to_string(),
+    }
+}
+
+/// "Give 1 grant", "Give 3 grants".
+fn give(i18n: I18n, n: usize) -> String {
+    let n = n as u64;
+    let count = words::number(i18n, n);
+    if words::is_one(i18n, n) {
+        t_string!(i18n, same_access.give.one, count).to_string()
+    } else {
+        t_string!(i18n, same_access.give.other, count).to_string()
+    }
+}
+
 /// Focuses the first field marked invalid, once the errors are drawn.
 fn focus_first_invalid() {
     request_animation_frame(|| {
@@ -90,7 +114,8 @@ fn focus_first_invalid() {
 
 #[component]
 fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> impl IntoView {
-    let (api, announcer) = (use_api(), use_announcer());
+    let (api, announcer, i18n) = (use_api(), use_announcer(), use_i18n());
+    let created_word = move || t_string!(i18n, same_access.created).to_string();
     let lines = held.get_untracked();
     // The person's own address: copying their access to themselves would do nothing.
     let own = lines
@@ -100,8 +125,9 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
     let rows: Vec<RowState> = copyable(&lines).into_iter().map(RowState::new).collect();
     ask_support(api.clone(), owner.clone(), rows.clone());
     let email = RwSignal::new(String::new());
-    let email_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
+    let email_wrong = RwSignal::new(None::<PersonError>);
+    let email_error = Signal::derive(move || email_wrong.get().map(|e| say_person_error(i18n, &e)));
+    let none_checked = RwSignal::new(false);
     let step = RwSignal::new(Step::Form);
     let results = RwSignal::new(Vec::<Outcome>::new());
     let their_id = RwSignal::new(None::<String>);
@@ -134,12 +160,12 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
                         Some(Ok(g)) => {
                             _ = their_id.try_set(Some(g.contact_id));
                             created.push(body.clone());
-                            (true, "created".to_string())
+                            (true, created_word())
                         }
-                        Some(Err(e)) => (false, e.to_string()),
-                        None => (false, "not sent: cancelled".to_string()),
+                        Some(Err(e)) => (false, words::error(i18n, &e)),
+                        None => (false, t_string!(i18n, person.all.not_sent).to_string()),
                     };
-                    let subject = format!("group {title}");
+                    let subject = phrases::target(i18n, Kind::Group, title);
                     out.push(Outcome {
                         subject,
                         ok,
@@ -158,7 +184,7 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
                         _ = rows[*i].send.try_set(false);
                     }
                 }
-                announcer.say(summary(&out, "created"));
+                announcer.say(words::summary(i18n, &out, &created_word()));
                 _ = results.try_set(out);
                 _ = step.try_set(Step::Done);
                 focus_by_id("same-access-summary".into());
@@ -171,7 +197,7 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let to = email.get_untracked();
-            email_error.set(person_error(&to, own.as_deref()));
+            email_wrong.set(person_error(&to, own.as_deref()));
             // Every row is checked, so that each shows its own error at once.
             let checked: Vec<_> = rows.iter().map(RowState::check).collect();
             let bad = checked.iter().any(Result::is_err);
@@ -180,10 +206,8 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
                 .enumerate()
                 .filter_map(|(i, r)| r.ok().flatten().map(|s| (i, s)))
                 .collect();
-            form_error.set(
-                (!bad && sends.is_empty()).then(|| "Check at least one grant to give.".into()),
-            );
-            if email_error.get_untracked().is_some() || bad {
+            none_checked.set(!bad && sends.is_empty());
+            if email_wrong.get_untracked().is_some() || bad {
                 focus_first_invalid();
                 return;
             }
@@ -202,7 +226,7 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
         view! {
             <form id="same-access-form" class="dialog-form" on:submit=submit.clone() novalidate=true>
                 <div class="field">
-                    <label for="same-access-email">"E-mail of the person"</label>
+                    <label for="same-access-email">{t!(i18n, same_access.email)}</label>
                     <input id="same-access-email" type="text" inputmode="email" autocomplete="off"
                         aria-describedby=move || {
                             if email_error.get().is_some() { "same-access-email-error" } else { "same-access-email-hint" }
@@ -211,22 +235,19 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
                         prop:value=move || email.get()
                         on:input=move |ev| email.set(event_target_value(&ev))/>
                     <span id="same-access-email-hint" class="hint">
-                        "A contact is made for this address if the owner has none yet."
+                        {t!(i18n, same_access.email_hint)}
                     </span>
-                    {field_error("same-access-email-error", email_error.into())}
+                    {field_error("same-access-email-error", email_error)}
                 </div>
                 {rows.into_iter().enumerate()
                     .map(|(index, row)| view! { <CopyRow row index/> })
                     .collect_view()}
-                {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                {move || none_checked.get().then(|| view! {
+                    <p class="form-error" role="alert">{t!(i18n, same_access.none_checked)}</p>
+                })}
                 <div class="dialog-actions">
-                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
-                    <button type="submit" class="primary">
-                        {move || match n() {
-                            1 => "Give 1 grant".to_string(),
-                            n => format!("Give {n} grants"),
-                        }}
-                    </button>
+                    <button type="button" on:click=move |_| open.set(false)>{t!(i18n, dialog.cancel)}</button>
+                    <button type="submit" class="primary">{move || give(i18n, n())}</button>
                 </div>
             </form>
         }
@@ -236,12 +257,14 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
         let failed = out.iter().any(|o| !o.ok);
         let link = their_id.get().map(|id| {
             let href = routes::person(&owner, &id);
-            let text = format!("Open {}'s page", email.get_untracked().trim());
+            let who = email.get_untracked().trim().to_string();
+            let text =
+                move || t_string!(i18n, same_access.open_page, who = who.clone()).to_string();
             view! { <p><a href=href on:click=move |_| open.set(false)>{text}</a></p> }
         });
         view! {
             <p id="same-access-summary" class="outcomes-summary" role="status" tabindex="-1">
-                {summary(&out, "created")}
+                {let shown = out.clone(); move || words::summary(i18n, &shown, &created_word())}
             </p>
             {outcome_list(out)}
             {link}
@@ -250,9 +273,9 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
                     <button type="button" on:click=move |_| {
                         step.set(Step::Form);
                         focus_by_id("same-access-email".into());
-                    }>"Back to the form"</button>
+                    }>{t!(i18n, same_access.back)}</button>
                 })}
-                <button type="button" class="primary" on:click=move |_| open.set(false)>"Close"</button>
+                <button type="button" class="primary" on:click=move |_| open.set(false)>{t!(i18n, person.close)}</button>
             </div>
         }
     };
@@ -260,7 +283,9 @@ fn Body(open: RwSignal<bool>, held: RwSignal<Vec<GrantLine>>, owner: String) -> 
     move || match step.get() {
         Step::Form => form_step().into_any(),
         Step::Running => {
-            view! { <BatchProgress batch verb="Granting" cancel="Cancel"/> }.into_any()
+            let verb = move || t_string!(i18n, same_access.granting);
+            let cancel = move || t_string!(i18n, dialog.cancel);
+            view! { <BatchProgress batch verb cancel/> }.into_any()
         }
         Step::Done => done_step().into_any(),
     }

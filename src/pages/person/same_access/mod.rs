@@ -11,6 +11,7 @@ mod row;
 use leptos::prelude::*;
 
 use crate::components::page_code::{self, split_point, CodeMissing};
+use crate::i18n::{t, use_i18n};
 use crate::logic::person_access::GrantLine;
 use crate::logic::same_access::copyable;
 
@@ -22,6 +23,7 @@ pub fn SameAccess(
     name: String,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
+    let i18n = use_i18n();
     let any = move || !copyable(&held.read()).is_empty();
     let dialog = page_code::on_first_open(open, preload_same_access, move || {
         same_access(open, held, owner.clone(), name.clone())
@@ -29,7 +31,7 @@ pub fn SameAccess(
     view! {
         <Show when=any>
             <button type="button" on:click=move |_| open.set(true)>
-                "Give the same access to…"
+                {t!(i18n, same_access.open)}
             </button>
         </Show>
         {dialog}

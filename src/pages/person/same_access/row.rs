@@ -13,12 +13,12 @@ use wire::FeatureSupport;
 use crate::components::field_error::field_error;
 use crate::components::local_time::{api_to_local, local_to_api, start_day};
 use crate::components::schedule_fields::ScheduleFields;
+use crate::i18n::{schedule as say, t, t_string, use_i18n};
 use crate::logic::grant_form::window_error;
-use crate::logic::grants_query::describe_ical;
 use crate::logic::same_access::{
     blocked, schedule_editable, schedule_to_send, Copied, ToSend, WeekFields,
 };
-use crate::logic::schedule::Weekday;
+use crate::logic::schedule::{ScheduleError, Weekday};
 
 /// A row's fields, kept by the dialog across its steps (a refused send loses nothing).
 #[derive(Clone, Copy)]
@@ -30,8 +30,9 @@ pub struct RowState {
     days: RwSignal<Vec<Weekday>>,
     hours_from: RwSignal<String>,
     hours_to: RwSignal<String>,
-    window_error: RwSignal<Option<String>>,
-    schedule_error: RwSignal<Option<String>>,
+    /// "Valid before" is not after "Valid from" (said in the language shown).
+    window_wrong: RwSignal<bool>,
+    schedule_wrong: RwSignal<Option<ScheduleError>>,
     /// Whether the group's locks can apply a schedule: asked when the dialog opens.
     pub support: RwSignal<FeatureSupport>,
 }
@@ -46,8 +47,8 @@ impl RowState {
             days: RwSignal::new(week.days),
             hours_from: RwSignal::new(week.from),
             hours_to: RwSignal::new(week.to),
-            window_error: RwSignal::new(None),
-            schedule_error: RwSignal::new(None),
+            window_wrong: RwSignal::new(false),
+            schedule_wrong: RwSignal::new(None),
             support: RwSignal::new(FeatureSupport::Unknown),
             copied: StoredValue::new(c),
         }
@@ -65,8 +66,8 @@ impl RowState {
     /// What this row sends (`Ok(None)`: unchecked), or `Err` after showing its errors. A
     /// date left as copied is sent as copied, to the millisecond.
     pub fn check(&self) -> Result<Option<ToSend>, ()> {
-        self.window_error.set(None);
-        self.schedule_error.set(None);
+        self.window_wrong.set(false);
+        self.schedule_wrong.set(None);
         if !self.send.get_untracked() {
             return Ok(None);
         }
@@ -80,7 +81,7 @@ impl RowState {
         };
         let from = date(self.from.get_untracked(), &c.valid_from);
         let before = date(self.before.get_untracked(), &c.valid_before);
-        let window = window_error(from.as_deref(), before.as_deref()).map(String::from);
+        let window = window_error(from.as_deref(), before.as_deref()).is_some();
         let week = WeekFields {
             days: self.days.get_untracked(),
             from: self.hours_from.get_untracked(),
@@ -88,10 +89,9 @@ impl RowState {
         };
         let day = start_day(from.as_deref());
         let ical = schedule_to_send(c.ical.as_deref(), &week, &day, self.support.get_untracked());
-        self.schedule_error
-            .set(ical.as_ref().err().map(ToString::to_string));
-        let failed = window.is_some() || ical.is_err();
-        self.window_error.set(window);
+        self.schedule_wrong.set(ical.as_ref().err().copied());
+        let failed = window || ical.is_err();
+        self.window_wrong.set(window);
         match ical {
             Ok(ical) if !failed => Ok(Some(ToSend {
                 group_id: c.group_id,
@@ -108,6 +108,17 @@ impl RowState {
 #[component]
 pub fn CopyRow(row: RowState, index: usize) -> impl IntoView {
     let c = row.copied.get_value();
+    let i18n = use_i18n();
+    let window_error = Signal::derive(move || {
+        row.window_wrong
+            .get()
+            .then(|| t_string!(i18n, grant_form.window).to_string())
+    });
+    let schedule_error = Signal::derive(move || {
+        row.schedule_wrong
+            .get()
+            .map(|e| say::schedule_error(i18n, e))
+    });
     let title = c.title.clone();
     let ids = move |part: &str| format!("same-{index}-{part}");
     let (from_id, before_id, error_id) = (ids("from"), ids("before"), ids("before-error"));
@@ -117,14 +128,15 @@ pub fn CopyRow(row: RowState, index: usize) -> impl IntoView {
     let schedule = move || {
         let s = support.get();
         let ical = copied_ical.clone();
-        let words = ical.as_deref().map(describe_ical);
+        let words = ical.as_deref().map(|i| say::restriction(i18n, i));
         let copied = row.copied.get_value();
         if blocked(&copied, s) {
             return view! {
                 <p class="note">
-                    "Not copied: this grant has a time restriction ("
-                    {words.unwrap_or_default()}
-                    "), and at least one lock in this group cannot apply one, so the other person would get access at any time of day."
+                    {move || {
+                        let schedule = words.clone().unwrap_or_default();
+                        t_string!(i18n, same_access.blocked, schedule).to_string()
+                    }}
                 </p>
             }
             .into_any();
@@ -132,14 +144,14 @@ pub fn CopyRow(row: RowState, index: usize) -> impl IntoView {
         match (s, schedule_editable(ical.as_deref())) {
             (FeatureSupport::Supported, true) | (FeatureSupport::NotSupported, _) => view! {
                 <ScheduleFields support days=row.days hours_from=row.hours_from
-                    hours_to=row.hours_to error=row.schedule_error.into() prefix=ids("grant")/>
+                    hours_to=row.hours_to error=schedule_error prefix=ids("grant")/>
             }
             .into_any(),
             // Not known yet (or not said): the schedule goes as copied.
             _ => {
-                let text = match words {
-                    Some(w) => format!("Time restriction: {w}, as copied."),
-                    None => "No time restriction, as copied.".to_string(),
+                let text = move || match words.clone() {
+                    Some(schedule) => t_string!(i18n, same_access.as_copied, schedule).to_string(),
+                    None => t_string!(i18n, same_access.none_copied).to_string(),
                 };
                 view! { <p class="hint">{text}</p> }.into_any()
             }
@@ -153,13 +165,13 @@ pub fn CopyRow(row: RowState, index: usize) -> impl IntoView {
                         prop:checked=move || row.send.get()
                         prop:disabled=move || row.copied.with_value(|c| blocked(c, support.get()))
                         on:change=move |ev| row.send.set(event_target_checked(&ev))/>
-                    "Group " {title.clone()}
+                    {t!(i18n, person.kind.group)} {title.clone()}
                 </label>
             </legend>
             <div class="window">
                 <div class="field">
                     <label for=from_id.clone()>
-                        "Valid from"<span class="visually-hidden">{format!(" ({title})")}</span>
+                        {t!(i18n, grants.table.valid_from)}<span class="visually-hidden">{format!(" ({title})")}</span>
                     </label>
                     <input id=from_id type="datetime-local"
                         prop:value=move || row.from.get()
@@ -167,14 +179,14 @@ pub fn CopyRow(row: RowState, index: usize) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for=before_id.clone()>
-                        "Valid before"<span class="visually-hidden">{format!(" ({})", c.title)}</span>
+                        {t!(i18n, grants.table.valid_before)}<span class="visually-hidden">{format!(" ({})", c.title)}</span>
                     </label>
                     <input id=before_id type="datetime-local"
-                        aria-invalid=move || row.window_error.get().is_some().to_string()
-                        aria-describedby=move || row.window_error.get().map(|_| described.clone())
+                        aria-invalid=move || row.window_wrong.get().to_string()
+                        aria-describedby=move || row.window_wrong.get().then(|| described.clone())
                         prop:value=move || row.before.get()
                         on:input=move |ev| row.before.set(event_target_value(&ev))/>
-                    {field_error(error_id, row.window_error.into())}
+                    {field_error(error_id, window_error)}
                 </div>
             </div>
             {schedule}
