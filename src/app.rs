@@ -13,14 +13,50 @@ use crate::components::announcer::{Announcer, AnnouncerRegion};
 use crate::components::focus_keeper::FocusKeeper;
 use crate::components::layout::{Footer, Header};
 use crate::components::owner_switcher::{CurrentOwner, Owners};
-use crate::config::Config;
-use crate::i18n::{t, use_i18n};
+use crate::config::{Config, ConfigError};
+use crate::i18n::I18n;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::route_table::route_path;
 use crate::pages::routes::{
     DiagramRoute, GrantsRoute, HistoryRoute, LockGroupRoute, LockGroupsRoute, LockRoute,
     LocksRoute, MembersRoute, OverviewRoute, PeopleRoute, PersonRoute, SettingsRoute,
 };
 use crate::pages::{home::Home, not_found::NotFound};
+
+/// What failed before the console could mount: the sign-in (its text), or the config.
+enum BootFailure {
+    SignIn(String),
+    Start(ConfigError),
+}
+
+impl BootFailure {
+    /// The boot error screen's heading.
+    fn title(&self, i18n: I18n) -> String {
+        match self {
+            BootFailure::SignIn(_) => t_string!(i18n, boot.sign_in_failed).to_string(),
+            BootFailure::Start(_) => t_string!(i18n, boot.could_not_start).to_string(),
+        }
+    }
+
+    /// What went wrong: the console's own words in the language, the other's text as sent.
+    fn message(&self, i18n: I18n) -> String {
+        let url = Config::URL;
+        match self {
+            BootFailure::SignIn(message) => message.clone(),
+            BootFailure::Start(e) => match e.clone() {
+                ConfigError::Invalid(cause) => t_string!(i18n, boot.invalid, cause).to_string(),
+                ConfigError::NoApiBase => t_string!(i18n, boot.no_api_base).to_string(),
+                ConfigError::Unreachable(cause) => {
+                    t_string!(i18n, boot.unreachable, url, cause).to_string()
+                }
+                ConfigError::Http(status) => t_string!(i18n, boot.http, url, status).to_string(),
+                ConfigError::Unreadable(cause) => {
+                    t_string!(i18n, boot.unreadable, url, cause).to_string()
+                }
+            },
+        }
+    }
+}
 
 /// Loads `config.json`, then mounts the console (or a clear error) on `<body>`.
 ///
@@ -36,23 +72,27 @@ pub async fn start() {
                 Some(sign_in) => auth::complete(sign_in).await,
                 None => Ok(()),
             };
-            signed_in
-                .map(|()| config)
-                .map_err(|message| ("Sign-in failed", message))
+            signed_in.map(|()| config).map_err(BootFailure::SignIn)
         }
-        Err(message) => Err(("The console could not start", message)),
+        Err(e) => Err(BootFailure::Start(e)),
     };
     if let Some(status) = document().get_element_by_id("boot-status") {
         status.remove();
     }
     match booted {
         Ok(config) => leptos::mount::mount_to_body(move || view! { <App config/> }),
-        Err((title, message)) => leptos::mount::mount_to_body(move || {
+        Err(failure) => leptos::mount::mount_to_body(move || {
+            // The language as the console would start in (no App, so no switch here).
+            crate::i18n::choice::provide();
+            let i18n = use_i18n();
+            let failure = StoredValue::new_local(failure);
+            let title = move || failure.with_value(|f| f.title(i18n));
+            let message = move || failure.with_value(|f| f.message(i18n));
             view! {
                 <main class="boot">
                     <h1>{title}</h1>
                     <p role="alert">{message}</p>
-                    <p><a href="/">"Back to the console"</a></p>
+                    <p><a href="/">{t!(i18n, boot.back)}</a></p>
                 </main>
             }
         }),

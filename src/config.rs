@@ -1,7 +1,37 @@
 //! Runtime configuration, read from `config.json` next to `index.html` at start, so one
 //! build serves any API: deploying elsewhere means replacing that file, never rebuilding.
 
+use std::fmt;
+
 use serde::Deserialize;
+
+/// Why `config.json` could not be used (the boot screen says it in the language shown;
+/// `Display` is the English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// Not valid JSON, or not the config's fields: the parser's text.
+    Invalid(String),
+    NoApiBase,
+    /// The request failed: the browser's text.
+    Unreachable(String),
+    /// The server answered with this status.
+    Http(u16),
+    /// The body could not be read: the browser's text.
+    Unreadable(String),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let url = Config::URL;
+        match self {
+            ConfigError::Invalid(e) => write!(f, "config.json is not valid: {e}"),
+            ConfigError::NoApiBase => f.write_str("config.json: apiBaseUrl is empty"),
+            ConfigError::Unreachable(e) => write!(f, "could not load {url}: {e}"),
+            ConfigError::Http(status) => write!(f, "could not load {url}: HTTP {status}"),
+            ConfigError::Unreadable(e) => write!(f, "could not read {url}: {e}"),
+        }
+    }
+}
 
 /// Contents of `config.json`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -36,11 +66,11 @@ impl Config {
     pub const URL: &'static str = "/config.json";
 
     /// Parses and checks a `config.json` text.
-    pub fn parse(text: &str) -> Result<Config, String> {
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
         let config: Config =
-            serde_json::from_str(text).map_err(|e| format!("config.json is not valid: {e}"))?;
+            serde_json::from_str(text).map_err(|e| ConfigError::Invalid(e.to_string()))?;
         if config.api_base_url.trim().is_empty() {
-            return Err("config.json: apiBaseUrl is empty".into());
+            return Err(ConfigError::NoApiBase);
         }
         Ok(config)
     }
@@ -51,23 +81,19 @@ impl Config {
     }
 
     /// Fetches `config.json` from the page's origin.
-    pub async fn load() -> Result<Config, String> {
+    pub async fn load() -> Result<Config, ConfigError> {
         let response = gloo_net::http::Request::get(Self::URL)
             .cache(web_sys::RequestCache::NoCache)
             .send()
             .await
-            .map_err(|e| format!("could not load {}: {e}", Self::URL))?;
+            .map_err(|e| ConfigError::Unreachable(e.to_string()))?;
         if !response.ok() {
-            return Err(format!(
-                "could not load {}: HTTP {}",
-                Self::URL,
-                response.status()
-            ));
+            return Err(ConfigError::Http(response.status()));
         }
         let text = response
             .text()
             .await
-            .map_err(|e| format!("could not read {}: {e}", Self::URL))?;
+            .map_err(|e| ConfigError::Unreadable(e.to_string()))?;
         Config::parse(&text)
     }
 }
@@ -101,9 +127,13 @@ mod tests {
 
     #[test]
     fn refuses_broken_config_with_a_message() {
-        assert!(Config::parse("{").unwrap_err().contains("not valid"));
-        assert!(Config::parse(r#"{"apiBaseUrl":" "}"#)
+        assert!(Config::parse("{")
             .unwrap_err()
-            .contains("empty"));
+            .to_string()
+            .contains("not valid"));
+        assert_eq!(
+            Config::parse(r#"{"apiBaseUrl":" "}"#).unwrap_err(),
+            ConfigError::NoApiBase
+        );
     }
 }
