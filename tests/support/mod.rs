@@ -798,6 +798,9 @@ impl Session {
             // hidden while it has focus); a person's key still goes to whatever has focus,
             // which is what key actions do.
             Err(e) if e.is_element_not_interactable() => self.press_as_actions(key).await,
+            // The focused element was replaced between finding it and pressing (a row
+            // re-rendered): the key goes to whatever has focus now, as a person's would.
+            Err(e) if e.to_string().contains("stale element") => self.press_as_actions(key).await,
             Err(e) => panic!("key press: {e:?}"),
         }
     }
