@@ -186,3 +186,137 @@ async fn dates_and_plurals_in_german() {
     })
     .await;
 }
+
+/// The console's English words that German never uses: the fixed parts (two words or more)
+/// of every English text in `locales/en.json` that no German text contains.
+fn english_only_words() -> Vec<String> {
+    fn leaves(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => m.values().for_each(|v| leaves(v, out)),
+            serde_json::Value::String(s) => out.push(s.clone()),
+            _ => {}
+        }
+    }
+    let read = |text: &str| {
+        let mut out = Vec::new();
+        leaves(
+            &serde_json::from_str(text).expect("a locale file is JSON"),
+            &mut out,
+        );
+        out
+    };
+    let english = read(include_str!("../locales/en.json"));
+    let german = read(include_str!("../locales/de.json")).join("\n");
+    let mut words: Vec<String> = english
+        .iter()
+        // The fixed parts between the values (`{{ name }}`).
+        .flat_map(|t| {
+            t.split("{{")
+                .map(|part| part.rsplit_once("}}").map_or(part, |(_, rest)| rest))
+                .map(|part| {
+                    part.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| {
+            w.split_whitespace().count() >= 2 && w.len() >= 8 && !german.contains(w.as_str())
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// The page's words as a person and a screen reader meet them: the visible text and the
+/// accessible names, descriptions and hints written in attributes.
+async fn page_words(s: &Session) -> String {
+    s.eval(
+        "return document.body.innerText + '\\n' + [...document.querySelectorAll('[aria-label], [title], [placeholder]')] \
+           .flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a) || '')).join('\\n');",
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// Waits for the page to show `marker` with nothing loading any more.
+async fn settled(s: &Session, marker: &str) {
+    support::eventually(format!("the page with {marker:?}, loaded"), || async {
+        let busy = s
+            .eval("return document.querySelectorAll('[aria-busy=true], tr.skeleton').length")
+            .await;
+        let words = page_words(s).await;
+        if words.contains(marker) && busy == json!(0) {
+            Ok(())
+        } else {
+            Err(format!(
+                "busy: {busy}, marker shown: {}",
+                words.contains(marker)
+            ))
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_in_german_has_none_of_the_consoles_english_words() {
+    support::run("i18n_no_english", async |s| {
+        let english = english_only_words();
+        assert!(
+            english.len() > 300,
+            "the check knows the English: {}",
+            english.len()
+        );
+        prefer_german(s).await;
+        let mut found = Vec::new();
+        let mut look = async |s: &Session, page: &str| {
+            let words = page_words(s).await;
+            let left: Vec<&String> = english
+                .iter()
+                .filter(|w| words.contains(w.as_str()))
+                .collect();
+            if !left.is_empty() {
+                found.push(format!("{page}: {left:?}"));
+            }
+        };
+        for (path, marker) in [
+            ("/owners/1/lock-groups", "All Staff"),
+            ("/owners/1/lock-groups/101", "All Staff"),
+            ("/owners/1/lock-groups/101/members?state=all", "All Staff"),
+            ("/owners/1/lock-groups/101/grants?show=all", "All Staff"),
+            ("/owners/1/lock-groups/101/diagram", "All Staff"),
+            ("/owners/1/lock-groups/101/history", "All Staff"),
+            ("/owners/1/locks", "Main Entrance"),
+            ("/owners/1/people", "@"),
+            ("/settings", "Einstellungen"),
+        ] {
+            s.goto(path).await;
+            settled(s, marker).await;
+            look(s, path).await;
+        }
+        // A lock's page and a person's page, opened from their lists.
+        s.goto("/owners/1/locks").await;
+        settled(s, "Main Entrance").await;
+        s.click("link", "Main Entrance").await;
+        s.wait_for_path(|p| p.starts_with("/owners/1/locks/"), "a lock's page")
+            .await;
+        settled(s, "Main Entrance").await;
+        look(s, "a lock's page").await;
+        s.goto("/owners/1/people").await;
+        settled(s, "@").await;
+        s.eval("document.querySelector('table a[href*=\"/people/\"]').click(); return 1;")
+            .await;
+        s.wait_for_path(|p| p.starts_with("/owners/1/people/"), "a person's page")
+            .await;
+        settled(s, "@").await;
+        look(s, "a person's page").await;
+        assert!(
+            found.is_empty(),
+            "English words of the console on German pages:\n{}",
+            found.join("\n")
+        );
+    })
+    .await;
+}
