@@ -6,6 +6,7 @@
 mod support;
 
 use serde_json::{json, Value};
+use support::{exact, spaced};
 
 /// Creates a group through the API; returns its id.
 async fn create_group(s: &support::Session, title: &str) -> String {
@@ -553,29 +554,4 @@ async fn a_failed_load_says_why_and_retry_loads_the_rows() {
         s.wait_gone("button", "Retry").await;
     })
     .await;
-}
-
-/// The exact time the console shows beside a relative one, in English as `Intl` writes it
-/// (medium date, short time, UTC): `2026-12-03T08:00:00Z` → `Dec 3, 2026, 8:00 AM UTC`.
-fn exact(api_time: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let n = |r: std::ops::Range<usize>| api_time[r].parse::<usize>().unwrap();
-    let (year, month, day, hour, minute) = (n(0..4), n(5..7), n(8..10), n(11..13), n(14..16));
-    let (h12, half) = match hour {
-        0 => (12, "AM"),
-        1..=11 => (hour, "AM"),
-        12 => (12, "PM"),
-        _ => (hour - 12, "PM"),
-    };
-    format!(
-        "{} {day}, {year}, {h12}:{minute:02} {half} UTC",
-        MONTHS[month - 1]
-    )
-}
-
-/// Text as the page has it, with `Intl`'s narrow no-break spaces ("8:00\u{202f}AM") as spaces.
-fn spaced(text: &str) -> String {
-    text.replace(['\u{202f}', '\u{a0}'], " ")
 }

@@ -10,7 +10,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
-use support::Session;
+use support::{exact, spaced, Session};
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -31,31 +31,6 @@ async fn requests_to(s: &Session, tail: &str) -> u64 {
     .await
     .as_u64()
     .unwrap()
-}
-
-/// The exact time the console shows beside a relative one, in English as `Intl` writes it
-/// (medium date, short time, UTC): `2026-12-03T08:00:00Z` → `Dec 3, 2026, 8:00 AM UTC`.
-fn exact(api_time: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let n = |r: std::ops::Range<usize>| api_time[r].parse::<usize>().unwrap();
-    let (year, month, day, hour, minute) = (n(0..4), n(5..7), n(8..10), n(11..13), n(14..16));
-    let (h12, half) = match hour {
-        0 => (12, "AM"),
-        1..=11 => (hour, "AM"),
-        12 => (12, "PM"),
-        _ => (hour - 12, "PM"),
-    };
-    format!(
-        "{} {day}, {year}, {h12}:{minute:02} {half} UTC",
-        MONTHS[month - 1]
-    )
-}
-
-/// Text as the page has it, with `Intl`'s narrow no-break spaces ("8:00\u{202f}AM") as spaces.
-fn spaced(text: &str) -> String {
-    text.replace(['\u{202f}', '\u{a0}'], " ")
 }
 
 /// The text of the list named `name`, hidden parts (the exact times) included.
