@@ -169,9 +169,38 @@ Build it and start the sandbox with the run command in the project's README.</p>
 /// Everything that is not an API route: the console's files, with `index.html` for
 /// unknown paths (the console's deep links), each with the security headers.
 async fn static_files(State(app): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path().to_string();
     let mut resp = serve_static(&app, req).await;
+    let cache = cache_control(resp.status(), &path);
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     crate::security::add_headers(&app.static_dir, resp.headers_mut()).await;
     resp
+}
+
+/// Cache-Control as deploy/nginx serves it: a file named after its content
+/// (`name-<12 to 16 hex>[_bg].wasm|js|css|svg`, as the build names them) never changes, so
+/// browsers keep it a year without asking (and keep the wasm they compiled from it); all
+/// else (index.html, config.json, deep links) is revalidated on every load. Only a found
+/// file is immutable: a 404 must not be kept.
+fn cache_control(status: StatusCode, path: &str) -> &'static str {
+    let found = matches!(status.as_u16(), 200 | 206 | 304);
+    let file = path.rsplit('/').next().unwrap_or("");
+    let named_by_content = file
+        .rsplit_once('.')
+        .filter(|(_, ext)| matches!(*ext, "wasm" | "js" | "css" | "svg"))
+        .and_then(|(stem, _)| stem.strip_suffix("_bg").or(Some(stem)))
+        .and_then(|stem| stem.rsplit_once('-'))
+        .is_some_and(|(name, hash)| {
+            !name.is_empty()
+                && (12..=16).contains(&hash.len())
+                && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        });
+    if found && named_by_content {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
 }
 
 async fn serve_static(app: &AppState, req: Request) -> Response {
@@ -198,7 +227,39 @@ async fn serve_static(app: &AppState, req: Request) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::canonical;
+    use super::{cache_control, canonical};
+    use axum::http::StatusCode;
+
+    #[test]
+    fn files_named_by_their_content_are_kept_a_year_and_the_rest_revalidated() {
+        let year = "public, max-age=31536000, immutable";
+        for path in [
+            "/lock-groups-admin-230585fa1ea6397d_bg.wasm",
+            "/lock-groups-admin-230585fa1ea6397d.js",
+            "/pieces-25d6d93f00b5d285.wasm",
+            "/main-0123456789ab.css",
+            "/favicon-5a6ff176c50e1aa9.svg",
+        ] {
+            assert_eq!(cache_control(StatusCode::OK, path), year, "{path}");
+            assert_eq!(cache_control(StatusCode::NOT_MODIFIED, path), year, "{path}");
+        }
+        for path in [
+            "/",
+            "/index.html",
+            "/config.json",
+            "/owners/1/lock-groups",
+            "/pieces-25d6d93f.wasm",
+            "/pieces-25D6D93F00B5D285.wasm",
+            "/-25d6d93f00b5d285.wasm",
+            "/pieces-25d6d93f00b5d285.wasm.map",
+        ] {
+            assert_eq!(cache_control(StatusCode::OK, path), "no-cache", "{path}");
+        }
+        assert_eq!(
+            cache_control(StatusCode::NOT_FOUND, "/pieces-25d6d93f00b5d285.wasm"),
+            "no-cache"
+        );
+    }
 
     #[test]
     fn canonical_paths() {

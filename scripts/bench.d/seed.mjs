@@ -21,3 +21,17 @@ for (let i = 0; i < 1000; i++) {
   first ??= g.id;
 }
 console.log(owner.id, first);
+// With MEMBERS=N in the environment (and the sandbox started with --demo-scale 1000), also gives owner
+// "Scale 1000"'s group "Scale Group 000001" N memberships of its locks (a Members tab with a screenful of rows)
+// and prints `SCALE_OWNER_ID GROUP_ID` on a second line.
+const members = Number(process.env.MEMBERS || 0);
+if (members) {
+  const scale = (await api('GET', '/Owners')).find(o => o.name === 'Scale 1000');
+  if (!scale) throw new Error('no owner "Scale 1000": start the sandbox with --demo-scale 1000');
+  const [group] = await api('GET', `/Owners/${scale.id}/LockGroups?$filter=title eq 'Scale Group 000001'`);
+  const locks = await api('GET', `/Owners/${scale.id}/BoundLocks?$top=${members + 2}&$orderby=title`);
+  for (const lock of locks.slice(2, members + 2)) {
+    await api('PUT', `/Owners/${scale.id}/LockGroups/${group.id}/Memberships`, { boundLockId: lock.id });
+  }
+  console.log(scale.id, group.id);
+}

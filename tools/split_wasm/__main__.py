@@ -5,8 +5,9 @@
      `__wasm_split.js`, the pieces' loader;
   2. wasm-bindgen turns the main module into Trunk's JS + wasm pair, under Trunk's names;
   3. wasm-opt -Oz on every piece, in parallel;
-  4. the pieces are grouped into content-named packs (pack.py), the loader rewritten to
-     fetch them (split_loader.py, js/piece_loader.js);
+  4. the pieces are grouped into content-named packs (pack.py), each pack's pieces merged
+     into one module (wasm-merge, tools.merge), the loader rewritten to fetch, compile and
+     instantiate each pack once (split_loader.py, js/piece_loader.js);
   5. index.html: the SRI hashes of the replaced files, a modulepreload of the loader, and
      the route preloads (js/route_preload.js), first in the page, so a cold load of a page
      downloads that page's packs beside the main wasm;
@@ -21,7 +22,7 @@ import pathlib
 import sys
 import tempfile
 
-from . import page, pack, routes, scripts, split_loader, tools
+from . import page, pack, routes, scripts, split_loader, tools, wasm_imports
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 
@@ -61,6 +62,22 @@ def optimise_all(files, profile):
         return dict(zip(files, pool.map(lambda f: tools.optimise(f, profile), files)))
 
 
+def merge_all(groups, work: pathlib.Path):
+    """Each pack's pieces ([{name: bytes}]) merged into one module (tools.merge), on every
+    core."""
+    found = [i for members in groups for data in members.values() for i in wasm_imports.imports(data)]
+    modules = sorted({i.module for i in found})
+    if len(modules) != 1:
+        sys.exit(f"split-wasm: the pieces import from {modules}; merging expects one module")
+    host = wasm_imports.host_module(found)
+
+    def merge(n):
+        return tools.merge(groups[n], host, modules[0], work / str(n))
+
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+        return list(pool.map(merge, range(len(groups))))
+
+
 def check_splits(table, needs):
     for route in table:
         for split in route.splits:
@@ -86,7 +103,7 @@ def build(s: Settings, tmp: pathlib.Path):
     check_splits(table, needs)
     needs = {split: [renamed[f] for f in files] for split, files in needs.items()}
     pieces = {renamed[f.name]: data for f, data in optimised.items()}
-    packs, where = pack.pack(pieces, needs, table)
+    packs, where = pack.pack(pieces, needs, table, lambda groups: merge_all(groups, tmp / "merge"))
     for name, data in packs.items():
         (s.staging / name).write_bytes(data)
 

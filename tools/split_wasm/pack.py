@@ -1,5 +1,5 @@
-"""Groups the pieces of the split wasm into packs: one request fetches a pack, however many
-pieces it holds."""
+"""Groups the pieces of the split wasm into packs: one request fetches a pack, and one module
+holds its pieces, however many there are."""
 import gzip
 import hashlib
 
@@ -41,10 +41,12 @@ def merge_classes(classes, sizes):
         live = [p for k, p in enumerate(live) if k not in (i, j)] + [(ra | rb, sa + sb, ma + mb)]
 
 
-def pack(pieces, needs, routes):
+def pack(pieces, needs, routes, join):
     """Groups `pieces` ({name: bytes}) into packs without duplicating any; `needs` maps a
     split point to the pieces it loads. What no entry route needs (the dialogs' own code)
-    goes into one `later` pack. Returns {pack file: bytes} and {piece: (pack, start, end)}."""
+    goes into one `later` pack. `join([{name: bytes}])` makes each pack's bytes from its
+    pieces (the build merges each pack's into one module, tools.merge). Returns {pack file: bytes} and
+    {piece: its pack file}."""
     routes_of = routes_of_pieces(pieces, needs, routes)
     classes = {}
     for p in sorted(pieces):
@@ -52,21 +54,16 @@ def pack(pieces, needs, routes):
     sizes = {r: len(gzip.compress(b"".join(pieces[p] for p in members), 9))
              for r, members in classes.items()}
     groups = [list(classes.get(frozenset(), []))] + [m for _, m in merge_classes(classes, sizes)]
+    groups = [members for members in groups if members]
     packs, where = {}, {}
-    for members in groups:
-        if not members:
-            continue
-        data, offsets = b"", {}
-        for p in members:
-            offsets[p] = (len(data), len(data) + len(pieces[p]))
-            data += pieces[p]
+    for members, data in zip(groups, join([{p: pieces[p] for p in members} for members in groups])):
         name = content_name("pieces", data, ".wasm")
         packs[name] = data
-        for p, (start, end) in offsets.items():
-            where[p] = (name, start, end)
+        for p in members:
+            where[p] = name
     return packs, where
 
 
 def route_packs(splits, needs, where):
     """The packs a first screen needing `splits` downloads."""
-    return sorted({where[piece][0] for s in splits for piece in needs[s]})
+    return sorted({where[piece] for s in splits for piece in needs[s]})

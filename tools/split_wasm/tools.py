@@ -40,3 +40,19 @@ def optimise(path: pathlib.Path, profile: str) -> bytes:
     if profile == "release":
         run("wasm-opt", "-Oz", *WASM_OPT_FEATURES, path, "-o", path)
     return path.read_bytes()
+
+
+def merge(pieces: dict, host_wat: str, host_name: str, work: pathlib.Path) -> bytes:
+    """binaryen's wasm-merge: the pieces ({name: bytes}) of one pack as one module, so a
+    page compiles and instantiates one module per pack instead of one per piece. The host
+    module (`host_wat`, named `host_name`, the pieces' import module) comes first, so the
+    pieces' imports all link to its single imports."""
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "host.wat").write_text(host_wat, encoding="utf-8")
+    run("wasm-as", *WASM_OPT_FEATURES, work / "host.wat", "-o", work / "host.wasm")
+    args = [work / "host.wasm", host_name]
+    for name, data in pieces.items():
+        (work / f"{name}.wasm").write_bytes(data)
+        args += [work / f"{name}.wasm", name]
+    run("wasm-merge", *args, *WASM_OPT_FEATURES, "-o", work / "merged.wasm")
+    return (work / "merged.wasm").read_bytes()
