@@ -133,6 +133,7 @@ impl ApiClient {
         body: Option<String>,
     ) -> LocalBoxFuture<'a, Result<String, ApiError>> {
         Box::pin(async move {
+            let _counted = InFlight::start();
             let response = self.send_to(method, url, body).await?;
             response
                 .text()
@@ -201,4 +202,31 @@ impl ApiClient {
 /// The client provided by the app shell.
 pub fn use_api() -> ApiClient {
     use_context::<ApiClient>().expect("ApiClient is provided by the app shell")
+}
+
+thread_local! {
+    static IN_FLIGHT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// An answer being waited for, for as long as this lives (see [`requests_in_flight`]).
+struct InFlight(());
+
+impl InFlight {
+    fn start() -> Self {
+        IN_FLIGHT.with(|n| n.set(n.get() + 1));
+        InFlight(())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
+/// How many API answers (with a body) the console is waiting for now: the code the admin
+/// may need next is fetched once the first screen's own answers are in, so it never
+/// shares the network with them.
+pub fn requests_in_flight() -> u32 {
+    IN_FLIGHT.with(std::cell::Cell::get)
 }

@@ -10,4 +10,4 @@ pub mod paging;
 
 pub use crate::logic::api_error::ApiError;
 pub use crate::logic::odata::Query;
-pub use client::{use_api, ApiClient};
+pub use client::{requests_in_flight, use_api, ApiClient};

@@ -134,22 +134,54 @@ impl Drop for Loading {
     }
 }
 
-/// Once a page is on screen, the code the admin most likely needs next (`next`: the
-/// create, edit, add-locks and grant dialogs) loads at once, before the page reports idle,
-/// so those dialogs open even when the network drops right after; then `rest` loads when
-/// the browser is idle (see [`prefetch_when_idle`]).
+/// Once a page is on screen with its first data, the code the admin most likely needs next
+/// (`next`: the create, edit, add-locks and grant dialogs) loads, before the page reports
+/// idle, so those dialogs open even when the network drops right after; then `rest` loads
+/// when the browser is idle (see [`prefetch_when_idle`]).
 pub fn after_first_screen(next: fn() -> Vec<Preload>, rest: fn() -> Vec<Preload>) {
     if NEXT_ASKED.with(|a| a.replace(true)) {
         return prefetch_when_idle(rest);
     }
     let loading = Loading::start();
     leptos::task::spawn_local(async move {
+        first_answers_shown().await;
         for preload in next() {
             preload.await;
         }
         drop(loading);
         prefetch_when_idle(rest);
     });
+}
+
+/// Resolves when the first screen's API answers are in and painted (measured: fetching the
+/// dialogs' code beside them delayed the first rows, most on a slow network), or after
+/// [`FIRST_ANSWERS_WAIT_MS`] when an answer takes longer.
+async fn first_answers_shown() {
+    let started = js_sys::Date::now();
+    // The page's view mounts and starts its requests in the frames after its code loaded.
+    next_frame().await;
+    next_frame().await;
+    while crate::api::requests_in_flight() > 0
+        && js_sys::Date::now() - started < FIRST_ANSWERS_WAIT_MS
+    {
+        next_frame().await;
+    }
+    next_frame().await;
+}
+
+const FIRST_ANSWERS_WAIT_MS: f64 = 5_000.0;
+
+/// The next animation frame (at once where there is no window).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            if window.request_animation_frame(&resolve).is_ok() {
+                return;
+            }
+        }
+        let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Once the page is on screen (no page's code loading) and the browser is idle, loads
