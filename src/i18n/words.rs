@@ -178,3 +178,10 @@ pub fn lock_type(i18n: I18n, lock: &wire::BoundLock) -> String {
     crate::logic::locks_list::known_lock_type(lock)
         .unwrap_or_else(|| t_string!(i18n, support.unknown).to_string())
 }
+
+/// The name people know a contact by, or "Contact 7" / "Kontakt 7" when it has none.
+pub fn contact_name(i18n: I18n, c: &wire::Contact) -> String {
+    crate::logic::people_list::known_name(c).unwrap_or_else(|| {
+        t_string!(i18n, grants.table.contact_fallback, id = c.id.clone()).to_string()
+    })
+}
