@@ -10,9 +10,9 @@ use super::csv_import::{pasted, Line, Table};
 use super::import::{not_sent, short, Columns, Import, LineResult, Picks, Sent, Source};
 use wire::{CreateLockGroup, MAX_DESCRIPTION, MAX_TITLE};
 
-/// Column headers read as the title and the description.
-pub const TITLE_COLUMNS: [&str; 3] = ["title", "name", "lock group"];
-pub const DESCRIPTION_COLUMNS: [&str; 2] = ["description", "notes"];
+/// Column headers read as the title and the description (a German export's too).
+pub const TITLE_COLUMNS: [&str; 5] = ["title", "name", "lock group", "titel", "schließgruppe"];
+pub const DESCRIPTION_COLUMNS: [&str; 3] = ["description", "notes", "beschreibung"];
 
 /// A group to create, as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -283,6 +283,12 @@ mod tests {
         );
         // Without a description column.
         assert_eq!(from_csv("title\nLab\n").unwrap(), [g(2, "Lab")]);
+        // A German export reads back.
+        let german = from_csv("ID;Titel;Beschreibung\n1;Büro;Süd\n").unwrap();
+        assert_eq!(
+            (german[0].title.as_str(), german[0].description.as_str()),
+            ("Büro", "Süd")
+        );
     }
 
     #[test]

@@ -10,8 +10,18 @@ use super::lock_matcher::{
     self, check, to_add, Checked, Entry, Lock, LockLine, LockResult, Verdict,
 };
 
-/// Column headers picked by default, in this order.
-pub const LOCK_COLUMNS: [&str; 5] = ["id", "lock id", "title", "lock title", "lock"];
+/// Column headers picked by default, in this order (a German export's too).
+pub const LOCK_COLUMNS: [&str; 9] = [
+    "id",
+    "lock id",
+    "title",
+    "lock title",
+    "lock",
+    "schloss-id",
+    "titel",
+    "schlosstitel",
+    "schloss",
+];
 
 /// The import's steps.
 pub struct LockImport;

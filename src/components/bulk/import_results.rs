@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::download::{now_ms, save_file};
+use crate::i18n::{csv, use_i18n, words};
 use crate::logic::csv_dialect::Separator;
-use crate::logic::csv_export::{file_name, to_csv, Record};
+use crate::logic::csv_export::{file_name, write_csv, ExportFailure, Record};
 use crate::logic::import::{results_summary, LineOutcome};
 
 /// The words of one import's dialog; `id` prefixes its elements' ids.
@@ -42,15 +43,17 @@ pub fn Results<R: Record + LineOutcome + Clone + Send + Sync + 'static>(
     separator: Separator,
 ) -> impl IntoView {
     let t = texts;
-    let download_error = RwSignal::new(None::<String>);
+    let i18n = use_i18n();
+    let download_error = RwSignal::new(None::<ExportFailure>);
     let file_rows = rows.clone();
     let download = move |_| {
-        let file = file_name(
-            &format!("{}-results", t.id),
-            &name.get_untracked(),
-            now_ms(),
-        );
-        let saved = to_csv(&file_rows, separator).and_then(|b| save_file(&file, &b, "text/csv"));
+        let locale = i18n.get_locale_untracked();
+        let what = csv::what(locale, &format!("{}-results", t.id));
+        let file = file_name(&what, &name.get_untracked(), now_ms());
+        let header = csv::header(locale, R::HEADER);
+        let records = file_rows.iter().map(Record::record);
+        let saved =
+            write_csv(&header, records, separator).and_then(|b| save_file(&file, &b, "text/csv"));
         download_error.set(saved.err());
     };
     view! {
@@ -69,7 +72,9 @@ pub fn Results<R: Record + LineOutcome + Clone + Send + Sync + 'static>(
                 </tr>
             }).collect_view()}
         </ImportTable>
-        {move || download_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        {move || download_error.get().map(|e| view! {
+            <p class="form-error" role="alert">{words::export_failure(i18n, &e)}</p>
+        })}
         <div class="dialog-actions">
             <button type="button" on:click=download>"Download results (CSV)"</button>
             <button type="button" class="primary" on:click=move |_| open.set(false)>"Close"</button>
