@@ -12,7 +12,7 @@ pub fn error(i18n: I18n, e: &ImportError, nothing_entered: fn(I18n) -> String) -
     let problem = problem(i18n, &e.problem, nothing_entered);
     match e.line {
         Some(line) => {
-            let line = words::number(i18n, line as u64);
+            // As an editor counts, without digit grouping ("Line 10001").
             t_string!(i18n, import.line, line, problem).to_string()
         }
         None => problem,
