@@ -79,3 +79,50 @@ pub fn what(locale: Locale, en: &str) -> String {
     }
     .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::logic::access_report::REPORT_HEADER;
+    use crate::logic::csv_export::Record;
+    use crate::logic::group_import::CreatedGroup;
+    use crate::logic::history::HistoryEvent;
+    use crate::logic::import::Columns;
+    use crate::logic::lock_matcher::LockLine;
+
+    /// Every header row the console writes.
+    fn headers() -> Vec<&'static [&'static str]> {
+        vec![
+            <wire::LockGroup as Record>::HEADER,
+            <wire::Membership as Record>::HEADER,
+            <wire::Grant as Record>::HEADER,
+            <wire::BoundLock as Record>::HEADER,
+            <HistoryEvent as Record>::HEADER,
+            REPORT_HEADER,
+            <LockLine as Columns>::HEADER,
+            <CreatedGroup as Columns>::HEADER,
+        ]
+    }
+
+    #[test]
+    fn english_headers_stay_as_they_are_and_every_one_has_its_german() {
+        for header in headers() {
+            assert_eq!(super::header(Locale::en, header), header);
+            for en in header.iter() {
+                let german = column(Locale::de, en);
+                assert_ne!(german, *en, "no German for the column {en:?}");
+            }
+        }
+        assert_eq!(column(Locale::de, "lock id"), "Schloss-ID");
+    }
+
+    #[test]
+    fn file_names_say_what_in_the_language() {
+        assert_eq!(what(Locale::en, "lock-groups"), "lock-groups");
+        assert_eq!(what(Locale::de, "lock-groups"), "schliessgruppen");
+        assert_eq!(
+            what(Locale::de, "import-locks-results"),
+            "schlossimport-ergebnisse"
+        );
+    }
+}
