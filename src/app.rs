@@ -16,6 +16,7 @@ use crate::components::owner_switcher::{CurrentOwner, Owners};
 use crate::config::{Config, ConfigError};
 use crate::i18n::I18n;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::logic::auth::{SignInError, TokenError};
 use crate::pages::route_table::route_path;
 use crate::pages::routes::{
     DiagramRoute, GrantsRoute, HistoryRoute, LockGroupRoute, LockGroupsRoute, LockRoute,
@@ -23,9 +24,9 @@ use crate::pages::routes::{
 };
 use crate::pages::{home::Home, not_found::NotFound};
 
-/// What failed before the console could mount: the sign-in (its text), or the config.
+/// What failed before the console could mount: the sign-in, or the config.
 enum BootFailure {
-    SignIn(String),
+    SignIn(SignInError),
     Start(ConfigError),
 }
 
@@ -42,7 +43,7 @@ impl BootFailure {
     fn message(&self, i18n: I18n) -> String {
         let url = Config::URL;
         match self {
-            BootFailure::SignIn(message) => message.clone(),
+            BootFailure::SignIn(e) => sign_in_error(i18n, e),
             BootFailure::Start(e) => match e.clone() {
                 ConfigError::Invalid(cause) => t_string!(i18n, boot.invalid, cause).to_string(),
                 ConfigError::NoApiBase => t_string!(i18n, boot.no_api_base).to_string(),
@@ -54,6 +55,27 @@ impl BootFailure {
                     t_string!(i18n, boot.unreadable, url, cause).to_string()
                 }
             },
+        }
+    }
+}
+
+/// Why the sign-in did not complete, in the language; the sign-in server's own text as sent.
+fn sign_in_error(i18n: I18n, e: &SignInError) -> String {
+    match e.clone() {
+        SignInError::NotStarted => t_string!(i18n, sign_in.not_started).to_string(),
+        SignInError::StateMismatch => t_string!(i18n, sign_in.state_mismatch).to_string(),
+        SignInError::NotCompleted(why) => t_string!(i18n, sign_in.not_completed, why).to_string(),
+        SignInError::NoCode => t_string!(i18n, sign_in.no_code).to_string(),
+        SignInError::Token(e) => {
+            let cause = match e {
+                TokenError::Unreachable(cause) => {
+                    t_string!(i18n, sign_in.unreachable, cause).to_string()
+                }
+                TokenError::Status(status) => t_string!(i18n, sign_in.status, status).to_string(),
+                TokenError::Said(text) => text,
+                TokenError::NoAccessToken => t_string!(i18n, sign_in.no_access_token).to_string(),
+            };
+            t_string!(i18n, sign_in.failed, cause).to_string()
         }
     }
 }

@@ -15,7 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::config::SignIn;
 use crate::logic::api_error::read_error_text;
-use crate::logic::auth::{self as pure, Pending, Session};
+use crate::logic::auth::{self as pure, Pending, Session, SignInError, TokenError};
 
 const SESSION: &str = "lga.session";
 const PENDING: &str = "lga.pending";
@@ -171,8 +171,8 @@ pub fn is_callback(config: &SignIn) -> bool {
 
 /// Completes a sign-in on the callback page: checks `state`, redeems the code, keeps the
 /// tokens, and replaces the address (no code or state stays in it or in the history)
-/// with the page the admin started from. `Err` is the message to show.
-pub async fn complete(config: &SignIn) -> Result<(), String> {
+/// with the page the admin started from. `Err` says why, for the boot error screen.
+pub async fn complete(config: &SignIn) -> Result<(), SignInError> {
     let query = location().and_then(|l| l.search().ok()).unwrap_or_default();
     let pending = get(PENDING).and_then(|t| Pending::decode(&t));
     remove(PENDING);
@@ -183,7 +183,7 @@ pub async fn complete(config: &SignIn) -> Result<(), String> {
     );
     let code = pure::parse_callback(&query, pending.as_ref())?;
     let Some(pending) = pending else {
-        return Err("Sign-in refused.".into());
+        return Err(SignInError::NotStarted);
     };
     let redirect_uri = pure::absolute(&origin(), &config.redirect_uri);
     let body = pure::form(&[
@@ -195,25 +195,26 @@ pub async fn complete(config: &SignIn) -> Result<(), String> {
     ]);
     token_request(config, body)
         .await
-        .map_err(|e| format!("Sign-in failed: {e}"))?;
+        .map_err(SignInError::Token)?;
     replace_url(pure::safe_return(&pending.return_to));
     Ok(())
 }
 
-async fn token_request(config: &SignIn, body: String) -> Result<Session, String> {
+async fn token_request(config: &SignIn, body: String) -> Result<Session, TokenError> {
     let url = pure::absolute(&origin(), &config.token_url);
     let response = gloo_net::http::Request::post(&url)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .body(body)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| TokenError::Said(e.to_string()))?
         .send()
         .await
-        .map_err(|e| format!("could not reach the sign-in server: {e}"))?;
+        .map_err(|e| TokenError::Unreachable(e.to_string()))?;
     let text = response.text().await.unwrap_or_default();
     if !response.ok() {
-        return Err(read_error_text(&text)
-            .unwrap_or_else(|| format!("the sign-in server answered {}", response.status())));
+        return Err(
+            read_error_text(&text).map_or(TokenError::Status(response.status()), TokenError::Said)
+        );
     }
     let session = Session::from_token_json(&text, now())?;
     save(&session);
@@ -241,7 +242,7 @@ async fn renew(config: &SignIn, token: RwSignal<Option<String>>) -> bool {
             true
         }
         Err(e) => {
-            leptos::logging::warn!("token renewal failed: {e}");
+            leptos::logging::warn!("token renewal failed: {e:?}");
             false
         }
     }

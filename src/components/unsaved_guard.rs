@@ -4,16 +4,19 @@
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-const QUESTION: &str = "You have unsaved changes. Leave this page and lose them?";
+use crate::i18n::{t_string, use_i18n};
 
 /// Guards navigation away while `dirty` is true, for the calling component's lifetime.
 pub fn use_unsaved_guard(dirty: Signal<bool>) {
+    let i18n = use_i18n();
+    // The question in the language shown when it is asked.
+    let question = move || t_string!(i18n, unsaved.question).to_string();
     let win = window();
     let on_unload = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
         move |ev: web_sys::BeforeUnloadEvent| {
             if dirty.get_untracked() {
                 ev.prevent_default();
-                ev.set_return_value(QUESTION);
+                ev.set_return_value(&question());
             }
         },
     );
@@ -26,7 +29,7 @@ pub fn use_unsaved_guard(dirty: Signal<bool>) {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("a[href]").ok().flatten())
             .is_some();
-        if on_link && !window().confirm_with_message(QUESTION).unwrap_or(true) {
+        if on_link && !window().confirm_with_message(&question()).unwrap_or(true) {
             ev.prevent_default();
             ev.stop_immediate_propagation();
         }

@@ -178,3 +178,24 @@ pub fn lock_type(i18n: I18n, lock: &wire::BoundLock) -> String {
     crate::logic::locks_list::known_lock_type(lock)
         .unwrap_or_else(|| t_string!(i18n, support.unknown).to_string())
 }
+
+/// The name people know a contact by, or "Contact 7" / "Kontakt 7" when it has none.
+pub fn contact_name(i18n: I18n, c: &wire::Contact) -> String {
+    crate::logic::people_list::known_name(c).unwrap_or_else(|| {
+        t_string!(i18n, grants.table.contact_fallback, id = c.id.clone()).to_string()
+    })
+}
+
+/// Why an export or a results file was not saved: the API's refusal as [`error`] says it,
+/// or the console's own reason.
+pub fn export_failure(i18n: I18n, f: &crate::logic::csv_export::ExportFailure) -> String {
+    use crate::logic::csv_export::ExportFailure;
+    match f {
+        ExportFailure::Api(e) => error(i18n, e),
+        ExportFailure::Write(cause) => {
+            t_string!(i18n, export.not_written, cause = cause.clone()).to_string()
+        }
+        ExportFailure::NotSaved => t_string!(i18n, export.not_saved).to_string(),
+        ExportFailure::CodeMissing => t_string!(i18n, export.code_missing).to_string(),
+    }
+}

@@ -107,30 +107,51 @@ impl Pending {
     }
 }
 
+/// Why a sign-in did not complete, for the boot error screen (which says it in the
+/// language, `app::BootFailure`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignInError {
+    /// No sign-in was started in this browser tab.
+    NotStarted,
+    /// The answer's `state` is not the one this tab sent.
+    StateMismatch,
+    /// The sign-in server said why (its `error_description`, else its `error`).
+    NotCompleted(String),
+    /// The sign-in server sent no authorization code.
+    NoCode,
+    /// Redeeming the code failed.
+    Token(TokenError),
+}
+
+/// Why the token endpoint gave no session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenError {
+    /// The request did not reach the sign-in server (the browser's reason).
+    Unreachable(String),
+    /// An error status without a readable reason.
+    Status(u16),
+    /// The server's own text, or a technical reason, as it came.
+    Said(String),
+    /// The answer has no access token.
+    NoAccessToken,
+}
+
 /// Reads the callback's query: the authorization code, after checking that `state` is the
-/// one this tab sent. `Err` is the message to show.
-pub fn parse_callback(query: &str, pending: Option<&Pending>) -> Result<String, String> {
+/// one this tab sent.
+pub fn parse_callback(query: &str, pending: Option<&Pending>) -> Result<String, SignInError> {
     let Some(pending) = pending else {
-        return Err(
-            "Sign-in refused: no sign-in was started in this browser tab. \
-                    Start again from the console."
-                .into(),
-        );
+        return Err(SignInError::NotStarted);
     };
     if query_param(query, "state").as_deref() != Some(pending.state.as_str()) {
-        return Err(
-            "Sign-in refused: the answer does not belong to the sign-in started here \
-             (state mismatch). Start again from the console."
-                .into(),
-        );
+        return Err(SignInError::StateMismatch);
     }
     if let Some(error) = query_param(query, "error") {
         let why = query_param(query, "error_description").unwrap_or(error);
-        return Err(format!("Sign-in did not complete: {why}."));
+        return Err(SignInError::NotCompleted(why));
     }
     match query_param(query, "code") {
         Some(code) if !code.is_empty() => Ok(code),
-        _ => Err("Sign-in failed: the sign-in server sent no authorization code.".into()),
+        _ => Err(SignInError::NoCode),
     }
 }
 
@@ -150,12 +171,13 @@ pub struct Session {
 impl Session {
     /// A session from a token endpoint answer (RFC 6749 §5.1) received at `now` (ms).
     /// Read through `serde_json::Value`, which the bundle has anyway (wasm size).
-    pub fn from_token_json(text: &str, now: i64) -> Result<Session, String> {
-        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    pub fn from_token_json(text: &str, now: i64) -> Result<Session, TokenError> {
+        let v: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| TokenError::Said(e.to_string()))?;
         let text_of = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
         let access_token = text_of("access_token")
             .filter(|t| !t.is_empty())
-            .ok_or("the sign-in server sent no access token")?;
+            .ok_or(TokenError::NoAccessToken)?;
         let lifetime_ms = v.get("expires_in").and_then(|x| x.as_i64()).unwrap_or(3600) * 1000;
         Ok(Session {
             access_token,
@@ -288,13 +310,22 @@ mod tests {
             parse_callback("?code=x%2By&state=abc", Some(&pending)),
             Ok("x+y".into())
         );
-        let wrong = parse_callback("?code=x&state=abd", Some(&pending)).unwrap_err();
-        assert!(wrong.contains("state mismatch"), "{wrong}");
-        let none = parse_callback("?code=x&state=abc", None).unwrap_err();
-        assert!(none.contains("no sign-in was started"), "{none}");
-        let denied = parse_callback("?error=access_denied&state=abc", Some(&pending)).unwrap_err();
-        assert!(denied.contains("access_denied"), "{denied}");
-        assert!(parse_callback("?state=abc", Some(&pending)).is_err());
+        let wrong = parse_callback("?code=x&state=abd", Some(&pending));
+        assert_eq!(wrong, Err(SignInError::StateMismatch));
+        let none = parse_callback("?code=x&state=abc", None);
+        assert_eq!(none, Err(SignInError::NotStarted));
+        let denied = parse_callback("?error=access_denied&state=abc", Some(&pending));
+        assert_eq!(
+            denied,
+            Err(SignInError::NotCompleted("access_denied".into()))
+        );
+        let described = "?error=access_denied&error_description=Nope&state=abc";
+        let described = parse_callback(described, Some(&pending));
+        assert_eq!(described, Err(SignInError::NotCompleted("Nope".into())));
+        assert_eq!(
+            parse_callback("?state=abc", Some(&pending)),
+            Err(SignInError::NoCode)
+        );
         assert_eq!(query_param("a=1&b=%zz+q", "b").as_deref(), Some("%zz q"));
         assert_eq!(query_param("a=1", "b"), None);
     }

@@ -24,24 +24,6 @@ impl Separator {
         }
     }
 
-    /// The separator's name in a sentence ("separated by semicolons (;)").
-    pub fn words(self) -> &'static str {
-        match self {
-            Separator::Comma => "commas (,)",
-            Separator::Semicolon => "semicolons (;)",
-            Separator::Tab => "tabs",
-        }
-    }
-
-    /// One of them, for "a field that contains a semicolon".
-    pub fn one(self) -> &'static str {
-        match self {
-            Separator::Comma => "a comma",
-            Separator::Semicolon => "a semicolon",
-            Separator::Tab => "a tab",
-        }
-    }
-
     /// Its value in a form's `<select>`.
     pub fn key(self) -> &'static str {
         match self {

@@ -4,6 +4,7 @@
 //! cell a spreadsheet would run as a formula), times in ISO 8601 UTC, and file names that
 //! say what and when.
 
+use super::api_error::ApiError;
 use super::csv_dialect::{guard, Separator};
 use super::time;
 
@@ -19,17 +20,18 @@ pub trait Record {
 
 /// The CSV file (with the BOM) of a header and its records, `separator` between the
 /// columns, every cell [`guard`]ed. Every export and every results file is written here.
+/// The header is in the language of the file (see `i18n::csv`).
 pub fn write_csv(
-    header: &[&str],
+    header: &[String],
     records: impl IntoIterator<Item = Vec<String>>,
     separator: Separator,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ExportFailure> {
     let mut out = csv::WriterBuilder::new()
         .delimiter(separator.byte())
         // CRLF, as RFC 4180 says; quoted only where needed.
         .terminator(csv::Terminator::CRLF)
         .from_writer(BOM.to_vec());
-    let fail = |e: csv::Error| format!("The CSV file could not be written: {e}");
+    let fail = |e: csv::Error| ExportFailure::Write(e.to_string());
     out.write_record(header.iter().map(|h| guard(h).into_owned()))
         .map_err(fail)?;
     for record in records {
@@ -37,12 +39,7 @@ pub fn write_csv(
             .map_err(fail)?;
     }
     out.into_inner()
-        .map_err(|e| format!("The CSV file could not be written: {}", e.error()))
-}
-
-/// The CSV file of `rows` (see [`write_csv`]).
-pub fn to_csv<R: Record>(rows: &[R], separator: Separator) -> Result<Vec<u8>, String> {
-    write_csv(R::HEADER, rows.iter().map(Record::record), separator)
+        .map_err(|e| ExportFailure::Write(e.error().to_string()))
 }
 
 /// A name that is safe as a file name on every system: spaces become '-', path and
@@ -88,19 +85,6 @@ pub fn iso_utc(value: Option<&str>) -> String {
     }
 }
 
-/// "1,200": counts in progress texts.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Where an export is, for its status region.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum ExportState {
@@ -114,34 +98,29 @@ pub enum ExportState {
         file: String,
     },
     Cancelled,
-    Failed(String),
+    Failed(ExportFailure),
 }
 
-impl ExportState {
-    /// The progress bar's label: "Exporting… 1,200 rows".
-    pub fn progress(&self) -> String {
-        match self {
-            ExportState::Running { rows } => format!("Exporting… {} rows", thousands(*rows)),
-            _ => String::new(),
-        }
-    }
-
-    /// What the status region says once the export has ended.
-    pub fn outcome(&self) -> String {
-        match self {
-            ExportState::Idle | ExportState::Running { .. } => String::new(),
-            ExportState::Done { rows, file } => {
-                format!("✔ Exported {} rows to {file}.", thousands(*rows))
-            }
-            ExportState::Cancelled => "Export cancelled; no file was saved.".into(),
-            ExportState::Failed(e) => format!("✖ The export failed: {e}"),
-        }
-    }
+/// Why an export (or a results file) was not saved; the view says it in the language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The API refused a page, or could not be reached.
+    Api(ApiError),
+    /// The CSV writer failed (its reason).
+    Write(String),
+    /// The browser did not take the download.
+    NotSaved,
+    /// The bulk code's piece of wasm did not download.
+    CodeMissing,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn header(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
 
     fn text(bytes: &[u8]) -> &str {
         std::str::from_utf8(bytes.strip_prefix(BOM).expect("starts with the BOM")).unwrap()
@@ -150,7 +129,7 @@ mod tests {
     #[test]
     fn writes_rfc_4180_with_a_bom() {
         let csv = write_csv(
-            &["id", "title"],
+            &header(&["id", "title"]),
             [
                 vec!["1".into(), "plain".into()],
                 vec!["2".into(), "a, \"quoted\"\nline".into()],
@@ -167,29 +146,19 @@ mod tests {
 
     #[test]
     fn an_empty_export_is_its_header() {
-        let csv = write_csv(&["id", "title"], std::iter::empty(), Separator::Comma).unwrap();
+        let csv = write_csv(
+            &header(&["id", "title"]),
+            std::iter::empty(),
+            Separator::Comma,
+        )
+        .unwrap();
         assert_eq!(text(&csv), "id,title\r\n");
-    }
-
-    #[test]
-    fn records_of_a_type() {
-        struct Row(&'static str);
-        impl Record for Row {
-            const HEADER: &'static [&'static str] = &["name"];
-            fn record(&self) -> Vec<String> {
-                vec![self.0.to_string()]
-            }
-        }
-        assert_eq!(
-            text(&to_csv(&[Row("a"), Row("b")], Separator::Comma).unwrap()),
-            "name\r\na\r\nb\r\n"
-        );
     }
 
     #[test]
     fn semicolons_for_german_excel_and_no_formula_runs() {
         let csv = write_csv(
-            &["Titel", "Beschreibung"],
+            &header(&["Titel", "Beschreibung"]),
             [
                 vec!["Büro; Süd".into(), "-".into()],
                 vec![
@@ -245,38 +214,5 @@ mod tests {
         );
         assert_eq!(iso_utc(None), "");
         assert_eq!(iso_utc(Some("soon")), "soon");
-    }
-
-    #[test]
-    fn export_states_in_words() {
-        assert_eq!(
-            ExportState::Running { rows: 1200 }.progress(),
-            "Exporting… 1,200 rows"
-        );
-        assert_eq!(ExportState::Running { rows: 0 }.outcome(), "");
-        assert_eq!(
-            ExportState::Done {
-                rows: 3,
-                file: "members-Lab-2026-11-30.csv".into()
-            }
-            .outcome(),
-            "✔ Exported 3 rows to members-Lab-2026-11-30.csv."
-        );
-        assert_eq!(
-            ExportState::Cancelled.outcome(),
-            "Export cancelled; no file was saved."
-        );
-        assert_eq!(
-            ExportState::Failed("offline".into()).outcome(),
-            "✖ The export failed: offline"
-        );
-    }
-
-    #[test]
-    fn counts_have_thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1200), "1,200");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

@@ -4,8 +4,6 @@
 //! the header, columns separated by neither commas, semicolons nor tabs) is refused with a message that names the line; nothing is
 //! sent before the admin has seen the preview.
 
-use std::fmt;
-
 use super::csv_dialect::{unguard, Separator};
 
 /// Largest file read (10 MB).
@@ -13,34 +11,67 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 /// Most lines read, the header included.
 pub const MAX_LINES: usize = 10_000;
 
-/// Why the input cannot be read, and on which line (1-based, as an editor counts).
+/// Why the input cannot be read, and on which line (1-based, as an editor counts); the
+/// view says it in the language (`i18n::import`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
     pub line: Option<usize>,
-    pub message: String,
+    pub problem: Problem,
+}
+
+/// What is wrong with the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Nothing was pasted or chosen (each import says what to do).
+    NothingEntered,
+    /// The browser could not read the chosen file.
+    Unreadable,
+    /// Over [`MAX_BYTES`]: the size in bytes.
+    TooBig(u64),
+    /// NUL bytes: a binary file such as .xlsx.
+    Binary,
+    NotUtf8,
+    /// Over [`MAX_LINES`].
+    TooManyLines,
+    /// Pasted text with nothing in it.
+    TextEmpty,
+    /// A file with not even a header.
+    FileEmpty,
+    /// The csv crate's reason.
+    NotCsv(String),
+    /// A header of one column with `|` in it.
+    VerticalBars,
+    /// More fields than the header has.
+    TooManyFields {
+        fields: usize,
+        header: usize,
+        separator: Separator,
+    },
+    /// No column of this name: the first name looked for, and the header's columns.
+    NoColumn {
+        wanted: String,
+        columns: Vec<String>,
+    },
+    QuoteInField,
+    /// Text after a field's closing quote; the field opened on line `from`.
+    TextAfterQuote {
+        from: usize,
+    },
+    Unclosed,
 }
 
 impl ImportError {
-    fn at(line: usize, message: impl Into<String>) -> Self {
+    fn at(line: usize, problem: Problem) -> Self {
         ImportError {
             line: Some(line),
-            message: message.into(),
+            problem,
         }
     }
 
-    fn whole(message: impl Into<String>) -> Self {
+    pub fn whole(problem: Problem) -> Self {
         ImportError {
             line: None,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(n) => write!(f, "Line {n}: {}", self.message),
-            None => f.write_str(&self.message),
+            problem,
         }
     }
 }
@@ -87,15 +118,10 @@ impl Table {
         self.column(names).ok_or_else(|| {
             ImportError::at(
                 self.header_line,
-                format!(
-                    "the header has no “{}” column (its columns: {}).",
-                    names[0],
-                    self.header
-                        .iter()
-                        .map(|h| format!("“{}”", h.trim()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                Problem::NoColumn {
+                    wanted: names[0].to_string(),
+                    columns: self.header.iter().map(|h| h.trim().to_string()).collect(),
+                },
             )
         })
     }
@@ -104,10 +130,7 @@ impl Table {
 /// Refuses a file over [`MAX_BYTES`] before it is read.
 pub fn check_size(bytes: u64) -> Result<(), ImportError> {
     if bytes > MAX_BYTES as u64 {
-        return Err(ImportError::whole(format!(
-            "The file is {:.1} MB; at most 10 MB can be imported. Split it into smaller files.",
-            bytes as f64 / (1024.0 * 1024.0)
-        )));
+        return Err(ImportError::whole(Problem::TooBig(bytes)));
     }
     Ok(())
 }
@@ -119,19 +142,11 @@ pub fn text_of(bytes: &[u8]) -> Result<String, ImportError> {
     check_size(bytes.len() as u64)?;
     let line_at = |at: usize| bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(ImportError::at(
-            line_at(at),
-            "this is not a CSV text file (it holds binary data). Save the spreadsheet as \
-             “CSV UTF-8” and choose that file.",
-        ));
+        return Err(ImportError::at(line_at(at), Problem::Binary));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        ImportError::at(
-            line_at(e.valid_up_to()),
-            "this text is not UTF-8. Save the file as “CSV UTF-8”.",
-        )
-    })?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| ImportError::at(line_at(e.valid_up_to()), Problem::NotUtf8))?;
     check_text(text)?;
     Ok(text.to_string())
 }
@@ -142,10 +157,7 @@ pub fn check_text(text: &str) -> Result<(), ImportError> {
     if let Some((at, _)) = text.match_indices('\n').nth(MAX_LINES - 1) {
         // A last line break ends line 10,000; anything after it is line 10,001.
         if !text[at + 1..].trim().is_empty() {
-            return Err(ImportError::at(
-                MAX_LINES + 1,
-                "at most 10,000 lines can be imported at once. Split the file.",
-            ));
+            return Err(ImportError::at(MAX_LINES + 1, Problem::TooManyLines));
         }
     }
     Ok(())
@@ -175,7 +187,7 @@ pub fn pasted(text: &str) -> Result<Vec<Line>, ImportError> {
         lines.pop();
     }
     if lines.is_empty() {
-        return Err(ImportError::whole("Nothing to import: the text is empty."));
+        return Err(ImportError::whole(Problem::TextEmpty));
     }
     Ok(lines)
 }
@@ -202,13 +214,11 @@ pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
         reader.read_record(record).map_err(|e| {
             let byte = e.position().map_or(0, |p| p.byte() as usize);
             let line = text[..byte.min(text.len())].matches('\n').count() + 1;
-            ImportError::at(line, format!("this is not readable CSV ({e})."))
+            ImportError::at(line, Problem::NotCsv(e.to_string()))
         })
     };
     if !read(&mut reader, &mut record)? {
-        return Err(ImportError::whole(
-            "Nothing to import: the file is empty. It needs a header row, then one row per item.",
-        ));
+        return Err(ImportError::whole(Problem::FileEmpty));
     }
     let (_, header_line) = lines_at.record(record.position().map_or(0, |p| p.byte() as usize));
     let header: Vec<String> = record
@@ -217,11 +227,7 @@ pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
         .collect();
     if let [only] = header.as_slice() {
         if only.contains('|') {
-            return Err(ImportError::at(
-                header_line,
-                "the columns are separated by vertical bars (|). Save the file as CSV with \
-                 commas, semicolons or tabs, or paste the text instead.",
-            ));
+            return Err(ImportError::at(header_line, Problem::VerticalBars));
         }
     }
     let mut lines = Vec::new();
@@ -241,13 +247,11 @@ pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
         if extra {
             return Err(ImportError::at(
                 start,
-                format!(
-                    "this line has {} fields, the header has {}. A field that contains {} \
-                     must be in double quotes.",
-                    fields.len(),
-                    header.len(),
-                    separator.one()
-                ),
+                Problem::TooManyFields {
+                    fields: fields.len(),
+                    header: header.len(),
+                    separator,
+                },
             ));
         }
         lines.push(Line {
@@ -328,13 +332,7 @@ fn check_quotes(text: &str, separator: char) -> Result<(), ImportError> {
             (At::FieldStart, '"') => At::Quoted { from: line },
             (At::FieldStart | At::Unquoted, c) if c == separator || c == '\n' => At::FieldStart,
             (At::FieldStart | At::Unquoted, '\r') => at,
-            (At::Unquoted, '"') => {
-                return Err(ImportError::at(
-                    line,
-                    "a double quote in the middle of a field. Put the whole field in double \
-                     quotes and double the quote inside (\"\").",
-                ))
-            }
+            (At::Unquoted, '"') => return Err(ImportError::at(line, Problem::QuoteInField)),
             (At::FieldStart | At::Unquoted, _) => At::Unquoted,
             (At::Quoted { from }, '"') => At::QuoteInQuoted { from },
             (At::Quoted { .. }, _) => at,
@@ -342,13 +340,7 @@ fn check_quotes(text: &str, separator: char) -> Result<(), ImportError> {
             (At::QuoteInQuoted { .. }, c) if c == separator || c == '\n' => At::FieldStart,
             (At::QuoteInQuoted { .. }, '\r') => at,
             (At::QuoteInQuoted { from }, _) => {
-                return Err(ImportError::at(
-                    line,
-                    format!(
-                        "text after the closing double quote of a field opened on line {from}. \
-                         A quote inside a quoted field is written twice (\"\")."
-                    ),
-                ))
+                return Err(ImportError::at(line, Problem::TextAfterQuote { from }))
             }
         };
         if c == '\n' {
@@ -356,10 +348,7 @@ fn check_quotes(text: &str, separator: char) -> Result<(), ImportError> {
         }
     }
     match at {
-        At::Quoted { from } => Err(ImportError::at(
-            from,
-            "a double quote opens a field here and is never closed.",
-        )),
+        At::Quoted { from } => Err(ImportError::at(from, Problem::Unclosed)),
         _ => Ok(()),
     }
 }
@@ -368,8 +357,9 @@ fn check_quotes(text: &str, separator: char) -> Result<(), ImportError> {
 mod tests {
     use super::*;
 
-    fn err(r: Result<impl fmt::Debug, ImportError>) -> String {
-        r.expect_err("refused").to_string()
+    fn err(r: Result<impl std::fmt::Debug, ImportError>) -> (Option<usize>, Problem) {
+        let e = r.expect_err("refused");
+        (e.line, e.problem)
     }
 
     #[test]
@@ -413,10 +403,12 @@ mod tests {
     fn binary_files_are_refused_with_their_line() {
         assert_eq!(
             err(text_of(b"title\nA\nPK\x03\x04\x00\x00")),
-            "Line 3: this is not a CSV text file (it holds binary data). Save the spreadsheet \
-             as “CSV UTF-8” and choose that file."
+            (Some(3), Problem::Binary)
         );
-        assert!(err(text_of(b"title\n\xFF\xFEA")).starts_with("Line 2: this text is not UTF-8"));
+        assert_eq!(
+            err(text_of(b"title\n\xFF\xFEA")),
+            (Some(2), Problem::NotUtf8)
+        );
     }
 
     #[test]
@@ -436,11 +428,19 @@ mod tests {
         assert_eq!(parse_csv("title\nA\n").unwrap().separator, Separator::Comma);
         assert_eq!(
             err(parse_csv("title;notes\nA;B;C\n")),
-            "Line 2: this line has 3 fields, the header has 2. A field that contains a \
-             semicolon must be in double quotes."
+            (
+                Some(2),
+                Problem::TooManyFields {
+                    fields: 3,
+                    header: 2,
+                    separator: Separator::Semicolon
+                }
+            )
         );
-        assert!(err(parse_csv("title|notes\nA|B\n"))
-            .starts_with("Line 1: the columns are separated by vertical bars (|)."));
+        assert_eq!(
+            err(parse_csv("title|notes\nA|B\n")),
+            (Some(1), Problem::VerticalBars)
+        );
     }
 
     #[test]
@@ -460,18 +460,30 @@ mod tests {
     fn unbalanced_quotes_name_their_line() {
         assert_eq!(
             err(parse_csv("title\nA\n\"Unclosed,\nB\nC\n")),
-            "Line 3: a double quote opens a field here and is never closed."
+            (Some(3), Problem::Unclosed)
         );
-        assert!(err(parse_csv("title\nA\"B\n")).starts_with("Line 2: a double quote in the middle"));
-        assert!(err(parse_csv("title\n\"A\"B\n")).starts_with("Line 2: text after the closing"));
+        assert_eq!(
+            err(parse_csv("title\nA\"B\n")),
+            (Some(2), Problem::QuoteInField)
+        );
+        assert_eq!(
+            err(parse_csv("title\n\"A\"B\n")),
+            (Some(2), Problem::TextAfterQuote { from: 2 })
+        );
     }
 
     #[test]
     fn more_fields_than_the_header_is_refused() {
         assert_eq!(
             err(parse_csv("title\nA\nB, the second\n")),
-            "Line 3: this line has 2 fields, the header has 1. A field that contains a comma \
-             must be in double quotes."
+            (
+                Some(3),
+                Problem::TooManyFields {
+                    fields: 2,
+                    header: 1,
+                    separator: Separator::Comma
+                }
+            )
         );
         // Empty fields past the header (a spreadsheet's trailing commas) are fine.
         assert_eq!(parse_csv("title\nA,,\n").unwrap().lines[0].field(0), "A");
@@ -480,30 +492,32 @@ mod tests {
     #[test]
     fn a_missing_column_says_what_is_there() {
         let t = parse_csv("name,notes\nA,B\n").unwrap();
+        let columns = vec!["name".to_string(), "notes".to_string()];
+        let wanted = "title".to_string();
         assert_eq!(
             err(t.expect_column(&["title"])),
-            "Line 1: the header has no “title” column (its columns: “name”, “notes”)."
+            (Some(1), Problem::NoColumn { wanted, columns })
         );
     }
 
     #[test]
     fn empty_input_is_refused() {
-        assert!(err(parse_csv("")).contains("the file is empty"));
-        assert!(err(pasted("\n \n")).contains("the text is empty"));
+        assert_eq!(err(parse_csv("")), (None, Problem::FileEmpty));
+        assert_eq!(err(pasted("\n \n")), (None, Problem::TextEmpty));
     }
 
     #[test]
     fn size_and_line_limits() {
-        assert!(err(text_of(&vec![b'a'; MAX_BYTES + 1]))
-            .starts_with("The file is 10.0 MB; at most 10 MB"));
+        let over = MAX_BYTES as u64 + 1;
+        assert_eq!(
+            err(text_of(&vec![b'a'; MAX_BYTES + 1])),
+            (None, Problem::TooBig(over))
+        );
         assert!(check_size(MAX_BYTES as u64).is_ok());
         let ok = "x\n".repeat(MAX_LINES);
         assert!(parse_csv(&ok).is_ok());
         let over = format!("{ok}x\n");
-        assert_eq!(
-            err(parse_csv(&over)),
-            "Line 10001: at most 10,000 lines can be imported at once. Split the file."
-        );
+        assert_eq!(err(parse_csv(&over)), (Some(10_001), Problem::TooManyLines));
         assert!(pasted(&over).is_err());
     }
 

@@ -5,14 +5,14 @@
 
 use std::collections::HashMap;
 
-use super::csv_import::{parse_csv, ImportError};
+use super::csv_import::{parse_csv, ImportError, Problem};
 use super::csv_import::{pasted, Line, Table};
-use super::import::{not_sent, short, Columns, Import, LineResult, Picks, Sent, Source};
+use super::import::{short, Columns, Counts, Import, LineResult, LineStatus, Picks, Sent, Source};
 use wire::{CreateLockGroup, MAX_DESCRIPTION, MAX_TITLE};
 
-/// Column headers read as the title and the description.
-pub const TITLE_COLUMNS: [&str; 3] = ["title", "name", "lock group"];
-pub const DESCRIPTION_COLUMNS: [&str; 2] = ["description", "notes"];
+/// Column headers read as the title and the description (a German export's too).
+pub const TITLE_COLUMNS: [&str; 5] = ["title", "name", "lock group", "titel", "schließgruppe"];
+pub const DESCRIPTION_COLUMNS: [&str; 3] = ["description", "notes", "beschreibung"];
 
 /// A group to create, as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,23 +64,6 @@ pub enum GroupVerdict {
     },
 }
 
-impl GroupVerdict {
-    pub fn describe(&self) -> String {
-        match self {
-            GroupVerdict::Ready => "ready".into(),
-            GroupVerdict::BlankTitle => "no title, skipped".into(),
-            GroupVerdict::TitleTooLong(n) => {
-                format!("title too long: {n} characters, at most {MAX_TITLE}")
-            }
-            GroupVerdict::DescriptionTooLong(n) => {
-                format!("description too long: {n} characters, at most {MAX_DESCRIPTION}")
-            }
-            GroupVerdict::Exists => "a lock group with this title exists already".into(),
-            GroupVerdict::Duplicate { of } => format!("same title as line {of}, skipped"),
-        }
-    }
-}
-
 /// Each group with its verdict, against the titles of the owner's `existing` groups.
 pub fn check(groups: &[NewGroup], existing: &[String]) -> Vec<(NewGroup, GroupVerdict)> {
     let existing: std::collections::HashSet<String> =
@@ -121,6 +104,7 @@ pub struct CreatedGroup {
 
 impl Columns for CreatedGroup {
     const HEADER: &'static [&'static str] = &["line", "title", "description", "id", "result"];
+    type Why = GroupVerdict;
 
     fn cells(&self) -> Vec<String> {
         vec![
@@ -151,14 +135,10 @@ impl Import for GroupImport {
     type Result = GroupResult;
 
     const COLUMNS: Option<&'static [&'static str]> = None;
-    const EMPTY: &'static str = "Paste the groups, or choose a CSV file first.";
 
     fn lines(source: &Source, _: usize) -> Result<Vec<NewGroup>, ImportError> {
         match source {
-            Source::Empty => Err(ImportError {
-                line: None,
-                message: Self::EMPTY.into(),
-            }),
+            Source::Empty => Err(ImportError::whole(Problem::NothingEntered)),
             Source::Pasted(text) => from_pasted(text),
             Source::File { text, .. } => from_csv(text.as_ref().map_err(Clone::clone)?),
         }
@@ -187,11 +167,11 @@ impl Import for GroupImport {
     }
 
     fn result((g, verdict): &Self::Checked, sent: Option<Sent<String>>) -> GroupResult {
-        let (ok, id, result) = match sent {
-            Some(Sent::Done(id)) => (true, id, "created".to_string()),
-            Some(Sent::Refused(e)) => (false, String::new(), e),
-            Some(Sent::Cancelled) => (false, String::new(), not_sent("the import was cancelled")),
-            None => (false, String::new(), not_sent(&verdict.describe())),
+        let (id, status) = match sent {
+            Some(Sent::Done(id)) => (id, LineStatus::Done),
+            Some(Sent::Refused(e)) => (String::new(), LineStatus::Refused(e)),
+            Some(Sent::Cancelled) => (String::new(), LineStatus::Cancelled),
+            None => (String::new(), LineStatus::Skipped(verdict.clone())),
         };
         GroupResult {
             line: g.line,
@@ -200,28 +180,36 @@ impl Import for GroupImport {
                 description: g.description.clone(),
                 id,
             },
-            result,
-            ok,
+            status,
         }
     }
 
-    fn summary(checked: &[Self::Checked]) -> String {
+    fn counts(checked: &[Self::Checked]) -> Counts {
         let ready = Self::to_send(checked).len();
-        format!("{ready} to create, {} skipped", checked.len() - ready)
+        Counts {
+            ready,
+            pick: 0,
+            skipped: checked.len() - ready,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::logic::import::{results, results_summary};
+    use crate::logic::import::{results, tally, Tally};
 
     #[test]
     fn ready_lines_are_created_and_every_line_has_a_result() {
         let source = Source::Pasted("Office\tFirst floor\nall staff\nLab\nCellar\n".into());
         let lines = GroupImport::lines(&source, 0).unwrap();
         let checked = GroupImport::check(&lines, &vec!["All Staff".into()], &Picks::new());
-        assert_eq!(GroupImport::summary(&checked), "3 to create, 1 skipped");
+        let counts = Counts {
+            ready: 3,
+            pick: 0,
+            skipped: 1,
+        };
+        assert_eq!(GroupImport::counts(&checked), counts);
         let send = GroupImport::to_send(&checked);
         assert_eq!(send.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [1, 3, 4]);
         assert_eq!(send[0].1.description.as_deref(), Some("First floor"));
@@ -236,27 +224,29 @@ mod tests {
         );
         let said: Vec<_> = out
             .iter()
-            .map(|r| (r.item.id.as_str(), r.result.as_str()))
+            .map(|r| (r.item.id.as_str(), r.status.clone()))
             .collect();
         assert_eq!(
             said,
             [
-                ("g1", "created"),
-                ("", "not sent: a lock group with this title exists already"),
-                ("", "Title taken"),
-                ("", "not sent: the import was cancelled"),
+                ("g1", LineStatus::Done),
+                ("", LineStatus::Skipped(GroupVerdict::Exists)),
+                ("", LineStatus::Refused("Title taken".into())),
+                ("", LineStatus::Cancelled),
             ]
         );
-        assert_eq!(
-            results_summary(&out, "created"),
-            "1 created, 1 refused, 2 not sent."
-        );
+        let expected = Tally {
+            done: 1,
+            refused: 1,
+            not_sent: 2,
+        };
+        assert_eq!(tally(&out), expected);
     }
 
     #[test]
     fn nothing_entered_says_what_to_do() {
         let e = GroupImport::lines(&Source::Empty, 0).unwrap_err();
-        assert_eq!(e.message, GroupImport::EMPTY);
+        assert_eq!(e, ImportError::whole(Problem::NothingEntered));
     }
 
     fn g(line: usize, title: &str) -> NewGroup {
@@ -283,6 +273,12 @@ mod tests {
         );
         // Without a description column.
         assert_eq!(from_csv("title\nLab\n").unwrap(), [g(2, "Lab")]);
+        // A German export reads back.
+        let german = from_csv("ID;Titel;Beschreibung\n1;Büro;Süd\n").unwrap();
+        assert_eq!(
+            (german[0].title.as_str(), german[0].description.as_str()),
+            ("Büro", "Süd")
+        );
     }
 
     #[test]
@@ -293,10 +289,11 @@ mod tests {
             (read[0].title.as_str(), read[0].description.as_str()),
             ("A", "B")
         );
-        let e = from_csv("label,notes\nA,B\n").unwrap_err().to_string();
+        let e = from_csv("label,notes\nA,B\n").unwrap_err();
+        assert_eq!(e.line, Some(1));
         assert!(
-            e.starts_with("Line 1: the header has no “title” column"),
-            "{e}"
+            matches!(&e.problem, Problem::NoColumn { wanted, .. } if wanted == "title"),
+            "{e:?}"
         );
     }
 
@@ -346,10 +343,6 @@ mod tests {
                 GroupVerdict::Ready,
                 GroupVerdict::DescriptionTooLong(1025),
             ]
-        );
-        assert_eq!(
-            GroupVerdict::TitleTooLong(257).describe(),
-            "title too long: 257 characters, at most 256"
         );
     }
 }

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use super::csv_dialect::Separator;
-use super::csv_export::Record;
 use super::csv_import::{parse_csv, ImportError, Table};
 
 /// The input of an import: pasted text or a chosen file, whichever changed last.
@@ -45,9 +44,6 @@ impl Source {
 /// several).
 pub type Picks = HashMap<usize, String>;
 
-/// How the result of a line that was not sent starts.
-pub const NOT_SENT: &str = "not sent: ";
-
 /// What became of a line that was to be sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sent<T> {
@@ -73,36 +69,48 @@ impl<T, E: std::fmt::Display> From<Option<Result<T, E>>> for Sent<T> {
 /// What one kind of import keeps of a line for its results: its own columns of the
 /// results file (between "line" and "result").
 pub trait Columns {
-    /// The whole header of the results file, "line" first and "result" last.
+    /// The whole header of the results file, "line" first and "result" last (English;
+    /// the file gets it in its language, `i18n::csv`).
     const HEADER: &'static [&'static str];
+    /// Why the import skips a line (the preview's verdict).
+    type Why: Clone + PartialEq + std::fmt::Debug + Send + Sync + 'static;
     fn cells(&self) -> Vec<String>;
     /// What the line said, for the results table's second column.
     fn input(&self) -> String;
 }
 
-/// The result of one line of an import, for the results table and file.
+/// What became of one line of an import; the view says it in the language.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineResult<T> {
-    pub line: usize,
-    /// The line's own columns.
-    pub item: T,
-    /// "added"/"created", the server's refusal, or why it was not sent.
-    pub result: String,
-    pub ok: bool,
+pub enum LineStatus<W> {
+    /// Added / created.
+    Done,
+    /// The server refused, saying this.
+    Refused(String),
+    /// Not sent: the import was cancelled first.
+    Cancelled,
+    /// Not sent: the preview's reason.
+    Skipped(W),
 }
 
-impl<T: Columns> Record for LineResult<T> {
-    const HEADER: &'static [&'static str] = T::HEADER;
-
-    fn record(&self) -> Vec<String> {
-        let mut out = vec![self.line.to_string()];
-        out.extend(self.item.cells());
-        out.push(self.result.clone());
-        out
+impl<W> LineStatus<W> {
+    /// The line's request was made and refused.
+    pub fn is_refused(&self) -> bool {
+        matches!(self, LineStatus::Refused(_))
     }
 }
 
-impl<T: Columns> LineOutcome for LineResult<T> {
+/// The result of one line of an import, for the results table and file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineResult<T: Columns> {
+    pub line: usize,
+    /// The line's own columns.
+    pub item: T,
+    pub status: LineStatus<T::Why>,
+}
+
+impl<T: Columns + Clone + Send + Sync + 'static> LineOutcome for LineResult<T> {
+    const HEADER: &'static [&'static str] = T::HEADER;
+
     fn line(&self) -> usize {
         self.line
     }
@@ -110,21 +118,48 @@ impl<T: Columns> LineOutcome for LineResult<T> {
         self.item.input()
     }
     fn ok(&self) -> bool {
-        self.ok
+        self.status == LineStatus::Done
     }
-    fn result(&self) -> &str {
-        &self.result
+    fn refused(&self) -> bool {
+        self.status.is_refused()
+    }
+    fn cells(&self) -> Vec<String> {
+        let mut out = vec![self.line.to_string()];
+        out.extend(self.item.cells());
+        out
     }
 }
 
-/// The result of one line, as the results table shows it.
+/// The result of one line, as the results table and file show it.
 pub trait LineOutcome {
+    /// The results file's header (see [`Columns::HEADER`]).
+    const HEADER: &'static [&'static str];
     fn line(&self) -> usize;
     /// What the line said (the table's second column).
     fn input(&self) -> String;
     fn ok(&self) -> bool;
-    /// "added", the server's refusal, or why it was not sent.
-    fn result(&self) -> &str;
+    /// Sent and refused (else, when not ok, not sent).
+    fn refused(&self) -> bool;
+    /// The results file's cells but the last (the result, in the file's language).
+    fn cells(&self) -> Vec<String>;
+}
+
+/// How many lines of each kind a preview has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// To be sent.
+    pub ready: usize,
+    /// Waiting for the admin's pick.
+    pub pick: usize,
+    pub skipped: usize,
+}
+
+/// How many lines were done, refused and not sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub done: usize,
+    pub refused: usize,
+    pub not_sent: usize,
 }
 
 /// The steps of one kind of import, free of the DOM and of HTTP. (`Send + Sync`: the
@@ -141,13 +176,11 @@ pub trait Import {
     /// What the server answers a request it did.
     type Answer: 'static;
     /// A line's result, for the results table and file.
-    type Result: Record + LineOutcome + Clone + Send + Sync + 'static;
+    type Result: LineOutcome + Clone + Send + Sync + 'static;
 
     /// Column headers of a file's column picker, picked by default in this order; `None`:
     /// the import reads a file's columns itself (no picker).
     const COLUMNS: Option<&'static [&'static str]>;
-    /// What to do when nothing was entered.
-    const EMPTY: &'static str;
 
     /// The lines of the input (`column`: a file's chosen column).
     fn lines(source: &Source, column: usize) -> Result<Vec<Self::Line>, ImportError>;
@@ -158,8 +191,8 @@ pub trait Import {
     fn line(checked: &Self::Checked) -> usize;
     /// A line's result: `sent` is `None` for a line that was not to be sent.
     fn result(checked: &Self::Checked, sent: Option<Sent<Self::Answer>>) -> Self::Result;
-    /// The preview in words: "3 locks to add, 1 skipped".
-    fn summary(checked: &[Self::Checked]) -> String;
+    /// The preview's counts ("3 locks to add, 1 skipped").
+    fn counts(checked: &[Self::Checked]) -> Counts;
 }
 
 /// The column a file's picker starts on: the first of `names` found, else the first.
@@ -179,20 +212,15 @@ pub fn results<I: Import>(
         .collect()
 }
 
-/// The text of a line not sent: `why`, or that the import was cancelled.
-pub fn not_sent(why: &str) -> String {
-    format!("{NOT_SENT}{why}")
-}
-
-/// The results in one line: "20 added, 1 refused, 2 not sent." (`done`: "added").
-pub fn results_summary<R: LineOutcome>(results: &[R], done: &str) -> String {
-    let ok = results.iter().filter(|r| r.ok()).count();
-    let refused = results
-        .iter()
-        .filter(|r| !r.ok() && !r.result().starts_with(NOT_SENT))
-        .count();
-    let rest = results.len() - ok - refused;
-    format!("{ok} {done}, {refused} refused, {rest} not sent.")
+/// The results in numbers: "20 added, 1 refused, 2 not sent."
+pub fn tally<R: LineOutcome>(results: &[R]) -> Tally {
+    let done = results.iter().filter(|r| r.ok()).count();
+    let refused = results.iter().filter(|r| r.refused()).count();
+    Tally {
+        done,
+        refused,
+        not_sent: results.len() - done - refused,
+    }
 }
 
 /// At most 80 characters of a long text, for the tables (the file keeps it whole).
@@ -207,35 +235,43 @@ pub fn short(text: &str) -> String {
 mod tests {
     use super::*;
 
-    struct R(bool, &'static str);
+    #[derive(Debug, Clone, PartialEq)]
+    struct Item;
 
-    impl LineOutcome for R {
-        fn line(&self) -> usize {
-            1
+    impl Columns for Item {
+        const HEADER: &'static [&'static str] = &["line", "result"];
+        type Why = ();
+        fn cells(&self) -> Vec<String> {
+            Vec::new()
         }
         fn input(&self) -> String {
             String::new()
         }
-        fn ok(&self) -> bool {
-            self.0
-        }
-        fn result(&self) -> &str {
-            self.1
-        }
     }
 
     #[test]
-    fn the_summary_counts_done_refused_and_not_sent() {
+    fn the_tally_counts_done_refused_and_not_sent() {
+        let r = |status| LineResult {
+            line: 1,
+            item: Item,
+            status,
+        };
         let rows = [
-            R(true, "added"),
-            R(false, "Lock is busy"),
-            R(false, "not sent: blank line, skipped"),
-            R(false, "not sent: the import was cancelled"),
+            r(LineStatus::Done),
+            r(LineStatus::Refused("Lock is busy".into())),
+            r(LineStatus::Skipped(())),
+            r(LineStatus::Cancelled),
         ];
+        let tally = tally(&rows);
         assert_eq!(
-            results_summary(&rows, "added"),
-            "1 added, 1 refused, 2 not sent."
+            tally,
+            Tally {
+                done: 1,
+                refused: 1,
+                not_sent: 2
+            }
         );
+        assert_eq!(rows[0].cells(), ["1"]);
     }
 
     #[test]

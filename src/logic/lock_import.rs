@@ -4,14 +4,24 @@
 
 use std::collections::HashSet;
 
-use super::csv_import::{parse_csv, pasted, ImportError};
-use super::import::{not_sent, Import, Picks, Sent, Source};
+use super::csv_import::{parse_csv, pasted, ImportError, Problem};
+use super::import::{Counts, Import, LineStatus, Picks, Sent, Source};
 use super::lock_matcher::{
     self, check, to_add, Checked, Entry, Lock, LockLine, LockResult, Verdict,
 };
 
-/// Column headers picked by default, in this order.
-pub const LOCK_COLUMNS: [&str; 5] = ["id", "lock id", "title", "lock title", "lock"];
+/// Column headers picked by default, in this order (a German export's too).
+pub const LOCK_COLUMNS: [&str; 9] = [
+    "id",
+    "lock id",
+    "title",
+    "lock title",
+    "lock",
+    "schloss-id",
+    "titel",
+    "schlosstitel",
+    "schloss",
+];
 
 /// The import's steps.
 pub struct LockImport;
@@ -32,7 +42,6 @@ impl Import for LockImport {
     type Result = LockResult;
 
     const COLUMNS: Option<&'static [&'static str]> = Some(&LOCK_COLUMNS);
-    const EMPTY: &'static str = "Paste lock titles or ids, or choose a CSV file first.";
 
     /// Every pasted line (its fields joined again), or the chosen column of the file.
     fn lines(source: &Source, column: usize) -> Result<Vec<Entry>, ImportError> {
@@ -41,10 +50,7 @@ impl Import for LockImport {
             text: text.trim().to_string(),
         };
         match source {
-            Source::Empty => Err(ImportError {
-                line: None,
-                message: Self::EMPTY.into(),
-            }),
+            Source::Empty => Err(ImportError::whole(Problem::NothingEntered)),
             Source::Pasted(text) => Ok(pasted(text)?
                 .iter()
                 .map(|l| entry(l.number, &l.fields.join("\t")))
@@ -80,11 +86,11 @@ impl Import for LockImport {
             Verdict::Matched(l, _) | Verdict::AlreadyMember(l) => (l.id.clone(), l.title.clone()),
             _ => Default::default(),
         };
-        let (ok, result) = match sent {
-            Some(Sent::Done(())) => (true, "added, waiting for the lock to sync".to_string()),
-            Some(Sent::Refused(e)) => (false, e),
-            Some(Sent::Cancelled) => (false, not_sent("the import was cancelled")),
-            None => (false, not_sent(&c.verdict.describe())),
+        let status = match sent {
+            Some(Sent::Done(())) => LineStatus::Done,
+            Some(Sent::Refused(e)) => LineStatus::Refused(e),
+            Some(Sent::Cancelled) => LineStatus::Cancelled,
+            None => LineStatus::Skipped(c.verdict.clone()),
         };
         LockResult {
             line: c.line,
@@ -93,20 +99,19 @@ impl Import for LockImport {
                 lock_id,
                 lock_title,
             },
-            result,
-            ok,
+            status,
         }
     }
 
-    fn summary(checked: &[Checked]) -> String {
-        lock_matcher::summary(checked)
+    fn counts(checked: &[Checked]) -> Counts {
+        lock_matcher::counts(checked)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::logic::import::{results, results_summary};
+    use crate::logic::import::{results, tally, Tally};
     use crate::logic::lock_matcher::tests::lock;
 
     fn known() -> Known {
@@ -119,7 +124,7 @@ mod tests {
     #[test]
     fn nothing_entered_says_what_to_do() {
         let e = LockImport::lines(&Source::Empty, 0).unwrap_err();
-        assert_eq!(e.message, LockImport::EMPTY);
+        assert_eq!(e, ImportError::whole(Problem::NothingEntered));
     }
 
     #[test]
@@ -141,20 +146,22 @@ mod tests {
         let send = LockImport::to_send(&checked);
         assert_eq!(send, [(1, lock("1", "Main Entrance"))]);
         let out = results::<LockImport>(&checked, vec![(1, Sent::Done(()))]);
-        let said: Vec<_> = out.iter().map(|r| (r.ok, r.result.as_str())).collect();
+        let said: Vec<_> = out.iter().map(|r| r.status.clone()).collect();
         assert_eq!(
             said,
             [
-                (true, "added, waiting for the lock to sync"),
-                (false, "not sent: Lab is already a member"),
-                (false, "not sent: no such lock"),
+                LineStatus::Done,
+                LineStatus::Skipped(Verdict::AlreadyMember(lock("2", "Lab"))),
+                LineStatus::Skipped(Verdict::NoSuchLock),
             ]
         );
         assert_eq!(out[1].item.lock_id, "2");
-        assert_eq!(
-            results_summary(&out, "added"),
-            "1 added, 0 refused, 2 not sent."
-        );
+        let expected = Tally {
+            done: 1,
+            refused: 0,
+            not_sent: 2,
+        };
+        assert_eq!(tally(&out), expected);
     }
 
     #[test]
@@ -173,11 +180,13 @@ mod tests {
                 (2, Sent::Cancelled),
             ],
         );
-        assert_eq!(out[0].result, "Lock is busy");
-        assert_eq!(out[1].result, "not sent: the import was cancelled");
-        assert_eq!(
-            results_summary(&out, "added"),
-            "0 added, 1 refused, 1 not sent."
-        );
+        assert_eq!(out[0].status, LineStatus::Refused("Lock is busy".into()));
+        assert_eq!(out[1].status, LineStatus::Cancelled);
+        let expected = Tally {
+            done: 0,
+            refused: 1,
+            not_sent: 1,
+        };
+        assert_eq!(tally(&out), expected);
     }
 }

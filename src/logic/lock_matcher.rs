@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::import::{Columns, LineResult};
+use super::import::{Columns, Counts, LineResult};
 
 /// A lock, as far as matching needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,20 +50,6 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// Words for the preview.
-    pub fn describe(&self) -> String {
-        match self {
-            Verdict::Matched(lock, How::Id) => format!("{} (by id)", lock.title),
-            Verdict::Matched(lock, How::Picked) => format!("{} (picked)", lock.title),
-            Verdict::Matched(lock, _) => lock.title.clone(),
-            Verdict::Blank => "blank line, skipped".into(),
-            Verdict::NoSuchLock => "no such lock".into(),
-            Verdict::Ambiguous => "two locks have this title: pick one".into(),
-            Verdict::AlreadyMember(lock) => format!("{} is already a member", lock.title),
-            Verdict::Duplicate { of } => format!("duplicate of line {of}, skipped"),
-        }
-    }
-
     pub fn is_ready(&self) -> bool {
         matches!(self, Verdict::Matched(..))
     }
@@ -171,24 +157,17 @@ pub fn to_add(checked: &[Checked]) -> Vec<(usize, Lock)> {
 }
 
 /// How many lines of each kind, for the preview's summary.
-pub fn summary(checked: &[Checked]) -> String {
+pub fn counts(checked: &[Checked]) -> Counts {
     let ready = checked.iter().filter(|c| c.verdict.is_ready()).count();
     let pick = checked
         .iter()
         .filter(|c| c.verdict == Verdict::Ambiguous)
         .count();
-    let skipped = checked.len() - ready - pick;
-    let mut parts = vec![match ready {
-        1 => "1 lock to add".to_string(),
-        n => format!("{n} locks to add"),
-    }];
-    if pick > 0 {
-        parts.push(format!("{pick} to pick"));
+    Counts {
+        ready,
+        pick,
+        skipped: checked.len() - ready - pick,
     }
-    if skipped > 0 {
-        parts.push(format!("{skipped} skipped"));
-    }
-    parts.join(", ")
 }
 
 /// What a lock import keeps of a line: its text and the lock it named.
@@ -201,6 +180,7 @@ pub struct LockLine {
 
 impl Columns for LockLine {
     const HEADER: &'static [&'static str] = &["line", "input", "lock id", "lock title", "result"];
+    type Why = Verdict;
 
     fn cells(&self) -> Vec<String> {
         vec![
@@ -220,7 +200,7 @@ pub type LockResult = LineResult<LockLine>;
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::logic::csv_export::Record;
+    use crate::logic::import::{LineOutcome, LineStatus};
 
     /// A lock for tests (also used by `lock_import`'s).
     pub(crate) fn lock(id: &str, title: &str) -> Lock {
@@ -344,13 +324,15 @@ pub(crate) mod tests {
             &HashMap::new(),
         );
         assert_eq!(to_add(&c), [(1, lock("12", "Lab"))]);
-        assert_eq!(summary(&c), "1 lock to add, 1 to pick, 2 skipped");
-        assert_eq!(
-            c[1].verdict.describe(),
-            "two locks have this title: pick one"
-        );
-        assert_eq!(c[2].verdict.describe(), "no such lock");
-        assert_eq!(c[3].verdict.describe(), "duplicate of line 1, skipped");
+        let counts = Counts {
+            ready: 1,
+            pick: 1,
+            skipped: 2,
+        };
+        assert_eq!(super::counts(&c), counts);
+        assert_eq!(c[1].verdict, Verdict::Ambiguous);
+        assert_eq!(c[2].verdict, Verdict::NoSuchLock);
+        assert_eq!(c[3].verdict, Verdict::Duplicate { of: 1 });
     }
 
     #[test]
@@ -362,12 +344,14 @@ pub(crate) mod tests {
                 lock_id: "12".into(),
                 lock_title: "Lab".into(),
             },
-            result:
+            status: LineStatus::Refused(
                 "this lock is already member of 8 groups and therefore cannot join another group"
                     .into(),
-            ok: false,
+            ),
         };
-        assert_eq!(r.record().len(), LockResult::HEADER.len());
-        assert_eq!(r.record()[0], "3");
+        // The cells and the result (the view's words) fill the header.
+        assert_eq!(r.cells().len() + 1, LockResult::HEADER.len());
+        assert_eq!(r.cells()[0], "3");
+        assert!(!r.ok() && r.refused());
     }
 }

@@ -150,14 +150,13 @@ impl PeopleParams {
     }
 }
 
-/// The name people know a contact by: its title, else its e-mail (or user name), else
-/// "Contact {id}".
-pub fn display_name(c: &Contact) -> String {
+/// The name people know a contact by: its title, else its e-mail (or user name); `None`
+/// when it has neither (the view says "Contact {id}", `i18n::words::contact_name`).
+pub fn known_name(c: &Contact) -> Option<String> {
     c.title
         .clone()
         .filter(|t| !t.trim().is_empty())
         .or_else(|| identifier(c))
-        .unwrap_or_else(|| format!("Contact {}", c.id))
 }
 
 /// The contact's e-mail, or its identity provider's user name.
@@ -327,13 +326,13 @@ mod tests {
     #[test]
     fn names_fall_back_to_the_email_then_the_id() {
         let ann = contact("7", Some("Ann"), Some("ann@example.com"));
-        assert_eq!(display_name(&ann), "Ann");
+        assert_eq!(known_name(&ann).as_deref(), Some("Ann"));
         assert_eq!(identifier(&ann).as_deref(), Some("ann@example.com"));
         assert_eq!(
-            display_name(&contact("7", Some(" "), Some("x@example.com"))),
-            "x@example.com"
+            known_name(&contact("7", Some(" "), Some("x@example.com"))).as_deref(),
+            Some("x@example.com")
         );
-        assert_eq!(display_name(&contact("7", None, None)), "Contact 7");
+        assert_eq!(known_name(&contact("7", None, None)), None);
     }
 
     #[test]

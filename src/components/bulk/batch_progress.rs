@@ -74,8 +74,8 @@ pub fn BatchProgress(
     /// "Adding", in the language shown (a closure follows the switch).
     #[prop(into)]
     verb: TextProp,
-    /// The cancel button's text.
-    #[prop(into, default = "Cancel import".into())]
+    /// The cancel button's text, in the language shown.
+    #[prop(into)]
     cancel: TextProp,
 ) -> impl IntoView {
     let i18n = use_i18n();

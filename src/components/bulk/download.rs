@@ -4,13 +4,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::logic::csv_export::ExportFailure;
+
 /// How long the object URL stays valid after the click (the browser reads it at once;
 /// this only frees the memory).
 const KEEP_URL: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Offers `bytes` as a file named `name` of type `mime`.
-pub fn save_file(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
-    let failed = |_| "The browser could not save the file.".to_string();
+pub fn save_file(name: &str, bytes: &[u8], mime: &str) -> Result<(), ExportFailure> {
+    let failed = |_| ExportFailure::NotSaved;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -22,13 +24,11 @@ pub fn save_file(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
         .create_element("a")
         .ok()
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or_else(|| "The browser could not save the file.".to_string())?;
+        .ok_or(ExportFailure::NotSaved)?;
     link.set_href(&url);
     link.set_download(name);
     link.set_class_name("visually-hidden");
-    let body = doc
-        .body()
-        .ok_or_else(|| "The browser could not save the file.".to_string())?;
+    let body = doc.body().ok_or(ExportFailure::NotSaved)?;
     body.append_child(&link).map_err(failed)?;
     link.click();
     link.remove();

@@ -9,28 +9,30 @@ use super::download::{now_ms, save_file};
 use super::job::ExportJob;
 use crate::api::paging::all_pages;
 use crate::api::{self, lock_groups, locks, memberships, ApiClient, ApiError, Query};
+use crate::i18n::{csv, Locale};
 use crate::logic::csv_dialect::Separator;
-use crate::logic::csv_export::{file_name, write_csv, ExportState, Record};
+use crate::logic::csv_export::{file_name, write_csv, ExportFailure, ExportState, Record};
 use crate::logic::grants_query::{GrantsQuery, CONTACT_LIMIT};
 use crate::logic::history::history;
 use crate::logic::limits;
 use crate::logic::locks_list::pending;
 use crate::logic::membership_state::{MembersQuery, LOCK_SEARCH_LIMIT};
 
-/// Starts exporting `job` as a CSV file with `separator` between its columns: its progress
-/// and outcome go to `state`; setting `stop` (or its owner going away) stops it before its
+/// Starts exporting `job` as a CSV file with `separator` between its columns, its header
+/// and file name in `locale`: its progress and outcome go to `state`; setting `stop` (or its owner going away) stops it before its
 /// next request, and nothing is saved.
 pub fn start(
     api: ApiClient,
     job: ExportJob,
     separator: Separator,
+    locale: Locale,
     state: RwSignal<ExportState>,
     stop: RwSignal<bool>,
 ) {
     let stopped = move || stop.try_get_untracked().unwrap_or(true);
     leptos::task::spawn_local(async move {
         let progress = |rows| _ = state.try_set(ExportState::Running { rows });
-        let next = match export(&api, &job, separator, &stopped, &progress).await {
+        let next = match export(&api, &job, separator, locale, &stopped, &progress).await {
             Ok(None) => ExportState::Cancelled,
             Ok(Some((file, bytes, rows))) => match save_file(&file, &bytes, "text/csv") {
                 Ok(()) => ExportState::Done { rows, file },
@@ -135,9 +137,10 @@ async fn export(
     api: &ApiClient,
     job: &ExportJob,
     separator: Separator,
+    locale: Locale,
     stop: &dyn Fn() -> bool,
     progress: &dyn Fn(usize),
-) -> Result<Option<(String, Vec<u8>, usize)>, String> {
+) -> Result<Option<(String, Vec<u8>, usize)>, ExportFailure> {
     let (header, what, name, records) = match job {
         ExportJob::Groups {
             owner,
@@ -254,10 +257,11 @@ async fn export(
             (*header, *what, name, Ok(Some(records.clone())))
         }
     };
-    let Some(records) = records.map_err(|e| e.to_string())? else {
+    let Some(records) = records.map_err(ExportFailure::Api)? else {
         return Ok(None);
     };
     let rows = records.len();
-    let bytes = write_csv(header, records, separator)?;
-    Ok(Some((file_name(what, name, now_ms()), bytes, rows)))
+    let bytes = write_csv(&csv::header(locale, header), records, separator)?;
+    let file = file_name(&csv::what(locale, what), name, now_ms());
+    Ok(Some((file, bytes, rows)))
 }

@@ -3,13 +3,14 @@
 //! `logic::group_import`); then created one request at a time.
 
 use leptos::prelude::*;
-use wire::CreateLockGroup;
+use wire::{CreateLockGroup, MAX_DESCRIPTION, MAX_TITLE};
 
 use super::import_results::{ImportTable, Texts};
 use super::import_wizard::{self, Importer};
 use crate::api::paging::{all_pages, every_page};
 use crate::api::{lock_groups, ApiClient, ApiError};
-use crate::logic::group_import::{GroupImport, GroupVerdict, NewGroup};
+use crate::i18n::{import, t_string, use_i18n, words, I18n};
+use crate::logic::group_import::{GroupImport, GroupResult, GroupVerdict, NewGroup};
 use crate::logic::import::{short, Picks};
 use crate::logic::limits::IMPORT_CHECK;
 
@@ -32,20 +33,29 @@ impl Importer for Groups {
     type Steps = GroupImport;
     const TEXTS: &'static Texts = &Texts {
         id: "import-groups",
-        title: "Import lock groups",
-        intro: "Choose a CSV file with a “title” column (and optionally “description”), or \
-                paste one group per line: the title, then a tab and the description. You see \
-                every line checked before anything is created.",
-        text_label: "Lock groups, one per line (title, tab, description)",
-        column_label: "",
-        checking: "Checking…",
-        load_failed: "The existing lock groups could not be loaded",
-        verb: "Creating",
-        done: "created",
-        input_header: "Title",
-        confirm: |n| match n {
-            1 => "Create 1 group".to_string(),
-            n => format!("Create {n} groups"),
+        title: |i18n| t_string!(i18n, import.groups.title).to_string(),
+        intro: |i18n| t_string!(i18n, import.groups.intro).to_string(),
+        text_label: |i18n| t_string!(i18n, import.groups.text_label).to_string(),
+        // No column picker: the file's title and description columns are read by name.
+        column_label: |_| String::new(),
+        checking: |i18n| t_string!(i18n, import.groups.checking).to_string(),
+        load_failed: |i18n| t_string!(i18n, import.groups.load_failed).to_string(),
+        verb: |i18n| t_string!(i18n, import.groups.verb).to_string(),
+        done: |i18n| t_string!(i18n, import.groups.done).to_string(),
+        input_header: |i18n| t_string!(i18n, import.col.title).to_string(),
+        confirm: |i18n, n| {
+            let count = words::number(i18n, n as u64);
+            if words::is_one(i18n, n as u64) {
+                t_string!(i18n, import.groups.confirm.one, count).to_string()
+            } else {
+                t_string!(i18n, import.groups.confirm.other, count).to_string()
+            }
+        },
+        nothing_entered: |i18n| t_string!(i18n, import.groups.nothing_entered).to_string(),
+        counts: |i18n, c| {
+            let ready = words::number(i18n, c.ready as u64);
+            let skipped = words::number(i18n, c.skipped as u64);
+            t_string!(i18n, import.groups.counts, ready, skipped).to_string()
         },
     };
 
@@ -66,21 +76,25 @@ impl Importer for Groups {
     }
 
     fn preview(rows: Vec<(NewGroup, GroupVerdict)>, _: RwSignal<Picks>) -> AnyView {
+        let i18n = use_i18n();
+        let col = move |key: fn(I18n) -> String| TextProp::from(move || key(i18n));
+        let line = |i18n: I18n| t_string!(i18n, import.col.line).to_string();
+        let title = |i18n: I18n| t_string!(i18n, import.col.title).to_string();
+        let description = |i18n: I18n| t_string!(i18n, import.col.description).to_string();
+        let check = |i18n: I18n| t_string!(i18n, import.col.check).to_string();
+        let headers = vec![col(line), col(title), col(description), col(check)];
         view! {
-            <ImportTable
-                caption="Preview of the import, one row per line"
-                headers=vec!["Line", "Title", "Description", "Check"]
-            >
+            <ImportTable caption=TextProp::from(move || t_string!(i18n, import.preview_caption)) headers>
                 {rows.into_iter().map(|(g, v)| {
                     let ready = v == GroupVerdict::Ready;
                     view! {
                         <tr class=if ready { "ready" } else { "skipped" }>
-                            <td class="num" data-label="Line">{g.line}</td>
-                            <th scope="row" data-label="Title">{short(&g.title)}</th>
-                            <td data-label="Description">{short(&g.description)}</td>
-                            <td data-label="Check">
+                            <td class="num" data-label=move || line(i18n)>{g.line}</td>
+                            <th scope="row" data-label=move || title(i18n)>{short(&g.title)}</th>
+                            <td data-label=move || description(i18n)>{short(&g.description)}</td>
+                            <td data-label=move || check(i18n)>
                                 <span aria-hidden="true">{if ready { "✔ " } else { "– " }}</span>
-                                {v.describe()}
+                                {move || verdict(i18n, &v)}
                             </td>
                         </tr>
                     }
@@ -88,5 +102,31 @@ impl Importer for Groups {
             </ImportTable>
         }
         .into_any()
+    }
+
+    fn result(i18n: I18n, row: &GroupResult) -> String {
+        let done = t_string!(i18n, import.groups.done).to_string();
+        import::status(i18n, &row.status, done, |v| verdict(i18n, v))
+    }
+}
+
+/// A line's check, for the preview and the results.
+fn verdict(i18n: I18n, v: &GroupVerdict) -> String {
+    match v {
+        GroupVerdict::Ready => t_string!(i18n, import.groups.ready).to_string(),
+        GroupVerdict::BlankTitle => t_string!(i18n, import.groups.blank_title).to_string(),
+        GroupVerdict::TitleTooLong(n) => {
+            let (n, max) = (*n, MAX_TITLE);
+            t_string!(i18n, import.groups.title_too_long, n, max).to_string()
+        }
+        GroupVerdict::DescriptionTooLong(n) => {
+            let (n, max) = (*n, MAX_DESCRIPTION);
+            t_string!(i18n, import.groups.description_too_long, n, max).to_string()
+        }
+        GroupVerdict::Exists => t_string!(i18n, import.groups.exists).to_string(),
+        GroupVerdict::Duplicate { of } => {
+            let of = *of;
+            t_string!(i18n, import.groups.duplicate, of).to_string()
+        }
     }
 }

@@ -9,10 +9,11 @@ use super::import_results::{ImportTable, Texts};
 use super::import_wizard::{self, Importer};
 use crate::api::paging::{all_pages, every_page};
 use crate::api::{locks, memberships, ApiClient, ApiError, Query};
-use crate::logic::import::Picks;
+use crate::i18n::{import, t, t_string, use_i18n, words, I18n};
+use crate::logic::import::{Counts, Picks};
 use crate::logic::limits::IMPORT_CHECK;
 use crate::logic::lock_import::{Known, LockImport};
-use crate::logic::lock_matcher::{Checked, Lock, Verdict};
+use crate::logic::lock_matcher::{Checked, How, Lock, LockResult, Verdict};
 
 /// The import into the group `group` of `owner`.
 #[derive(Clone)]
@@ -35,20 +36,25 @@ impl Importer for Locks {
     type Steps = LockImport;
     const TEXTS: &'static Texts = &Texts {
         id: "import-locks",
-        title: "Import locks",
-        intro: "Paste lock titles or ids, one per line, or choose a CSV file and the column \
-                that holds them. You see what each line matches before anything is added.",
-        text_label: "Lock titles or ids, one per line",
-        column_label: "Column with the lock titles or ids",
-        checking: "Loading locks…",
-        load_failed: "The locks could not be loaded",
-        verb: "Adding",
-        done: "added",
-        input_header: "Input",
-        confirm: |n| match n {
-            1 => "Add 1 lock".to_string(),
-            n => format!("Add {n} locks"),
+        title: |i18n| t_string!(i18n, import.locks.title).to_string(),
+        intro: |i18n| t_string!(i18n, import.locks.intro).to_string(),
+        text_label: |i18n| t_string!(i18n, import.locks.text_label).to_string(),
+        column_label: |i18n| t_string!(i18n, import.locks.column_label).to_string(),
+        checking: |i18n| t_string!(i18n, import.locks.checking).to_string(),
+        load_failed: |i18n| t_string!(i18n, import.locks.load_failed).to_string(),
+        verb: |i18n| t_string!(i18n, import.locks.verb).to_string(),
+        done: |i18n| t_string!(i18n, import.locks.done).to_string(),
+        input_header: |i18n| t_string!(i18n, import.col.input).to_string(),
+        confirm: |i18n, n| {
+            let count = words::number(i18n, n as u64);
+            if words::is_one(i18n, n as u64) {
+                t_string!(i18n, import.locks.confirm.one, count).to_string()
+            } else {
+                t_string!(i18n, import.locks.confirm.other, count).to_string()
+            }
         },
+        nothing_entered: |i18n| t_string!(i18n, import.locks.nothing_entered).to_string(),
+        counts,
     };
 
     async fn known(&self, api: &ApiClient) -> Result<Known, ApiError> {
@@ -93,17 +99,74 @@ impl Importer for Locks {
     }
 
     fn preview(rows: Vec<Checked>, picks: RwSignal<Picks>) -> AnyView {
+        let i18n = use_i18n();
+        let headers = vec![
+            TextProp::from(move || t_string!(i18n, import.col.line)),
+            TextProp::from(move || t_string!(i18n, import.col.input)),
+            TextProp::from(move || t_string!(i18n, import.col.lock)),
+        ];
         view! {
-            <ImportTable caption="Preview of the import, one row per line" headers=vec!["Line", "Input", "Lock"]>
+            <ImportTable caption=TextProp::from(move || t_string!(i18n, import.preview_caption)) headers>
                 {rows.into_iter().map(|c| preview_row(c, picks)).collect_view()}
             </ImportTable>
         }
         .into_any()
     }
+
+    fn result(i18n: I18n, row: &LockResult) -> String {
+        let done = t_string!(i18n, import.locks.done_line).to_string();
+        import::status(i18n, &row.status, done, |v| verdict(i18n, v))
+    }
+}
+
+/// The preview in words: "3 locks to add, 1 to pick, 2 skipped".
+fn counts(i18n: I18n, c: Counts) -> String {
+    let count = words::number(i18n, c.ready as u64);
+    let mut parts = vec![if words::is_one(i18n, c.ready as u64) {
+        t_string!(i18n, import.locks.to_add.one, count).to_string()
+    } else {
+        t_string!(i18n, import.locks.to_add.other, count).to_string()
+    }];
+    if c.pick > 0 {
+        let count = words::number(i18n, c.pick as u64);
+        parts.push(t_string!(i18n, import.to_pick, count).to_string());
+    }
+    if c.skipped > 0 {
+        let count = words::number(i18n, c.skipped as u64);
+        parts.push(t_string!(i18n, import.skipped, count).to_string());
+    }
+    parts.join(", ")
+}
+
+/// What a line matched, for the preview and the results.
+fn verdict(i18n: I18n, v: &Verdict) -> String {
+    match v {
+        Verdict::Matched(lock, How::Id) => {
+            t_string!(i18n, import.locks.by_id, title = lock.title.clone()).to_string()
+        }
+        Verdict::Matched(lock, How::Picked) => {
+            t_string!(i18n, import.locks.picked, title = lock.title.clone()).to_string()
+        }
+        Verdict::Matched(lock, _) => lock.title.clone(),
+        Verdict::Blank => t_string!(i18n, import.locks.blank).to_string(),
+        Verdict::NoSuchLock => t_string!(i18n, import.locks.no_such_lock).to_string(),
+        Verdict::Ambiguous => t_string!(i18n, import.locks.ambiguous).to_string(),
+        Verdict::AlreadyMember(lock) => t_string!(
+            i18n,
+            import.locks.already_member,
+            title = lock.title.clone()
+        )
+        .to_string(),
+        Verdict::Duplicate { of } => {
+            let of = *of;
+            t_string!(i18n, import.locks.duplicate, of).to_string()
+        }
+    }
 }
 
 /// One line of the preview: what it matched, and a pick where titles are shared.
 fn preview_row(c: Checked, picks: RwSignal<Picks>) -> impl IntoView {
+    let i18n = use_i18n();
     let ready = c.verdict.is_ready();
     let icon = match &c.verdict {
         Verdict::Matched(..) => "✔ ",
@@ -120,7 +183,7 @@ fn preview_row(c: Checked, picks: RwSignal<Picks>) -> impl IntoView {
         view! {
             <select
                 id=format!("pick-line-{line}")
-                aria-label=format!("Lock for line {line}")
+                aria-label=move || t_string!(i18n, import.locks.pick_label, line).to_string()
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     picks.update(|p| {
@@ -130,22 +193,26 @@ fn preview_row(c: Checked, picks: RwSignal<Picks>) -> impl IntoView {
                     focus_by_id(format!("pick-line-{line}"));
                 }
             >
-                <option value="" selected=chosen.is_empty()>"Pick a lock…"</option>
-                {c.candidates.iter().map(|l| view! {
-                    <option value=l.id.clone() selected=l.id == chosen>
-                        {format!("{} (id {})", l.title, l.id)}
-                    </option>
+                <option value="" selected=chosen.is_empty()>{t!(i18n, import.locks.pick)}</option>
+                {c.candidates.iter().map(|l| {
+                    let (title, id) = (l.title.clone(), l.id.clone());
+                    let text = move || {
+                        t_string!(i18n, import.locks.candidate, title = title.clone(), id = id.clone())
+                            .to_string()
+                    };
+                    view! { <option value=l.id.clone() selected=l.id == chosen>{text}</option> }
                 }).collect_view()}
             </select>
         }
     });
+    let v = c.verdict.clone();
     view! {
         <tr class=if ready { "ready" } else { "skipped" }>
-            <td class="num" data-label="Line">{line}</td>
-            <th scope="row" data-label="Input">{c.text.clone()}</th>
-            <td data-label="Lock">
+            <td class="num" data-label=move || t_string!(i18n, import.col.line)>{line}</td>
+            <th scope="row" data-label=move || t_string!(i18n, import.col.input)>{c.text.clone()}</th>
+            <td data-label=move || t_string!(i18n, import.col.lock)>
                 <span aria-hidden="true">{icon}</span>
-                {c.verdict.describe()}
+                {move || verdict(i18n, &v)}
                 {pick}
             </td>
         </tr>

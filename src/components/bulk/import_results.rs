@@ -4,94 +4,128 @@
 use leptos::prelude::*;
 
 use super::download::{now_ms, save_file};
+use super::import_wizard::Importer;
+use crate::i18n::{csv, t, t_string, use_i18n, words, I18n};
 use crate::logic::csv_dialect::Separator;
-use crate::logic::csv_export::{file_name, to_csv, Record};
-use crate::logic::import::{results_summary, LineOutcome};
+use crate::logic::csv_export::{file_name, write_csv, ExportFailure};
+use crate::logic::import::{tally, Counts, Import, LineOutcome};
 
-/// The words of one import's dialog; `id` prefixes its elements' ids.
+/// The words of one import's dialog, in the language shown; `id` prefixes its elements'
+/// ids (and names the results file).
 pub struct Texts {
     pub id: &'static str,
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub text_label: &'static str,
+    pub title: fn(I18n) -> String,
+    pub intro: fn(I18n) -> String,
+    pub text_label: fn(I18n) -> String,
     /// The label of a file's column picker (with `Import::COLUMNS`).
-    pub column_label: &'static str,
+    pub column_label: fn(I18n) -> String,
     /// The Preview button while the check loads: "Checking…".
-    pub checking: &'static str,
+    pub checking: fn(I18n) -> String,
     /// "The locks could not be loaded" (the reason follows).
-    pub load_failed: &'static str,
+    pub load_failed: fn(I18n) -> String,
     /// The progress: "Adding… 3 of 10".
-    pub verb: &'static str,
+    pub verb: fn(I18n) -> String,
     /// The results' summary: "3 added, …".
-    pub done: &'static str,
+    pub done: fn(I18n) -> String,
     /// The results table's column of what each line said.
-    pub input_header: &'static str,
+    pub input_header: fn(I18n) -> String,
     /// The confirm button for `n` lines: "Add 3 locks".
-    pub confirm: fn(usize) -> String,
+    pub confirm: fn(I18n, usize) -> String,
+    /// What to do when nothing was entered.
+    pub nothing_entered: fn(I18n) -> String,
+    /// The preview's counts: "3 locks to add, 1 skipped".
+    pub counts: fn(I18n, Counts) -> String,
+}
+
+type Row<I> = <<I as Importer>::Steps as Import>::Result;
+
+/// The results in one line: "20 added, 1 refused, 2 not sent."
+fn summary<R: LineOutcome>(i18n: I18n, rows: &[R], verb: String) -> String {
+    let t = tally(rows);
+    let n = |n: usize| words::number(i18n, n as u64);
+    let (done, refused, not_sent) = (n(t.done), n(t.refused), n(t.not_sent));
+    t_string!(i18n, import.results_summary, done, verb, refused, not_sent).to_string()
 }
 
 /// The results: the summary (focused when drawn), the table, the download and Close.
-/// `name` (the group's or the owner's) names the file.
-#[component]
-pub fn Results<R: Record + LineOutcome + Clone + Send + Sync + 'static>(
-    rows: Vec<R>,
-    texts: &'static Texts,
+/// `name` (the group's or the owner's) names the file, written in the language shown.
+pub fn results<I: Importer>(
+    rows: Vec<Row<I>>,
     name: Signal<String>,
     open: RwSignal<bool>,
-    /// The imported file's separator (commas for pasted text): the results file gets it too.
+    // The imported file's separator (commas for pasted text): the results file gets it too.
     separator: Separator,
 ) -> impl IntoView {
-    let t = texts;
-    let download_error = RwSignal::new(None::<String>);
-    let file_rows = rows.clone();
+    let t = I::TEXTS;
+    let i18n = use_i18n();
+    let download_error = RwSignal::new(None::<ExportFailure>);
+    let file_rows = StoredValue::new(rows.clone());
     let download = move |_| {
-        let file = file_name(
-            &format!("{}-results", t.id),
-            &name.get_untracked(),
-            now_ms(),
-        );
-        let saved = to_csv(&file_rows, separator).and_then(|b| save_file(&file, &b, "text/csv"));
+        let locale = i18n.get_locale_untracked();
+        let what = csv::what(locale, &format!("{}-results", t.id));
+        let file = file_name(&what, &name.get_untracked(), now_ms());
+        let header = csv::header(locale, <Row<I> as LineOutcome>::HEADER);
+        let records = file_rows.with_value(|rows| {
+            rows.iter()
+                .map(|r| {
+                    let mut cells = r.cells();
+                    cells.push(I::result(i18n, r));
+                    cells
+                })
+                .collect::<Vec<_>>()
+        });
+        let saved =
+            write_csv(&header, records, separator).and_then(|b| save_file(&file, &b, "text/csv"));
         download_error.set(saved.err());
     };
+    let input_header = move || (t.input_header)(i18n);
+    let headers = vec![
+        TextProp::from(move || t_string!(i18n, import.col.line)),
+        TextProp::from(input_header),
+        TextProp::from(move || t_string!(i18n, import.col.result)),
+    ];
+    let summary_rows = rows.clone();
     view! {
         <p id=format!("{}-summary", t.id) class="outcomes-summary" role="status" tabindex="-1">
-            {results_summary(&rows, t.done)}
+            {move || summary(i18n, &summary_rows, (t.done)(i18n))}
         </p>
-        <ImportTable caption="Results of the import, one row per line" headers=vec!["Line", t.input_header, "Result"]>
-            {rows.into_iter().map(|r| view! {
-                <tr class=if r.ok() { "ready" } else { "skipped" }>
-                    <td class="num" data-label="Line">{r.line()}</td>
-                    <th scope="row" data-label=t.input_header>{r.input()}</th>
-                    <td data-label="Result">
-                        <span aria-hidden="true">{if r.ok() { "✔ " } else { "✖ " }}</span>
-                        {r.result().to_string()}
-                    </td>
-                </tr>
+        <ImportTable caption=TextProp::from(move || t_string!(i18n, import.results_caption)) headers>
+            {rows.into_iter().map(|r| {
+                let ok = r.ok();
+                let (line, input) = (r.line(), r.input());
+                view! {
+                    <tr class=if ok { "ready" } else { "skipped" }>
+                        <td class="num" data-label=move || t_string!(i18n, import.col.line)>{line}</td>
+                        <th scope="row" data-label=input_header>{input}</th>
+                        <td data-label=move || t_string!(i18n, import.col.result)>
+                            <span aria-hidden="true">{if ok { "✔ " } else { "✖ " }}</span>
+                            {move || I::result(i18n, &r)}
+                        </td>
+                    </tr>
+                }
             }).collect_view()}
         </ImportTable>
-        {move || download_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        {move || download_error.get().map(|e| view! {
+            <p class="form-error" role="alert">{words::export_failure(i18n, &e)}</p>
+        })}
         <div class="dialog-actions">
-            <button type="button" on:click=download>"Download results (CSV)"</button>
-            <button type="button" class="primary" on:click=move |_| open.set(false)>"Close"</button>
+            <button type="button" on:click=download>{t!(i18n, import.download)}</button>
+            <button type="button" class="primary" on:click=move |_| open.set(false)>{t!(i18n, import.close)}</button>
         </div>
     }
 }
 
 /// A table of the dialog: a caption, the column headers (the first one numeric), the rows.
 #[component]
-pub fn ImportTable(
-    caption: &'static str,
-    headers: Vec<&'static str>,
-    children: Children,
-) -> impl IntoView {
+pub fn ImportTable(caption: TextProp, headers: Vec<TextProp>, children: Children) -> impl IntoView {
     view! {
         <div class="table-wrap import-table">
             <table class="data">
-                <caption>{caption}</caption>
+                <caption>{move || caption.get()}</caption>
                 <thead>
                     <tr>
                         {headers.into_iter().enumerate().map(|(i, h)| view! {
-                            <th scope="col" class=(i == 0).then_some("num")>{h}</th>
+                            <th scope="col" class=(i == 0).then_some("num")>{move || h.get()}</th>
                         }).collect_view()}
                     </tr>
                 </thead>

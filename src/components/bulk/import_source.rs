@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::logic::csv_import::{check_size, text_of, ImportError};
+use crate::i18n::{t_string, use_i18n};
+use crate::logic::csv_import::{check_size, text_of, ImportError, Problem};
 use crate::logic::import::Source;
 
 /// The textarea and the file input. `id` prefixes the two controls' ids.
@@ -14,10 +15,11 @@ pub fn ImportSource(
     source: RwSignal<Source>,
     id: &'static str,
     /// The textarea's label.
-    text_label: &'static str,
+    text_label: TextProp,
     /// The file input's label.
-    file_label: &'static str,
+    file_label: TextProp,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let text_id = format!("{id}-text");
     let file_id = format!("{id}-file");
     let on_text = move |ev: leptos::ev::Event| {
@@ -48,10 +50,7 @@ pub fn ImportSource(
             let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
             let text = match read {
                 Ok(buffer) => text_of(&js_sys::Uint8Array::new(&buffer).to_vec()),
-                Err(_) => Err(ImportError {
-                    line: None,
-                    message: "The file could not be read.".into(),
-                }),
+                Err(_) => Err(ImportError::whole(Problem::Unreadable)),
             };
             _ = source.try_set(Source::File { name, text });
         });
@@ -62,17 +61,17 @@ pub fn ImportSource(
         _ => String::new(),
     };
     let using = move || match source.get() {
-        Source::Empty => "Nothing entered yet.".to_string(),
-        Source::Pasted(_) => "Using the pasted text.".to_string(),
-        Source::File { name, .. } => format!("Using the file {name}."),
+        Source::Empty => t_string!(i18n, import.nothing_yet).to_string(),
+        Source::Pasted(_) => t_string!(i18n, import.using_pasted).to_string(),
+        Source::File { name, .. } => t_string!(i18n, import.using_file, name).to_string(),
     };
     view! {
         <div class="field">
-            <label for=text_id.clone()>{text_label}</label>
+            <label for=text_id.clone()>{move || text_label.get()}</label>
             <textarea id=text_id rows="6" spellcheck="false" prop:value=typed on:input=on_text></textarea>
         </div>
         <div class="field">
-            <label for=file_id.clone()>{file_label}</label>
+            <label for=file_id.clone()>{move || file_label.get()}</label>
             <input id=file_id type="file" accept=".csv,text/csv,text/plain" on:change=on_file/>
         </div>
         <p class="hint">{using}</p>

@@ -9,10 +9,12 @@ use std::future::Future;
 use leptos::prelude::*;
 
 use super::batch_progress::{focus_by_id, Batch, BatchProgress};
-use super::import_results::{Results, Texts};
+use super::import_results::{results as results_step, Texts};
 use super::import_source::ImportSource;
 use crate::api::{use_api, ApiClient, ApiError};
 use crate::components::modal::Modal;
+use crate::i18n::{import as words, t, t_string, use_i18n, I18n};
+use crate::logic::csv_import::ImportError;
 use crate::logic::import::{default_column, results, Import, Picks, Sent, Source};
 
 type Known<I> = <<I as Importer>::Steps as Import>::Known;
@@ -20,6 +22,7 @@ type Checked<I> = <<I as Importer>::Steps as Import>::Checked;
 type Item<I> = <<I as Importer>::Steps as Import>::Item;
 type Answer<I> = <<I as Importer>::Steps as Import>::Answer;
 type Line<I> = <<I as Importer>::Steps as Import>::Line;
+type Row<I> = <<I as Importer>::Steps as Import>::Result;
 
 /// One kind of import as the dialog runs it: its steps, its requests, its preview table.
 pub trait Importer: Clone + Send + Sync + 'static {
@@ -35,6 +38,15 @@ pub trait Importer: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<Answer<Self>, ApiError>>;
     /// The preview's table; `picks` takes the admin's choices where a line needs one.
     fn preview(rows: Vec<Checked<Self>>, picks: RwSignal<Picks>) -> AnyView;
+    /// What became of a line, in the language (the results table and file).
+    fn result(i18n: I18n, row: &Row<Self>) -> String;
+}
+
+/// Why the preview did not open: the input cannot be read, or the check's request failed.
+#[derive(Debug, Clone, PartialEq)]
+enum Failure {
+    Input(ImportError),
+    Load(ApiError),
 }
 
 /// The steps of an import.
@@ -55,10 +67,11 @@ pub fn dialog<I: Importer>(
     reload: Callback<()>,
 ) -> AnyView {
     let t = I::TEXTS;
+    let i18n = use_i18n();
     view! {
         <Modal open labelledby=format!("{}-title", t.id) describedby=format!("{}-desc", t.id)>
-            <h2 id=format!("{}-title", t.id)>{t.title}</h2>
-            <p id=format!("{}-desc", t.id)>{t.intro}</p>
+            <h2 id=format!("{}-title", t.id)>{move || (t.title)(i18n)}</h2>
+            <p id=format!("{}-desc", t.id)>{move || (t.intro)(i18n)}</p>
             {
                 let import = import.clone();
                 move || {
@@ -80,9 +93,10 @@ fn steps<I: Importer>(
 ) -> AnyView {
     let t = I::TEXTS;
     let api = use_api();
+    let i18n = use_i18n();
     let source = RwSignal::new(Source::Empty);
     let chosen_column = RwSignal::new(None::<usize>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Failure>);
     let lines = RwSignal::new(Vec::<Line<I>>::new());
     let known = RwSignal::new(None::<Known<I>>);
     let picks = RwSignal::new(Picks::new());
@@ -112,7 +126,7 @@ fn steps<I: Importer>(
             let read = match read {
                 Ok(l) => l,
                 Err(e) => {
-                    _ = error.try_set(Some(e.to_string()));
+                    _ = error.try_set(Some(Failure::Input(e)));
                     return;
                 }
             };
@@ -123,7 +137,7 @@ fn steps<I: Importer>(
                     _ = picks.try_set(Picks::new());
                     _ = known.try_set(Some(k));
                 }
-                Err(e) => _ = error.try_set(Some(format!("{}: {e}", t.load_failed))),
+                Err(e) => _ = error.try_set(Some(Failure::Load(e))),
             }
         }
     });
@@ -146,13 +160,20 @@ fn steps<I: Importer>(
     let running = run.pending();
 
     let file_error = move || match source.get() {
-        Source::File { text: Err(e), .. } => Some(e.to_string()),
+        Source::File { text: Err(e), .. } => Some(Failure::Input(e)),
         Source::File { text: Ok(text), .. } if I::Steps::COLUMNS.is_some() => {
             crate::logic::csv_import::parse_csv(&text)
                 .err()
-                .map(|e| e.to_string())
+                .map(Failure::Input)
         }
         _ => None,
+    };
+    let failure_words = move |f: Failure| match f {
+        Failure::Input(e) => words::error(i18n, &e, t.nothing_entered),
+        Failure::Load(e) => {
+            let (what, error) = ((t.load_failed)(i18n), crate::i18n::words::error(i18n, &e));
+            t_string!(i18n, import.load_failed, what, error).to_string()
+        }
     };
     let on_column =
         move |ev: leptos::ev::Event| chosen_column.set(event_target_value(&ev).parse().ok());
@@ -160,10 +181,15 @@ fn steps<I: Importer>(
     let input_step = move || {
         let column_id = column_id.clone();
         view! {
-            <ImportSource source id=t.id text_label=t.text_label file_label="Or a CSV file"/>
+            <ImportSource
+                source
+                id=t.id
+                text_label=TextProp::from(move || (t.text_label)(i18n))
+                file_label=TextProp::from(move || t_string!(i18n, import.file_label))
+            />
             {move || table.get().map(|table| view! {
                 <div class="field">
-                    <label for=column_id.clone()>{t.column_label}</label>
+                    <label for=column_id.clone()>{move || (t.column_label)(i18n)}</label>
                     <select id=column_id.clone() on:change=on_column>
                         {table.header.iter().enumerate().map(|(i, h)| view! {
                             <option value=i.to_string() selected=move || column.get() == i>{h.clone()}</option>
@@ -172,20 +198,27 @@ fn steps<I: Importer>(
                 </div>
             })}
             {move || source.with(Source::separator).map(|s| view! {
-                <p class="hint">{format!("The file's columns are read as separated by {}.", s.words())}</p>
+                <p class="hint">{move || {
+                    let separator = words::separators(i18n, s);
+                    t_string!(i18n, import.separated_by, separator).to_string()
+                }}</p>
             })}
             {move || file_error().or_else(|| error.get()).map(|e| view! {
-                <p class="form-error" role="alert">{e}</p>
+                <p class="form-error" role="alert">{move || failure_words(e.clone())}</p>
             })}
             <div class="dialog-actions">
-                <button type="button" on:click=move |_| open.set(false)>"Close"</button>
+                <button type="button" on:click=move |_| open.set(false)>{t!(i18n, import.close)}</button>
                 <button
                     type="button"
                     class="primary"
                     disabled=move || preview.pending().get()
                     on:click=move |_| { preview.dispatch(()); }
                 >
-                    {move || if preview.pending().get() { t.checking } else { "Preview" }}
+                    {move || if preview.pending().get() {
+                        (t.checking)(i18n)
+                    } else {
+                        t_string!(i18n, import.preview).to_string()
+                    }}
                 </button>
             </div>
         }
@@ -197,23 +230,26 @@ fn steps<I: Importer>(
     let ready = Memo::new(move |_| {
         checked.with(|c| c.as_deref().map_or(0, |c| I::Steps::to_send(c).len()))
     });
-    let preview_summary =
-        move || checked.with(|c| I::Steps::summary(c.as_deref().unwrap_or_default()));
+    let preview_summary = move || {
+        let counts = checked.with(|c| I::Steps::counts(c.as_deref().unwrap_or_default()));
+        let counts = (t.counts)(i18n, counts);
+        t_string!(i18n, import.preview_summary, counts).to_string()
+    };
     let preview_step = move || {
         view! {
             <p id=summary_id.clone() class="outcomes-summary" role="status" tabindex="-1">
-                {move || format!("Preview: {}.", preview_summary())}
+                {preview_summary}
             </p>
             {move || I::preview(rows(), picks)}
             <div class="dialog-actions">
-                <button type="button" on:click=move |_| known.set(None)>"Back"</button>
+                <button type="button" on:click=move |_| known.set(None)>{t!(i18n, import.back)}</button>
                 <button
                     type="button"
                     class="primary"
                     disabled=move || ready.get() == 0
                     on:click=move |_| { run.dispatch(rows()); }
                 >
-                    {move || (t.confirm)(ready.get())}
+                    {move || (t.confirm)(i18n, ready.get())}
                 </button>
             </div>
         }
@@ -237,11 +273,13 @@ fn steps<I: Importer>(
             focus("summary");
             let rows = done.get_untracked().unwrap_or_default();
             let separator = source.with_untracked(Source::separator).unwrap_or_default();
-            view! { <Results rows texts=t name open separator/> }.into_any()
+            results_step::<I>(rows, name, open, separator).into_any()
         }
         Step::Running => {
             focus_by_id("batch-cancel".into());
-            view! { <BatchProgress batch verb=t.verb/> }.into_any()
+            let verb = TextProp::from(move || (t.verb)(i18n));
+            let cancel = TextProp::from(move || t_string!(i18n, import.cancel));
+            view! { <BatchProgress batch verb cancel/> }.into_any()
         }
         Step::Preview => {
             focus("summary");

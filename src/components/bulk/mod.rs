@@ -10,9 +10,9 @@ use leptos::prelude::*;
 
 use crate::api::{use_api, ApiClient};
 use crate::components::page_code::{self, split_point, CodeMissing};
-use crate::i18n::{code_of, t, t_string, use_i18n, words, I18n};
+use crate::i18n::{code_of, t, t_string, use_i18n, words, I18n, Locale};
 use crate::logic::csv_dialect::Separator;
-use crate::logic::csv_export::ExportState;
+use crate::logic::csv_export::{ExportFailure, ExportState};
 
 pub mod batch_progress;
 mod download;
@@ -34,6 +34,8 @@ pub enum BulkPart {
         api: ApiClient,
         job: ExportJob,
         separator: Separator,
+        /// The language of the file's header and name.
+        locale: Locale,
         state: RwSignal<ExportState>,
         stop: RwSignal<bool>,
     },
@@ -60,8 +62,8 @@ split_point! {
     bulk, preload_bulk,
     fn bulk_part(part: BulkPart) -> Result<AnyView, CodeMissing> {
         Ok(match part {
-            BulkPart::Export { api, job, separator, state, stop } => {
-                export::start(api, job, separator, state, stop);
+            BulkPart::Export { api, job, separator, locale, state, stop } => {
+                export::start(api, job, separator, locale, state, stop);
                 ().into_any()
             }
             BulkPart::ImportLocks { open, owner, group, name, reload } => {
@@ -160,12 +162,12 @@ pub fn ExportButton(job: Callback<(), ExportJob>) -> impl IntoView {
                 api,
                 job,
                 separator: separator.get_untracked(),
+                locale: i18n.get_locale_untracked(),
                 state,
                 stop,
             };
             if bulk_part(part).await.is_err() {
-                let missing = t_string!(i18n, export.code_missing).to_string();
-                _ = state.try_set(ExportState::Failed(missing));
+                _ = state.try_set(ExportState::Failed(ExportFailure::CodeMissing));
             }
         });
     };
@@ -213,8 +215,9 @@ fn outcome(i18n: I18n, state: &ExportState) -> String {
             }
         }
         ExportState::Cancelled => t_string!(i18n, export.cancelled).to_string(),
-        ExportState::Failed(error) => {
-            t_string!(i18n, export.failed, error = error.clone()).to_string()
+        ExportState::Failed(failure) => {
+            let error = words::export_failure(i18n, failure);
+            t_string!(i18n, export.failed, error).to_string()
         }
     }
 }

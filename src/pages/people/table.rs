@@ -15,7 +15,7 @@ use crate::components::url_list::ListPager;
 use crate::i18n::{t, t_string, use_i18n, words, I18n};
 use crate::logic::limits::PEOPLE_GRANTS;
 use crate::logic::list_params::ListParams;
-use crate::logic::people_list::{counts_filter, display_name, held, identifier, Held, PersonSort};
+use crate::logic::people_list::{counts_filter, held, identifier, Held, PersonSort};
 use crate::logic::routes;
 
 use super::*;
@@ -145,7 +145,7 @@ pub(super) fn PeopleTable(
                     .map(|c| {
                         let href = routes::person(&owner_id, &c.id);
                         let email = identifier(&c).unwrap_or_default();
-                        let name = display_name(&c);
+                        let name = words::contact_name(i18n, &c);
                         view! {
                             <tr>
                                 <th scope="row"><A href=href>{name}</A></th>

@@ -19,10 +19,10 @@ use crate::api::paging::{all_pages, every_page};
 use crate::api::{grants, use_api, ApiError, Query};
 use crate::components::loaded::Loaded;
 use crate::components::timestamp::now_ms;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, t_string, use_i18n, words};
 use crate::logic::limits::PERSON_GRANTS;
 use crate::logic::odata::string_literal;
-use crate::logic::people_list::{display_name, identifier};
+use crate::logic::people_list::identifier;
 use crate::logic::person_access::{lines, GrantLine};
 use crate::logic::routes;
 
@@ -98,7 +98,7 @@ pub fn PersonPage(data: PersonData) -> impl IntoView {
     } = data;
     let i18n = use_i18n();
     let title = move || match contact.get() {
-        Some(Ok(c)) => display_name(&c),
+        Some(Ok(c)) => words::contact_name(i18n, &c),
         Some(Err(ApiError::NotFound(_))) => t_string!(i18n, person.not_found_title).to_string(),
         _ => t_string!(i18n, person.title).to_string(),
     };
@@ -127,7 +127,7 @@ pub fn PersonPage(data: PersonData) -> impl IntoView {
                 let:held>
                 <PersonView
                     held=lines(held, now_ms())
-                    name=display_name(&person)
+                    name=words::contact_name(i18n, &person)
                     owner=owner.get_untracked()
                     reload=Callback::new(move |()| grants.refetch())
                 />
