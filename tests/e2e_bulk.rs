@@ -724,3 +724,75 @@ async fn exporting_the_worklist_and_a_history_saves_what_the_page_shows() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_german_admin_exports_and_imports_in_german_with_german_excel_files() {
+    support::run("bulk_german", async |s| {
+        let english = support::german::english_only_words();
+        let mut found = Vec::new();
+        support::german::prefer_german(s).await;
+        let dir = tempfile::tempdir().unwrap();
+        s.goto("/owners/1/lock-groups").await;
+        support::german::settled(s, "All Staff").await;
+        download_to(s, dir.path()).await;
+
+        // German Excel's separator by default, said beside the button.
+        let separator = s
+            .by_role("combobox", "Trennzeichen der exportierten CSV-Datei (UTF-8)")
+            .await;
+        assert_eq!(separator.prop("value").await.unwrap().as_deref(), Some("semicolon"));
+        s.click("button", "CSV exportieren").await;
+        let name = format!("schliessgruppen-Head-Office-{}.csv", today());
+        s.wait_for_text(&format!("Zeilen nach {name} exportiert.")).await;
+        let records = downloaded_with(dir.path(), &name, b';').await;
+        assert_eq!(records[0][..3], ["ID", "Titel", "Beschreibung"]);
+        assert!(records.iter().any(|r| r[1] == "All Staff"), "{records:?}");
+        found.extend(support::german::english_left(s, &english, "after the export").await);
+
+        // A file as German Excel saves it ("CSV UTF-8", semicolons, CRLF, byte-order mark,
+        // German headers as the export writes them) imports as it is.
+        let file = dir.path().join("gruppen.csv");
+        std::fs::write(
+            &file,
+            "\u{FEFF}Titel;Beschreibung\r\nNeuer Flügel;\"Ostseite; 2. Stock\"\r\nAll Staff;gibt es schon\r\n",
+        )
+        .unwrap();
+        s.click("button", "Gruppen importieren").await;
+        s.by_role("dialog", "Schließgruppen importieren").await;
+        found.extend(support::german::english_left(s, &english, "the import dialog").await);
+        choose_file(s, "Oder eine CSV-Datei", &file).await;
+        s.wait_for_text("Die Spalten der Datei werden als durch Semikolons (;) getrennt gelesen.")
+            .await;
+        s.click("button", "Vorschau").await;
+        s.wait_for_text("Vorschau: 1 zum Anlegen, 1 übersprungen.").await;
+        let rows = table_rows(s, "Vorschau des Imports, eine Zeile je Eingabezeile").await;
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(rows[0].starts_with("2 Neuer Flügel Ostseite; 2. Stock") && rows[0].ends_with("bereit"), "{rows:?}");
+        assert!(rows[1].ends_with("eine Schließgruppe mit diesem Titel gibt es schon"), "{rows:?}");
+        found.extend(support::german::english_left(s, &english, "the import's preview").await);
+
+        s.click("button", "1 Gruppe anlegen").await;
+        s.wait_for_text("1 angelegt, 0 abgelehnt, 1 nicht gesendet.").await;
+        found.extend(support::german::english_left(s, &english, "the import's results").await);
+        s.click("button", "Ergebnisse herunterladen (CSV)").await;
+        let results = downloaded_with(
+            dir.path(),
+            &format!("gruppenimport-ergebnisse-Head-Office-{}.csv", today()),
+            b';',
+        )
+        .await;
+        assert_eq!(results[0], ["Zeile", "Titel", "Beschreibung", "ID", "Ergebnis"]);
+        assert_eq!(results[1][4], "angelegt", "{results:?}");
+        let created: Value = s
+            .api_get(&format!("/Owners/1/LockGroups/{}", results[1][3]))
+            .await;
+        assert_eq!(created["title"], "Neuer Flügel");
+        assert_eq!(created["description"], "Ostseite; 2. Stock");
+
+        s.click("button", "Schließen").await;
+        s.wait_gone("dialog", "Schließgruppen importieren").await;
+        s.wait_for_text("Neuer Flügel").await;
+        assert!(found.is_empty(), "English words of the console:\n{}", found.join("\n"));
+    })
+    .await;
+}

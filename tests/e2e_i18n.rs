@@ -6,31 +6,8 @@
 mod support;
 
 use serde_json::json;
+use support::german::{english_left, english_only_words, prefer_german, settled};
 use support::{Session, ESCAPE};
-
-/// The browser asks for German first (`navigator.languages`, Accept-Language), as an
-/// Austrian admin's Chromium does; set before the console first loads.
-async fn prefer_german(s: &Session) {
-    s.goto("/favicon.ico").await;
-    let agent = s.eval("return navigator.userAgent").await;
-    for (cmd, params) in [
-        ("Network.enable", json!({})),
-        (
-            "Network.setUserAgentOverride",
-            json!({ "userAgent": agent, "acceptLanguage": "de-AT,de;q=0.9,en;q=0.5" }),
-        ),
-    ] {
-        s.browser
-            .issue_cmd(support::browser::Cdp(cmd, params))
-            .await
-            .expect("chromedriver runs the DevTools command");
-    }
-    assert_eq!(
-        s.eval("return navigator.languages[0]").await,
-        json!("de-AT"),
-        "the override took"
-    );
-}
 
 async fn html_lang(s: &Session) -> String {
     s.eval("return document.documentElement.lang")
@@ -187,79 +164,6 @@ async fn dates_and_plurals_in_german() {
     .await;
 }
 
-/// The console's English words that German never uses: the fixed parts (two words or more)
-/// of every English text in `locales/en.json` that no German text contains.
-fn english_only_words() -> Vec<String> {
-    fn leaves(v: &serde_json::Value, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::Object(m) => m.values().for_each(|v| leaves(v, out)),
-            serde_json::Value::String(s) => out.push(s.clone()),
-            _ => {}
-        }
-    }
-    let read = |text: &str| {
-        let mut out = Vec::new();
-        leaves(
-            &serde_json::from_str(text).expect("a locale file is JSON"),
-            &mut out,
-        );
-        out
-    };
-    let english = read(include_str!("../locales/en.json"));
-    let german = read(include_str!("../locales/de.json")).join("\n");
-    let mut words: Vec<String> = english
-        .iter()
-        // The fixed parts between the values (`{{ name }}`).
-        .flat_map(|t| {
-            t.split("{{")
-                .map(|part| part.rsplit_once("}}").map_or(part, |(_, rest)| rest))
-                .map(|part| {
-                    part.trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_string()
-                })
-                .collect::<Vec<_>>()
-        })
-        .filter(|w| {
-            w.split_whitespace().count() >= 2 && w.len() >= 8 && !german.contains(w.as_str())
-        })
-        .collect();
-    words.sort();
-    words.dedup();
-    words
-}
-
-/// The page's words as a person and a screen reader meet them: the visible text and the
-/// accessible names, descriptions and hints written in attributes.
-async fn page_words(s: &Session) -> String {
-    s.eval(
-        "return document.body.innerText + '\\n' + [...document.querySelectorAll('[aria-label], [title], [placeholder]')] \
-           .flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a) || '')).join('\\n');",
-    )
-    .await
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
-}
-
-/// Waits for the page to show `marker` with nothing loading any more.
-async fn settled(s: &Session, marker: &str) {
-    support::eventually(format!("the page with {marker:?}, loaded"), || async {
-        let busy = s
-            .eval("return document.querySelectorAll('[aria-busy=true], tr.skeleton').length")
-            .await;
-        let words = page_words(s).await;
-        if words.contains(marker) && busy == json!(0) {
-            Ok(())
-        } else {
-            Err(format!(
-                "busy: {busy}, marker shown: {}",
-                words.contains(marker)
-            ))
-        }
-    })
-    .await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_in_german_has_none_of_the_consoles_english_words() {
     support::run("i18n_no_english", async |s| {
@@ -272,14 +176,7 @@ async fn every_page_in_german_has_none_of_the_consoles_english_words() {
         prefer_german(s).await;
         let mut found = Vec::new();
         let mut look = async |s: &Session, page: &str| {
-            let words = page_words(s).await;
-            let left: Vec<&String> = english
-                .iter()
-                .filter(|w| words.contains(w.as_str()))
-                .collect();
-            if !left.is_empty() {
-                found.push(format!("{page}: {left:?}"));
-            }
+            found.extend(english_left(s, &english, page).await);
         };
         for (path, marker) in [
             ("/owners/1/lock-groups", "All Staff"),
@@ -315,6 +212,77 @@ async fn every_page_in_german_has_none_of_the_consoles_english_words() {
         assert!(
             found.is_empty(),
             "English words of the console on German pages:\n{}",
+            found.join("\n")
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_main_flows_in_german_meet_none_of_the_consoles_english_words() {
+    support::run("i18n_flows", async |s| {
+        let english = english_only_words();
+        let mut found = Vec::new();
+        prefer_german(s).await;
+        s.goto("/owners/1/lock-groups").await;
+        settled(s, "All Staff").await;
+
+        // Create a group: the dialog, a slip named in German at its field, then the group.
+        s.click("button", "Neue Schließgruppe").await;
+        s.by_role("dialog", "Neue Schließgruppe").await;
+        s.expect_focus("Titel", "the dialog opened in its first field")
+            .await;
+        s.click("button", "Schließgruppe anlegen").await;
+        s.wait_for_text("Geben Sie einen Titel ein: Eine Schließgruppe braucht einen.")
+            .await;
+        found.extend(english_left(s, &english, "the new group's dialog").await);
+        s.press("Empfang Süd").await;
+        s.click("button", "Schließgruppe anlegen").await;
+        s.by_role("heading", "Empfang Süd").await;
+        settled(s, "Empfang Süd").await;
+        found.extend(english_left(s, &english, "the new group's Overview").await);
+
+        // Members: add a lock, and the results.
+        s.click("link", "Mitglieder, 0").await;
+        s.click("button", "Schlösser hinzufügen").await;
+        s.by_role("dialog", "Schlösser zur Gruppe hinzufügen").await;
+        s.press("Roof").await;
+        s.click("checkbox", "Roof Access wählen").await;
+        s.wait_for_text("1 Schloss gewählt.").await;
+        found.extend(english_left(s, &english, "the Add locks dialog").await);
+        s.click("button", "1 Schloss hinzufügen").await;
+        s.wait_gone("dialog", "Schlösser zur Gruppe hinzufügen")
+            .await;
+        s.wait_row("Roof Access", "Wird aufgenommen").await;
+        settled(s, "Roof Access").await;
+        found.extend(english_left(s, &english, "Members after adding").await);
+
+        // Grants: the grant dialog, a slip, then the grant.
+        s.click("link", "Berechtigungen, 0").await;
+        s.click("button", "Zutritt gewähren").await;
+        s.by_role("dialog", "Zutritt zu dieser Schließgruppe gewähren")
+            .await;
+        s.press("keine-adresse").await;
+        s.click("button", "Berechtigung anlegen").await;
+        s.wait_for_text("„keine-adresse“ ist keine E-Mail-Adresse.")
+            .await;
+        found.extend(english_left(s, &english, "the grant dialog").await);
+        let people = s.by_role("combobox", "Personen (E-Mail-Adressen)").await;
+        s.clear(&people).await;
+        people.send_keys("anna.gruber@example.com").await.unwrap();
+        s.click("button", "Berechtigung anlegen").await;
+        s.wait_gone("dialog", "Zutritt zu dieser Schließgruppe gewähren")
+            .await;
+        s.wait_row("anna.gruber@example.com", "Aktiv").await;
+        found.extend(english_left(s, &english, "Grants after granting").await);
+
+        // History tells both changes in German.
+        s.click("link", "Verlauf").await;
+        settled(s, "Roof Access").await;
+        found.extend(english_left(s, &english, "History").await);
+        assert!(
+            found.is_empty(),
+            "English words of the console in German flows:\n{}",
             found.join("\n")
         );
     })

@@ -194,7 +194,9 @@ fn cache_control(status: StatusCode, path: &str) -> &'static str {
         .is_some_and(|(name, hash)| {
             !name.is_empty()
                 && (12..=16).contains(&hash.len())
-                && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+                && hash
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
         });
     if found && named_by_content {
         "public, max-age=31536000, immutable"
@@ -241,7 +243,11 @@ mod tests {
             "/favicon-5a6ff176c50e1aa9.svg",
         ] {
             assert_eq!(cache_control(StatusCode::OK, path), year, "{path}");
-            assert_eq!(cache_control(StatusCode::NOT_MODIFIED, path), year, "{path}");
+            assert_eq!(
+                cache_control(StatusCode::NOT_MODIFIED, path),
+                year,
+                "{path}"
+            );
         }
         for path in [
             "/",

@@ -15,6 +15,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod german;
 pub mod nginx;
 
 use std::path::PathBuf;
