@@ -153,23 +153,44 @@ pub fn after_first_screen(next: fn() -> Vec<Preload>, rest: fn() -> Vec<Preload>
     });
 }
 
-/// Resolves when the first screen's API answers are in and painted (measured: fetching the
-/// dialogs' code beside them delayed the first rows, most on a slow network), or after
-/// [`FIRST_ANSWERS_WAIT_MS`] when an answer takes longer.
+/// Resolves when the first screen is up: no other page's code loading (a group's page
+/// loads its tab's code after its own), its API answers in, and the browser idle, so the
+/// rows are painted (measured: fetching the dialogs' code beside them delayed the first
+/// rows, most on a slow network); or after [`FIRST_ANSWERS_WAIT_MS`] when an answer takes
+/// longer.
 async fn first_answers_shown() {
     let started = js_sys::Date::now();
     // The page's view mounts and starts its requests in the frames after its code loaded.
     next_frame().await;
     next_frame().await;
-    while crate::api::requests_in_flight() > 0
+    // This prefetch's own `Loading` counts one.
+    while (crate::api::requests_in_flight() > 0 || LOADING.with(Cell::get) > 1)
         && js_sys::Date::now() - started < FIRST_ANSWERS_WAIT_MS
     {
         next_frame().await;
     }
-    next_frame().await;
+    idle().await;
 }
 
 const FIRST_ANSWERS_WAIT_MS: f64 = 5_000.0;
+
+/// The browser's next idle period (a frame's spare time, after rendering); browsers
+/// without requestIdleCallback (Safari) wait 50 ms instead.
+async fn idle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            if window.request_idle_callback(&resolve).is_ok()
+                || window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+                    .is_ok()
+            {
+                return;
+            }
+        }
+        let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
 
 /// The next animation frame (at once where there is no window).
 async fn next_frame() {
