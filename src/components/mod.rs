@@ -22,6 +22,7 @@ pub mod outcomes;
 pub mod owner_switcher;
 pub mod page_code;
 pub mod pager;
+pub mod prefetch;
 pub mod relative_time;
 pub mod schedule_fields;
 pub mod search_box;

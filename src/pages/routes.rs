@@ -19,7 +19,8 @@ use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 use crate::components::bulk;
-use crate::components::page_code::{self, split_point, CodeMissing, Preload};
+use crate::components::page_code::{self, split_point, CodeMissing};
+use crate::components::prefetch::Preload;
 use crate::components::{delete_group_dialog, group_form_dialog};
 use crate::pages::lock::{LockData, LockPage};
 use crate::pages::lock_group::grants::grant_form;

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use wire::{CreateLockGroup, MAX_DESCRIPTION, MAX_TITLE};
 
-use super::import_results::{ImportTable, Texts};
-use super::import_wizard::{self, Importer};
+use super::import_results::ImportTable;
+use super::import_wizard;
+use super::importer::{Importer, Texts};
 use crate::api::paging::{all_pages, every_page};
 use crate::api::{lock_groups, ApiClient, ApiError};
 use crate::i18n::{import, t_string, use_i18n, words, I18n};

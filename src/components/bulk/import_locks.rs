@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use super::batch_progress::focus_by_id;
-use super::import_results::{ImportTable, Texts};
-use super::import_wizard::{self, Importer};
+use super::import_results::ImportTable;
+use super::import_wizard;
+use super::importer::{Importer, Texts};
 use crate::api::paging::{all_pages, every_page};
 use crate::api::{locks, memberships, ApiClient, ApiError, Query};
 use crate::i18n::{import, t, t_string, use_i18n, words, I18n};

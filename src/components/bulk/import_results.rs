@@ -4,38 +4,11 @@
 use leptos::prelude::*;
 
 use super::download::{now_ms, save_file};
-use super::import_wizard::Importer;
+use super::importer::Importer;
 use crate::i18n::{csv, t, t_string, use_i18n, words, I18n};
 use crate::logic::csv_dialect::Separator;
 use crate::logic::csv_export::{file_name, write_csv, ExportFailure};
-use crate::logic::import::{tally, Counts, Import, LineOutcome};
-
-/// The words of one import's dialog, in the language shown; `id` prefixes its elements'
-/// ids (and names the results file).
-pub struct Texts {
-    pub id: &'static str,
-    pub title: fn(I18n) -> String,
-    pub intro: fn(I18n) -> String,
-    pub text_label: fn(I18n) -> String,
-    /// The label of a file's column picker (with `Import::COLUMNS`).
-    pub column_label: fn(I18n) -> String,
-    /// The Preview button while the check loads: "Checking…".
-    pub checking: fn(I18n) -> String,
-    /// "The locks could not be loaded" (the reason follows).
-    pub load_failed: fn(I18n) -> String,
-    /// The progress: "Adding… 3 of 10".
-    pub verb: fn(I18n) -> String,
-    /// The results' summary: "3 added, …".
-    pub done: fn(I18n) -> String,
-    /// The results table's column of what each line said.
-    pub input_header: fn(I18n) -> String,
-    /// The confirm button for `n` lines: "Add 3 locks".
-    pub confirm: fn(I18n, usize) -> String,
-    /// What to do when nothing was entered.
-    pub nothing_entered: fn(I18n) -> String,
-    /// The preview's counts: "3 locks to add, 1 skipped".
-    pub counts: fn(I18n, Counts) -> String,
-}
+use crate::logic::import::{tally, Import, LineOutcome};
 
 type Row<I> = <<I as Importer>::Steps as Import>::Result;
 

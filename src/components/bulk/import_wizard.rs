@@ -4,43 +4,21 @@
 //! download are written once here. The content is mounted on each opening, so every
 //! opening starts fresh; closing the dialog during the run cancels the rest.
 
-use std::future::Future;
-
 use leptos::prelude::*;
 
 use super::batch_progress::{focus_by_id, Batch, BatchProgress};
-use super::import_results::{results as results_step, Texts};
+use super::import_results::results as results_step;
 use super::import_source::ImportSource;
-use crate::api::{use_api, ApiClient, ApiError};
+use super::importer::Importer;
+use crate::api::{use_api, ApiError};
 use crate::components::modal::Modal;
-use crate::i18n::{import as words, t, t_string, use_i18n, I18n};
+use crate::i18n::{import as words, t, t_string, use_i18n};
 use crate::logic::csv_import::ImportError;
 use crate::logic::import::{default_column, results, Import, Picks, Sent, Source};
 
 type Known<I> = <<I as Importer>::Steps as Import>::Known;
 type Checked<I> = <<I as Importer>::Steps as Import>::Checked;
-type Item<I> = <<I as Importer>::Steps as Import>::Item;
-type Answer<I> = <<I as Importer>::Steps as Import>::Answer;
 type Line<I> = <<I as Importer>::Steps as Import>::Line;
-type Row<I> = <<I as Importer>::Steps as Import>::Result;
-
-/// One kind of import as the dialog runs it: its steps, its requests, its preview table.
-pub trait Importer: Clone + Send + Sync + 'static {
-    type Steps: Import;
-    const TEXTS: &'static Texts;
-    /// What the check needs from the server.
-    fn known(&self, api: &ApiClient) -> impl Future<Output = Result<Known<Self>, ApiError>>;
-    /// One line's request.
-    fn send(
-        &self,
-        api: &ApiClient,
-        item: &Item<Self>,
-    ) -> impl Future<Output = Result<Answer<Self>, ApiError>>;
-    /// The preview's table; `picks` takes the admin's choices where a line needs one.
-    fn preview(rows: Vec<Checked<Self>>, picks: RwSignal<Picks>) -> AnyView;
-    /// What became of a line, in the language (the results table and file).
-    fn result(i18n: I18n, row: &Row<Self>) -> String;
-}
 
 /// Why the preview did not open: the input cannot be read, or the check's request failed.
 #[derive(Debug, Clone, PartialEq)]

@@ -22,6 +22,7 @@ mod import_locks;
 mod import_results;
 mod import_source;
 mod import_wizard;
+mod importer;
 mod job;
 
 pub use job::ExportJob;
