@@ -204,6 +204,17 @@ async fn long_group(s: &support::Session, n: usize) -> String {
     group
 }
 
+/// Sixteen people get access through `group` ("person01@example.com" ...).
+async fn grant_sixteen(s: &support::Session, group: &str) {
+    for i in 1..=16 {
+        s.api_put(
+            "/Owners/3/Grants",
+            serde_json::json!({"boundLockId": group, "contact": {"identifier": format!("person{i:02}@example.com")}}),
+        )
+        .await;
+    }
+}
+
 /// How many body rows of the table captioned `caption` are wholly inside the viewport,
 /// and the tallest one's height in pixels.
 async fn rows_in_view(s: &support::Session, caption: &str) -> (u64, f64) {
@@ -261,22 +272,25 @@ async fn a_long_group_is_scannable_one_line_per_member_and_pages() {
     support::run_with("members_long_group", config, async |s| {
         let group = long_group(s, 26).await;
         let grants = format!("/owners/3/lock-groups/{group}/grants");
-        for i in 1..=16 {
-            s.api_put(
-                "/Owners/3/Grants",
-                serde_json::json!({"boundLockId": group, "contact": {"identifier": format!("person{i:02}@example.com")}}),
-            )
-            .await;
-        }
+        grant_sixteen(s, &group).await;
         viewport(s, 1366, 900).await;
 
-        s.goto(&format!("/owners/3/lock-groups/{group}/members")).await;
-        s.wait_row("Scale Lock 000020", "⊕ Joining")
+        s.goto(&format!("/owners/3/lock-groups/{group}/members"))
             .await;
+        s.wait_row("Scale Lock 000020", "⊕ Joining").await;
         let (inside, tallest) = rows_in_view(s, "Lock memberships").await;
-        assert!(inside >= 15, "{inside} member rows wholly visible at 1366×900");
-        assert!(tallest <= 40.0, "one line per member, the tallest row is {tallest}px");
-        assert!(!page_scrolls_sideways(s).await, "no sideways scroll at 1366 px");
+        assert!(
+            inside >= 15,
+            "{inside} member rows wholly visible at 1366×900"
+        );
+        assert!(
+            tallest <= 40.0,
+            "one line per member, the tallest row is {tallest}px"
+        );
+        assert!(
+            !page_scrolls_sideways(s).await,
+            "no sideways scroll at 1366 px"
+        );
 
         // The second page, and back.
         s.click("button", "Next page").await;
@@ -289,16 +303,29 @@ async fn a_long_group_is_scannable_one_line_per_member_and_pages() {
         s.goto(&grants).await;
         s.wait_row("person16@example.com", "✔ Active").await;
         let (inside, tallest) = rows_in_view(s, "Grants on this lock group").await;
-        assert!(inside >= 15, "{inside} grant rows wholly visible at 1366×900");
-        assert!(tallest <= 40.0, "one line per grant, the tallest row is {tallest}px");
+        assert!(
+            inside >= 15,
+            "{inside} grant rows wholly visible at 1366×900"
+        );
+        assert!(
+            tallest <= 40.0,
+            "one line per grant, the tallest row is {tallest}px"
+        );
 
         // Narrow (500 px, the narrowest window Chromium opens): the tables scroll inside
         // their wrappers, not the page.
         viewport(s, 500, 844).await;
-        assert!(!page_scrolls_sideways(s).await, "grants: no sideways scroll at 500 px");
-        s.goto(&format!("/owners/3/lock-groups/{group}/members")).await;
+        assert!(
+            !page_scrolls_sideways(s).await,
+            "grants: no sideways scroll at 500 px"
+        );
+        s.goto(&format!("/owners/3/lock-groups/{group}/members"))
+            .await;
         s.wait_row("Scale Lock 000020", "⊕ Joining").await;
-        assert!(!page_scrolls_sideways(s).await, "members: no sideways scroll at 500 px");
+        assert!(
+            !page_scrolls_sideways(s).await,
+            "members: no sideways scroll at 500 px"
+        );
     })
     .await;
 }
@@ -749,30 +776,41 @@ async fn in_german_a_laptop_screen_shows_a_screenful_of_members_and_grants() {
     };
     support::run_with("members_long_group_german", config, async |s| {
         let group = long_group(s, 26).await;
-        for i in 1..=16 {
-            s.api_put(
-                "/Owners/3/Grants",
-                serde_json::json!({"boundLockId": group, "contact": {"identifier": format!("person{i:02}@example.com")}}),
-            )
-            .await;
-        }
+        grant_sixteen(s, &group).await;
         support::german::prefer_german(s).await;
         viewport(s, 1366, 900).await;
         // German's longer words keep one line per row. They take two more lines of the
         // toolbar (the state bar fills a line alone, the actions and the filters wrap): 13
         // rows where English shows 15, held here so it gets no worse.
-        s.goto(&format!("/owners/3/lock-groups/{group}/members")).await;
+        s.goto(&format!("/owners/3/lock-groups/{group}/members"))
+            .await;
         s.wait_row("Scale Lock 000020", "Wird aufgenommen").await;
         let (inside, tallest) = rows_in_view(s, "Mitgliedschaften der Schlösser").await;
-        assert!(inside >= 13, "{inside} member rows wholly visible at 1366×900 in German");
-        assert!(tallest <= 40.0, "one line per member in German, the tallest row is {tallest}px");
-        assert!(!page_scrolls_sideways(s).await, "no sideways scroll at 1366 px");
+        assert!(
+            inside >= 13,
+            "{inside} member rows wholly visible at 1366×900 in German"
+        );
+        assert!(
+            tallest <= 40.0,
+            "one line per member in German, the tallest row is {tallest}px"
+        );
+        assert!(
+            !page_scrolls_sideways(s).await,
+            "no sideways scroll at 1366 px"
+        );
 
-        s.goto(&format!("/owners/3/lock-groups/{group}/grants")).await;
+        s.goto(&format!("/owners/3/lock-groups/{group}/grants"))
+            .await;
         s.wait_row("person16@example.com", "Aktiv").await;
         let (inside, tallest) = rows_in_view(s, "Berechtigungen dieser Schließgruppe").await;
-        assert!(inside >= 15, "{inside} grant rows wholly visible at 1366×900 in German");
-        assert!(tallest <= 40.0, "one line per grant in German, the tallest row is {tallest}px");
+        assert!(
+            inside >= 15,
+            "{inside} grant rows wholly visible at 1366×900 in German"
+        );
+        assert!(
+            tallest <= 40.0,
+            "one line per grant in German, the tallest row is {tallest}px"
+        );
     })
     .await;
 }
