@@ -355,3 +355,67 @@ async fn grant_presets_and_24_hour_times() {
     })
     .await;
 }
+
+/// Members refreshes itself while a lock waits for its sync, and reloads the group with it:
+/// an open Delete confirmation stays as the admin left it, its ticked option and focus kept
+/// (it was drawn again with every reload of the group, unticked, focus back on Cancel).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refresh_behind_the_delete_confirmation_keeps_its_choices() {
+    support::run("delete_through_refresh", async |s| {
+        let id = |v: Value| v["id"].as_str().expect("an id").to_string();
+        let lock = id(s
+            .api_put(
+                "/Owners/1/BoundLocks",
+                json!({ "physicalLockId": "PL-Refresh", "bindingCode": "x", "title": "Refresh Door" }),
+            )
+            .await);
+        let group = id(s
+            .api_put("/Owners/1/LockGroups", json!({ "title": "Refreshing Group" }))
+            .await);
+        s.api_put(
+            &format!("/Owners/1/LockGroups/{group}/Memberships"),
+            json!({ "boundLockId": lock }),
+        )
+        .await;
+        s.goto(&format!("/owners/1/lock-groups/{group}/members"))
+            .await;
+        s.wait_row("Refresh Door", "Joining").await;
+
+        // Counts the group's answers from here on (the self-refresh reloads it).
+        s.eval(&format!(
+            "window.__groupAnswers = 0; const real = window.fetch;
+             window.fetch = function (input, init) {{
+               const url = String(input && input.url ? input.url : input).split('?')[0];
+               const p = real.apply(this, arguments);
+               if (url.endsWith('/LockGroups/{group}')) p.then(() => window.__groupAnswers++);
+               return p;
+             }}; return true;"
+        ))
+        .await;
+        s.click("button", "Delete").await;
+        s.by_role("alertdialog", "Delete “Refreshing Group”?").await;
+        s.click("checkbox", "Remove every lock from the group").await;
+        support::eventually("the group was never reloaded", || async {
+            match s.eval("return window.__groupAnswers;").await.as_u64() {
+                Some(n) if n >= 1 => Ok(()),
+                n => Err(format!("{n:?} answers")),
+            }
+        })
+        .await;
+        // What a reload draws, it draws in the same task as the answer.
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        s.by_role("alertdialog", "Delete “Refreshing Group”?").await;
+        let ticked = s
+            .eval("return document.getElementById('delete-unjoin').checked;")
+            .await;
+        assert_eq!(ticked, json!(true), "the ticked option is kept");
+        assert_eq!(
+            s.focused_name().await,
+            "Remove every lock from the group",
+            "focus stays on the option"
+        );
+        s.click("button", "Delete lock group").await;
+        s.by_role("status", "Lock group deleted").await;
+    })
+    .await;
+}

@@ -182,12 +182,21 @@ pub fn LockGroupPage(data: GroupData) -> impl IntoView {
 fn DeleteGroupButton() -> impl IntoView {
     let ctx = use_group();
     let open = RwSignal::new(false);
+    // The group as it was when the confirmation opened: Members reloads the group while a
+    // lock waits for its sync, and an open confirmation drawn again would lose the ticks.
+    let shown = RwSignal::new(None::<LockGroup>);
+    let start = move |_| {
+        if let Some(g) = ctx.group.get_untracked().and_then(Result::ok) {
+            shown.set(Some(g));
+            open.set(true);
+        }
+    };
     let i18n = use_i18n();
     view! {
-        <button type="button" class="danger-quiet" on:click=move |_| open.set(true)>
+        <button type="button" class="danger-quiet" on:click=start>
             {t!(i18n, delete_group.open)}
         </button>
-        {move || ctx.group.get().and_then(Result::ok).map(|g| view! {
+        {move || shown.get().map(|g| view! {
             <DeleteGroupDialog open group=g owner=ctx.owner.get_untracked()/>
         })}
     }
