@@ -4,7 +4,6 @@
 //! URL. Each lock's name links to its page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::{memberships, use_api, ApiError, Query};
 use crate::components::group_context::use_group;
@@ -199,7 +198,7 @@ fn HistoryTable(events: Vec<HistoryEvent>) -> impl IntoView {
             view! {
                 <tr class:waiting=e.waiting>
                     <th scope="row">
-                        <A href=href>{name}</A>
+                        <a href=href>{name}</a>
                         " " {move || phrase::verb(i18n, event)}
                         {e.unbound.then(|| view! {
                             <span class="tag" title=move || t_string!(i18n, members.removed_hint)>

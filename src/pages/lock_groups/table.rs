@@ -3,7 +3,6 @@
 //! the pager.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wire::LockGroup;
 
 use crate::components::url_list::ListPager;
@@ -82,13 +81,13 @@ pub(super) fn GroupTable(
                             };
                             view! {
                                 <td class="num" data-label=move || words::state(i18n, state)>
-                                    <A href=href attr:aria-label=name>{move || words::number(i18n, n)}</A>
+                                    <a href=href aria-label=name>{move || words::number(i18n, n)}</a>
                                 </td>
                             }
                         });
                         view! {
                             <tr>
-                                <td><A href=href>{g.title}</A></td>
+                                <td><a href=href>{g.title}</a></td>
                                 <td data-label=move || t_string!(i18n, list.description)>
                                     {g.description.unwrap_or_default()}
                                 </td>

@@ -2,7 +2,6 @@
 //! last sync, with the pager.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::relative_time::relative_time;
 use crate::components::timestamp::now_ms;
@@ -123,7 +122,7 @@ pub(super) fn LockTable(
                         let terms = lock_type_terms(&l);
                         view! {
                             <tr class:waiting=c.any()>
-                                <th scope="row"><A href=href>{l.title}</A></th>
+                                <th scope="row"><a href=href>{l.title}</a></th>
                                 <td data-label=move || t_string!(i18n, locks.col.lock_type) title=terms>{kind}</td>
                                 <td class="num" data-label=move || words::state(i18n, MembershipState::Joined)>{c.joined}</td>
                                 <td class="num" data-label=move || words::state(i18n, MembershipState::JoinPending)>{c.joins}</td>

@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::paging::{all_pages, every_page};
 use crate::api::{grants, use_api, ApiError};
@@ -148,7 +147,7 @@ pub(super) fn PeopleTable(
                         let name = words::contact_name(i18n, &c);
                         view! {
                             <tr>
-                                <th scope="row"><A href=href>{name}</A></th>
+                                <th scope="row"><a href=href>{name}</a></th>
                                 <td data-label=move || t_string!(i18n, people.col.email)>{email}</td>
                                 <td class="num" data-label=move || t_string!(i18n, people.col.groups)>
                                     {count_of(c.id.clone(), |h| h.groups)}

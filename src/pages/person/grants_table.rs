@@ -3,7 +3,6 @@
 //! grants (revoked, expired) only on demand.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::table_head::head_texts;
 use crate::i18n::{t, t_string, use_i18n};
@@ -137,7 +136,7 @@ fn GrantRow(
         <tr>
             <th scope="row">
                 <span class="muted">{kind}</span>
-                <A href=href>{title}</A>
+                <a href=href>{title}</a>
             </th>
             <td data-label=move || t_string!(i18n, person.col.validity)>{validity}</td>
             <td data-label=move || t_string!(i18n, person.col.schedule)>{schedule}</td>

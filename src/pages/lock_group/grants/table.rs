@@ -2,7 +2,6 @@
 //! restriction, state, Revoke). Rows create no reactive values (see the Members row).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wire::{Grant, GrantState};
 
 use crate::components::relative_time::relative_time;
@@ -128,7 +127,7 @@ fn GrantRow(g: Grant, now: i64, owner: String, ask_revoke: Callback<GrantRef>) -
         <tr>
             <th scope="row">
                 <div class="cell-line">
-                    <A href=person>{name}</A>
+                    <a href=person>{name}</a>
                     {other_id.map(|i| view! { <span class="id">{i}</span> })}
                 </div>
             </th>
