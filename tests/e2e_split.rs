@@ -94,6 +94,62 @@ async fn every_page_deep_links_cold_and_its_code_loads_beside_the_main_wasm() {
     }
 }
 
+/// Holds every answer of the lock-group list back until `window.__release()`, from the
+/// first script of the next page on (a DevTools init script).
+const HOLD_THE_LIST: &str = "
+    const real = window.fetch, held = [];
+    window.fetch = function (input, init) {
+        const url = String(input && input.url ? input.url : input);
+        if (!window.__released && /\\/LockGroups\\?/.test(url)) {
+            return new Promise((ok, fail) => held.push(() => real.call(window, input, init).then(ok, fail)));
+        }
+        return real.apply(this, arguments);
+    };
+    window.__release = () => { window.__released = true; held.splice(0).forEach(go => go()); };";
+
+/// The first rows have the network and the CPU to themselves: while the list's answer is
+/// on its way, only the list's own code is fetched, not its dialogs' nor other pages'
+/// (its dialogs' openers had loaded all their code as the page mounted: 25 files beside
+/// the first rows). Once the rows are on screen, the rest follows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nothing_but_the_pages_own_code_is_fetched_before_its_first_rows() {
+    support::run("first_rows_first", async |s| {
+        s.browser
+            .issue_cmd(support::browser::Cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                serde_json::json!({ "source": HOLD_THE_LIST }),
+            ))
+            .await
+            .expect("chromedriver runs the DevTools command");
+        s.goto("/owners/1/lock-groups").await;
+        // The page is mounted (its search box is the page's own code), its rows held back.
+        s.by_role("searchbox", "Search by title").await;
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        let own = packs_of("list");
+        let early: Vec<_> = code_requests(s)
+            .await
+            .into_iter()
+            .filter(|(f, _)| !own.contains(f))
+            .collect();
+        assert!(
+            early.is_empty(),
+            "fetched before the list's first rows: {early:?}"
+        );
+        s.eval("window.__release(); return true;").await;
+        s.by_role_prefix("table", "Lock groups").await;
+        support::eventually("the dialogs' code follows the first rows", || async {
+            let later = code_requests(s).await.len();
+            if later > own.len() {
+                Ok(())
+            } else {
+                Err(format!("{later} code files"))
+            }
+        })
+        .await;
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn once_the_first_page_is_up_the_other_pages_code_is_prefetched() {
     support::run("prefetch", async |s| {
